@@ -1,0 +1,279 @@
+import { useState } from 'preact/hooks';
+import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/defaults';
+import { identifiersFromInput } from '@/utils/identity';
+import { sendMessage } from '@/utils/messages';
+import { ANY_SITE, IdentifierKind, Settings, type Person } from '@/utils/schema';
+import { adapterById, adapters } from '@/utils/sites';
+import { loadSettings, settingsItem } from '@/utils/storage';
+import { useStored } from './useStored';
+
+const KIND_LABEL: Record<IdentifierKind, string> = {
+  handle: 'Username',
+  accountId: 'Account id',
+  conversationId: 'Conversation id',
+  name: 'Name',
+  phone: 'Phone',
+  email: 'E-mail',
+};
+
+const siteName = (site: string) => (site === ANY_SITE ? 'every site' : (adapterById(site)?.name ?? site));
+
+/** The options page: who is watched, where, and how the pause behaves. */
+export function Options() {
+  const stored = useStored(loadSettings, settingsItem);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  if (!stored) return <main class="options" aria-busy="true" />;
+  const settings = stored.value;
+
+  const save = async (next: Settings, done: string) => {
+    const parsed = Settings.safeParse(next);
+    if (!parsed.success) {
+      setStatus({ text: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), error: true });
+      return false;
+    }
+    try {
+      await sendMessage('saveSettings', parsed.data);
+      setStatus({ text: done, error: false });
+      return true;
+    } catch (error) {
+      setStatus({ text: `Not saved: ${(error as Error).message}`, error: true });
+      return false;
+    }
+  };
+
+  return (
+    <main class="options">
+      <h1>Clean Break options</h1>
+      {!stored.valid && (
+        <p class="notice" role="status">
+          Some saved settings could not be read; they were set aside and defaults are used in their place.
+        </p>
+      )}
+      <p class="status" role="status" data-error={status?.error ? 'true' : undefined}>
+        {status?.text ?? ''}
+      </p>
+      <People settings={settings} save={save} />
+      <PauseSettings settings={settings} save={save} />
+    </main>
+  );
+}
+
+type Save = (next: Settings, done: string) => Promise<boolean>;
+
+function People({ settings, save }: { settings: Settings; save: Save }) {
+  const [alias, setAlias] = useState('');
+  const [error, setError] = useState('');
+
+  const addPerson = async (event: Event) => {
+    event.preventDefault();
+    if (!alias.trim()) return setError('Give them an alias: any name you like.');
+    const person: Person = { id: crypto.randomUUID(), alias: alias.trim(), identifiers: [], addedAt: Date.now() };
+    if (await save({ ...settings, people: [...settings.people, person] }, `Added ${person.alias}.`)) {
+      setAlias('');
+      setError('');
+    }
+  };
+
+  return (
+    <section aria-labelledby="people-title">
+      <h2 id="people-title">People</h2>
+      <p class="hint">
+        Add the person by an alias, then how they appear on each site: a username, a name, a number, an address, or a
+        link to their profile or your chat.
+      </p>
+      {settings.people.map((person) => (
+        <PersonCard key={person.id} person={person} settings={settings} save={save} />
+      ))}
+      <form onSubmit={addPerson} class="row">
+        <label>
+          Alias <input name="alias" value={alias} onInput={(e) => setAlias((e.target as HTMLInputElement).value)} />
+        </label>
+        <button type="submit">Add person</button>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+    </section>
+  );
+}
+
+function PersonCard({ person, settings, save }: { person: Person; settings: Settings; save: Save }) {
+  const [text, setText] = useState('');
+  const [site, setSite] = useState(adapters[0]?.id ?? ANY_SITE);
+  const [kind, setKind] = useState<IdentifierKind | 'auto'>('auto');
+  const [error, setError] = useState('');
+
+  const withPerson = (next: Person) => ({
+    ...settings,
+    people: settings.people.map((p) => (p.id === person.id ? next : p)),
+  });
+
+  const addIdentifier = async (event: Event) => {
+    event.preventDefault();
+    const parsed = identifiersFromInput(text, site, kind);
+    if (!parsed.ok) return setError(parsed.error);
+    const known = new Set(person.identifiers.map((i) => `${i.site}|${i.kind}|${i.value}`));
+    const fresh = parsed.identifiers.filter((i) => !known.has(`${i.site}|${i.kind}|${i.value}`));
+    const added = fresh.map((i) => `${KIND_LABEL[i.kind].toLowerCase()} ${i.value} on ${siteName(i.site)}`).join(', ');
+    if (await save(withPerson({ ...person, identifiers: [...person.identifiers, ...fresh] }), `Watching ${person.alias}: ${added || 'already known'}.`)) {
+      setText('');
+      setError('');
+    }
+  };
+
+  return (
+    <article class="person" aria-label={person.alias}>
+      <h3>{person.alias}</h3>
+      {person.identifiers.length === 0 ? (
+        <p class="hint">Not recognised anywhere yet: add how they appear below.</p>
+      ) : (
+        <ul class="identifiers">
+          {person.identifiers.map((identifier, index) => (
+            <li key={`${identifier.site}|${identifier.kind}|${identifier.value}`}>
+              {KIND_LABEL[identifier.kind]} <strong>{identifier.value}</strong> on {siteName(identifier.site)}{' '}
+              <button
+                type="button"
+                class="link"
+                aria-label={`Remove ${identifier.value} on ${siteName(identifier.site)}`}
+                onClick={() =>
+                  void save(
+                    withPerson({ ...person, identifiers: person.identifiers.filter((_, i) => i !== index) }),
+                    `Removed ${identifier.value}.`,
+                  )
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={addIdentifier} class="row">
+        <label>
+          Username, name or link{' '}
+          <input name="identifier" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+        </label>
+        <label>
+          Kind{' '}
+          <select name="kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as IdentifierKind | 'auto')}>
+            <option value="auto">Detect</option>
+            {IdentifierKind.options.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Site{' '}
+          <select name="site" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
+            {adapters.map((adapter) => (
+              <option key={adapter.id} value={adapter.id}>
+                {adapter.name}
+              </option>
+            ))}
+            <option value={ANY_SITE}>Every site</option>
+          </select>
+        </label>
+        <button type="submit">Add</button>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button
+        type="button"
+        class="danger"
+        onClick={() => {
+          if (confirm(`Stop watching ${person.alias}?`)) {
+            void save({ ...settings, people: settings.people.filter((p) => p.id !== person.id) }, `Removed ${person.alias}.`);
+          }
+        }}
+      >
+        Remove {person.alias}
+      </button>
+    </article>
+  );
+}
+
+function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
+  const [draft, setDraft] = useState({
+    countdownSeconds: String(settings.countdownSeconds),
+    escalationSeconds: String(settings.escalationSeconds),
+    countdownCapSeconds: String(settings.countdownCapSeconds),
+    snoozeMinutes: String(settings.snoozeMinutes),
+    typedPhrase: settings.typedPhrase,
+    questions: settings.questions.join('\n'),
+    reminders: settings.reminders.join('\n'),
+    supportName: settings.supportPerson?.name ?? '',
+    supportLink: settings.supportPerson?.link ?? '',
+  });
+  const field = (name: keyof typeof draft) => ({
+    name,
+    value: draft[name],
+    onInput: (e: Event) => setDraft({ ...draft, [name]: (e.target as HTMLInputElement).value }),
+  });
+  const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void save(
+      {
+        ...settings,
+        countdownSeconds: Number(draft.countdownSeconds),
+        escalationSeconds: Number(draft.escalationSeconds),
+        countdownCapSeconds: Number(draft.countdownCapSeconds),
+        snoozeMinutes: Number(draft.snoozeMinutes),
+        typedPhrase: draft.typedPhrase.trim(),
+        questions: lines(draft.questions),
+        reminders: lines(draft.reminders),
+        supportPerson:
+          draft.supportName.trim() || draft.supportLink.trim()
+            ? { name: draft.supportName.trim(), link: draft.supportLink.trim() }
+            : null,
+      },
+      'Pause settings saved.',
+    );
+  };
+
+  return (
+    <section aria-labelledby="pause-title">
+      <h2 id="pause-title">The pause</h2>
+      <form onSubmit={submit} class="grid">
+        <label>
+          Countdown before Continue (seconds) <input type="number" min={3} max={600} {...field('countdownSeconds')} />
+        </label>
+        <label>
+          Added for each earlier attempt today (seconds) <input type="number" min={0} max={600} {...field('escalationSeconds')} />
+        </label>
+        <label>
+          Longest countdown (seconds) <input type="number" min={3} max={3600} {...field('countdownCapSeconds')} />
+        </label>
+        <label>
+          After Continue, let the same person through for (minutes) <input type="number" min={0} max={1440} {...field('snoozeMinutes')} />
+        </label>
+        <label>
+          Phrase to type before continuing (empty: none) <input {...field('typedPhrase')} />
+        </label>
+        <label>
+          Support person’s name <input {...field('supportName')} />
+        </label>
+        <label>
+          Their link (tel:, sms:, mailto: or https://) <input {...field('supportLink')} />
+        </label>
+        <label>
+          Questions, one a line <textarea rows={6} {...field('questions')} />
+        </label>
+        <label>
+          Reminders, one a line <textarea rows={6} {...field('reminders')} />
+        </label>
+        <div class="row">
+          <button type="submit">Save</button>
+          <button
+            type="button"
+            onClick={() =>
+              setDraft({ ...draft, questions: DEFAULT_QUESTIONS.join('\n'), reminders: DEFAULT_REMINDERS.join('\n') })
+            }
+          >
+            Restore the article’s questions and reminders
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

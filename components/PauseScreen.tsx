@@ -1,0 +1,203 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Feeling, MomentKind, SupportPerson } from '@/utils/schema';
+
+export interface PauseChoice {
+  feeling: Feeling | null;
+  journalText: string | null;
+}
+
+export interface PauseScreenProps {
+  alias: string;
+  kind: MomentKind;
+  questions: readonly string[];
+  reminder: string;
+  /** Seconds before Continue anyway is enabled, counted while the tab is visible. */
+  countdownSeconds: number;
+  /** When set, Continue also needs this phrase typed exactly. */
+  typedPhrase: string;
+  supportPerson: SupportPerson | null;
+  onLeave(choice: PauseChoice): void;
+  onContinue(choice: PauseChoice): void;
+}
+
+const FEELINGS: { value: Feeling; label: string }[] = [
+  { value: 'lonely', label: 'Lonely' },
+  { value: 'angry', label: 'Angry' },
+  { value: 'curious', label: 'Curious' },
+  { value: 'bored', label: 'Bored' },
+  { value: 'missing-them', label: 'Missing them' },
+  { value: 'had-a-drink', label: 'Had a drink' },
+  { value: 'other', label: 'Something else' },
+];
+
+const MOMENT: Record<MomentKind, (alias: string) => string> = {
+  profile: (alias) => `You are about to look at ${alias}’s profile.`,
+  thread: (alias) => `You are about to open your conversation with ${alias}.`,
+  compose: (alias) => `You are about to write to ${alias}.`,
+};
+
+export function PauseScreen(props: PauseScreenProps) {
+  const [remaining, setRemaining] = useState(props.countdownSeconds);
+  const [feeling, setFeeling] = useState<Feeling | null>(null);
+  const [journal, setJournal] = useState('');
+  const [phrase, setPhrase] = useState('');
+  const [decided, setDecided] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  const leave = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setRemaining(props.countdownSeconds), [props.countdownSeconds]);
+
+  // One tick a second, skipped while the tab is hidden: the wait is time spent looking at this screen.
+  useEffect(() => {
+    if (remaining <= 0) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') setRemaining((left) => Math.max(0, left - 1));
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [remaining <= 0]);
+
+  useEffect(() => leave.current?.focus(), []);
+
+  const phraseOk = !props.typedPhrase || phrase === props.typedPhrase;
+  const canContinue = remaining <= 0 && phraseOk && !decided;
+  const choice = (): PauseChoice => ({ feeling, journalText: journal.trim() ? journal : null });
+
+  // Only a person's own key presses and clicks count: a page's scripted events press nothing.
+  const trusted = (event: Event) => event.isTrusted;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      return;
+    }
+    if (event.key !== 'Tab' || !dialog.current) return;
+    // Keep focus inside the dialog.
+    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button, textarea, input, a[href]')].filter(
+      (element) => !(element as HTMLButtonElement).disabled,
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = (dialog.current.getRootNode() as ShadowRoot).activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+
+  return (
+    <div class="backdrop">
+      <div
+        class="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="cb-title"
+        aria-describedby="cb-moment"
+        ref={dialog}
+        onKeyDown={onKeyDown}
+      >
+        <h1 id="cb-title">Take a breath</h1>
+        <p id="cb-moment" class="moment">
+          {MOMENT[props.kind](props.alias)}
+        </p>
+        <blockquote class="reminder">{props.reminder}</blockquote>
+        <section aria-labelledby="cb-questions">
+          <h2 id="cb-questions">Before you go on, ask yourself</h2>
+          <ul class="questions">
+            {props.questions.map((question) => (
+              <li key={question}>{question}</li>
+            ))}
+          </ul>
+        </section>
+
+        <fieldset class="feelings">
+          <legend>How are you feeling? (optional)</legend>
+          {FEELINGS.map(({ value, label }) => (
+            <label key={value} class={feeling === value ? 'chip chosen' : 'chip'}>
+              <input
+                type="radio"
+                name="cb-feeling"
+                value={value}
+                checked={feeling === value}
+                onChange={() => setFeeling(value)}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+
+        <label class="journal">
+          <span>Write it here instead. It stays on this device and is never sent.</span>
+          <textarea
+            rows={3}
+            value={journal}
+            onInput={(event) => setJournal((event.target as HTMLTextAreaElement).value)}
+          />
+        </label>
+
+        {props.supportPerson && (
+          <a class="support" href={props.supportPerson.link} target="_blank" rel="noreferrer noopener">
+            Call {props.supportPerson.name} instead
+          </a>
+        )}
+
+        {props.typedPhrase && (
+          <label class="phrase">
+            <span>
+              To continue, type: <strong>{props.typedPhrase}</strong>
+            </span>
+            <input
+              type="text"
+              value={phrase}
+              autocomplete="off"
+              spellcheck={false}
+              onInput={(event) => setPhrase((event.target as HTMLInputElement).value)}
+            />
+          </label>
+        )}
+
+        <div class="actions">
+          <button
+            ref={leave}
+            class="leave"
+            type="button"
+            disabled={decided}
+            onClick={(event) => {
+              if (!trusted(event) || decided) return;
+              setDecided(true);
+              props.onLeave(choice());
+            }}
+          >
+            Leave
+          </button>
+          <button
+            class="continue"
+            type="button"
+            disabled={!canContinue}
+            aria-describedby="cb-wait"
+            onClick={(event) => {
+              if (!trusted(event) || !canContinue) return;
+              setDecided(true);
+              props.onContinue(choice());
+            }}
+          >
+            Continue anyway
+          </button>
+        </div>
+        <p id="cb-wait" class="wait">
+          {remaining > 0
+            ? `Continue is available in ${remaining} second${remaining === 1 ? '' : 's'}.`
+            : phraseOk
+              ? 'Continue is available.'
+              : 'Type the phrase to continue.'}
+        </p>
+        {/* Announced once when the wait ends, not every second. */}
+        <p class="visually-hidden" aria-live="polite">
+          {canContinue ? 'Continue anyway is now available.' : ''}
+        </p>
+      </div>
+    </div>
+  );
+}

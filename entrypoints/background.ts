@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import { abandonAttempt, clearLog, closeTabs, resolveAttempt, saveSettings, startAttempt } from '@/utils/log';
+import { allowedSenders, classifySender, onMessage, requests, type SenderInfo } from '@/utils/messages';
+import { loadAttempts, loadJournal, loadSettings, loadSnoozes } from '@/utils/storage';
+
+/** Checks who sent a request and that it parses; throws (back to the sender) otherwise. */
+function accept<K extends keyof typeof requests>(type: K, data: unknown, sender: SenderInfo) {
+  const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/').replace(/\/$/, ''));
+  if (!allowedSenders[type].includes(kind)) throw new Error(`${type} is not accepted from ${kind}`);
+  return requests[type].parse(data) as ReturnType<(typeof requests)[K]['parse']>;
+}
+
+async function openTabIds(): Promise<Set<number>> {
+  const tabs = await browser.tabs.query({});
+  return new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));
+}
+
+async function tabExists(tabId: number): Promise<boolean> {
+  try {
+    await browser.tabs.get(tabId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default defineBackground(() => {
+  onMessage('attemptStarted', ({ data, sender }) =>
+    startAttempt(accept('attemptStarted', data, sender), sender.tab!.id!),
+  );
+  onMessage('attemptResolved', ({ data, sender }) => resolveAttempt(accept('attemptResolved', data, sender)));
+  onMessage('attemptAbandoned', async ({ data, sender }) => {
+    const { attemptId } = accept('attemptAbandoned', data, sender);
+    // On a tab close the tab leaves the tab strip before its page unloads.
+    await abandonAttempt(attemptId, !(await tabExists(sender.tab!.id!)));
+  });
+  onMessage('saveSettings', ({ data, sender }) => saveSettings(accept('saveSettings', data, sender)));
+  onMessage('clearLog', ({ data, sender }) => {
+    accept('clearLog', data, sender);
+    return clearLog();
+  });
+
+  // A tab closed with the screen up: left by closing the tab.
+  browser.tabs.onRemoved.addListener((tabId) => void closeTabs((id) => id !== tabId));
+
+  // At browser start (or after an update) no earlier tab survives: settle what was pending,
+  // and heal anything in storage that no longer parses (keeping a backup of it).
+  const settle = async () => {
+    await Promise.all([loadSettings(true), loadAttempts(true), loadJournal(true), loadSnoozes(true)]);
+    const open = await openTabIds();
+    await closeTabs((id) => open.has(id));
+  };
+  browser.runtime.onStartup.addListener(() => void settle());
+  browser.runtime.onInstalled.addListener(() => void settle());
+});

@@ -1,0 +1,153 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { compileWatchIndex, type WatchIndex } from '@/utils/matching';
+import type { Person, Settings, Snooze } from '@/utils/schema';
+import { adapterForUrl } from '@/utils/sites';
+import type { SiteAdapter, Sighting } from '@/utils/sites/types';
+import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
+import { showPause, type PauseHandle } from './pause';
+
+interface Watched {
+  settings: Settings;
+  index: WatchIndex;
+  snoozes: Snooze[];
+}
+
+/**
+ * Picks this site's adapter, compiles the watched list for it, and checks the page whenever
+ * its address or (for sites read from the DOM) its content changes. With nobody watched on
+ * the site it only listens for settings changes.
+ */
+export async function watchPage(ctx: ContentScriptContext): Promise<void> {
+  const adapter = adapterForUrl(location.href);
+  if (!adapter) return;
+
+  let watched = await loadWatched(adapter);
+  let pause: PauseHandle | null = null;
+  let observer: MutationObserver | null = null;
+  let frame = 0;
+  // After Leave: this person is on the way out of this tab; never show them again meanwhile.
+  let leaving: { personId: string; from: string; until: number } | null = null;
+
+  const snoozed = (person: Person, now: number) =>
+    watched.snoozes.some((s) => s.personId === person.id && s.site === adapter.id && s.until > now);
+
+  const check = (url = new URL(location.href)) => {
+    frame = 0;
+    const now = Date.now();
+    const found = findWatched(adapter, watched.index, url);
+    if (found && leaving && leaving.personId === found.person.id && leaving.until > now) {
+      // history.back() is asynchronous: until the address changes, wait. If going back landed
+      // on the same person again, go to the site's home instead.
+      if (url.href !== leaving.from) location.replace(adapter.home);
+      return;
+    }
+    if (found && !snoozed(found.person, now)) {
+      if (pause?.personId === found.person.id) return;
+      pause?.dismiss('navigated');
+      pause = showPause(ctx, {
+        person: found.person,
+        kind: found.sighting.kind,
+        site: adapter.id,
+        settings: watched.settings,
+        onDone(outcome) {
+          pause = null;
+          if (outcome === 'left') {
+            leaving = { personId: found.person.id, from: location.href, until: Date.now() + 3000 };
+            goBack(ctx, adapter);
+          } else {
+            // Let this person through here at once; the background records the snooze too.
+            const until = Date.now() + watched.settings.snoozeMinutes * 60_000;
+            watched.snoozes = [...watched.snoozes, { personId: found.person.id, site: adapter.id, until }];
+          }
+        },
+      });
+    } else if (pause && !found) {
+      // The person is no longer on the page (the user went back, or the chat closed).
+      pause.dismiss('navigated');
+      pause = null;
+    }
+  };
+
+  const scheduleCheck = () => {
+    if (!frame) frame = requestAnimationFrame(() => check());
+  };
+
+  const start = () => {
+    observer?.disconnect();
+    observer = null;
+    if (watched.index.empty) {
+      pause?.dismiss('navigated');
+      pause = null;
+      return;
+    }
+    check();
+    if (adapter.fromPage) {
+      // Chats open without a URL change: follow the page's DOM, at most one check a frame.
+      observer = new MutationObserver(scheduleCheck);
+      observer.observe(document.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['href', 'aria-label', 'title', 'data-hovercard-id'],
+      });
+      if (document.readyState === 'loading') {
+        ctx.addEventListener(document, 'DOMContentLoaded', () => check());
+      }
+    }
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    if (!watched.index.empty) check(event.newUrl);
+  });
+  ctx.addEventListener(window, 'pagehide', () => pause?.dismiss('unloaded'));
+  ctx.onInvalidated(() => {
+    observer?.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    pause?.dismiss('invalidated');
+  });
+
+  const reload = async () => {
+    watched = await loadWatched(adapter);
+    start();
+  };
+  const unwatchSettings = settingsItem.watch(() => void reload());
+  const unwatchSnoozes = snoozesItem.watch(() => void reload());
+  ctx.onInvalidated(() => {
+    unwatchSettings();
+    unwatchSnoozes();
+  });
+
+  start();
+}
+
+async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
+  const [{ value: settings }, { value: snoozes }] = await Promise.all([loadSettings(), loadSnoozes()]);
+  const on = !settings.disabledSites.includes(adapter.id);
+  return { settings, snoozes, index: compileWatchIndex(on ? settings.people : [], adapter.id) };
+}
+
+function findWatched(adapter: SiteAdapter, index: WatchIndex, url: URL): { person: Person; sighting: Sighting } | null {
+  const fromUrl = adapter.fromUrl(url);
+  const sightings = fromUrl ? [fromUrl] : [];
+  if (adapter.fromPage && document.documentElement) sightings.push(...adapter.fromPage(document, url));
+  for (const sighting of sightings) {
+    const person = index.match(sighting);
+    if (person) return { person, sighting };
+  }
+  return null;
+}
+
+/** Leave: back where the user came from, or the site's home when the tab has no history. */
+function goBack(ctx: ContentScriptContext, adapter: SiteAdapter) {
+  const from = location.href;
+  if (history.length > 1) {
+    history.back();
+    // history.back() does nothing when the previous entry is outside this page's reach.
+    ctx.setTimeout(() => {
+      if (location.href === from) location.replace(adapter.home);
+    }, 1500);
+  } else {
+    location.replace(adapter.home);
+  }
+}

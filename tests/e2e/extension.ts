@@ -1,0 +1,107 @@
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const extensionPath = path.resolve(process.env.CB_OUT_DIR ?? '.output', 'chrome-mv3');
+const fixtures = path.resolve('tests/fixtures');
+
+export interface ExtensionFixtures {
+  /** Pages served at real sites' URLs: `serve(url, file)` maps one URL (or glob) to a fixture file. */
+  serve(url: string | RegExp, file: string): Promise<void>;
+  extensionId: string;
+  /** The extension's service worker, for reading and seeding its storage. */
+  background: Worker;
+  /** Requests that reached neither a fixture nor the extension itself: must stay empty. */
+  strayRequests: string[];
+}
+
+interface WorkerFixtures {
+  sharedContext: BrowserContext;
+}
+
+async function launch(): Promise<{ context: BrowserContext; userDataDir: string }> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'clean-break-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return { context, userDataDir };
+}
+
+export const test = base.extend<ExtensionFixtures & { context: BrowserContext }, WorkerFixtures>({
+  // One browser per worker; each test gets fresh extension storage and no leftover tabs.
+  sharedContext: [
+    async ({}, use) => {
+      const { context, userDataDir } = await launch();
+      await use(context);
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    },
+    { scope: 'worker' },
+  ],
+  strayRequests: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ sharedContext, strayRequests }, use) => {
+    // Everything on the web that no fixture serves. (Extension pages' own files are not web requests.)
+    await sharedContext.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => {
+      strayRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    await use(sharedContext);
+    await sharedContext.unrouteAll({ behavior: 'ignoreErrors' });
+    for (const page of sharedContext.pages()) await page.close();
+  },
+  background: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await worker.evaluate(async () => {
+      await chrome.storage.local.clear();
+    });
+    await use(worker);
+  },
+  extensionId: async ({ background }, use) => {
+    await use(new URL(background.url()).host);
+  },
+  serve: async ({ context }, use) => {
+    await use(async (url, file) => {
+      const body = readFileSync(path.join(fixtures, file));
+      await context.route(url, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+      );
+    });
+  },
+});
+
+export { expect };
+
+/** Everything in the extension's local storage. */
+export async function storageOf(background: Worker): Promise<Record<string, unknown>> {
+  return background.evaluate(() => chrome.storage.local.get(null));
+}
+
+export async function seed(background: Worker, values: Record<string, unknown>): Promise<void> {
+  await background.evaluate((v) => chrome.storage.local.set(v), values);
+}
+
+/** The pause screen's host; its shadow root is closed, so tests reach inside with Playwright's piercing locators. */
+export function pauseScreen(page: Page) {
+  return page.locator('clean-break-pause');
+}
+
+export async function attemptsOf(background: Worker): Promise<Array<Record<string, unknown>>> {
+  const stored = await storageOf(background);
+  return (stored.attempts as Array<Record<string, unknown>>) ?? [];
+}

@@ -1,0 +1,165 @@
+import { attemptsOf, expect, seed, test } from './extension';
+import { clickNode, pauseButton, pauseDialog, pauseText, waitForPause } from './pause';
+
+const watched = {
+  id: 'p-sam',
+  alias: 'S.',
+  addedAt: 1,
+  identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }],
+};
+
+/** Settings as the options page saves them, with a short countdown for tests that do not time it. */
+async function watch(background: Parameters<typeof seed>[0], extra: Record<string, unknown> = {}) {
+  await seed(background, {
+    settings: {
+      people: [watched],
+      disabledSites: [],
+      questions: ['Are they willing to listen and compromise?', 'What is the plan from now on?'],
+      reminders: ['No contact is for one purpose only: to forget and move on.'],
+      countdownSeconds: 3,
+      escalationSeconds: 0,
+      countdownCapSeconds: 60,
+      typedPhrase: '',
+      snoozeMinutes: 10,
+      supportPerson: null,
+      noContactSince: null,
+      ...extra,
+    },
+  });
+}
+
+test.describe('Instagram profiles, end to end', () => {
+  test('a person added in options is paused on their profile; Leave goes back; the popup counts it', async ({
+    context,
+    background,
+    extensionId,
+    serve,
+    strayRequests,
+  }) => {
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+
+    // Options: add a person by alias, then their username pasted as a link.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('Alias').fill('S.');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    const card = options.getByRole('article', { name: 'S.' });
+    await card.getByLabel('Username, name or link').fill('https://www.instagram.com/sam.lee/?hl=en');
+    await card.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(card.getByRole('listitem')).toContainText('Username sam.lee on Instagram');
+
+    // Browse: the home feed is untouched; the watched profile is covered.
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/');
+    await expect(page.getByRole('heading', { name: 'Home feed' })).toBeVisible();
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    const text = await pauseText(page);
+    expect(text).toContain('S.');
+    expect(text).toContain('Are they willing to work on the relationship and address the issues?');
+    expect(text).not.toContain('sam.lee');
+    const leave = await pauseButton(page, 'Leave');
+    expect(leave?.focused).toBe(true);
+    expect((await pauseButton(page, 'Continue anyway'))?.disabled).toBe(true);
+
+    // The page beneath takes no clicks: not even on a link right under the pointer.
+    const link = (await page.locator('#link-other').boundingBox())!;
+    await page.mouse.click(link.x + 5, link.y + 5);
+    await page.mouse.wheel(0, 400);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(0);
+    await expect(page).toHaveURL('https://www.instagram.com/sam.lee/');
+    expect(await pauseDialog(page)).toBeDefined();
+
+    await clickNode(page, leave!);
+    await expect(page).toHaveURL('https://www.instagram.com/');
+    await waitForPause(page, false);
+
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
+    const [attempt] = await attemptsOf(background);
+    expect(attempt).toMatchObject({ site: 'instagram', kind: 'profile', personId: expect.any(String), journalWritten: false });
+    expect(attempt!.secondsOnScreen).toBeGreaterThanOrEqual(0);
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.getByTestId('today')).toHaveText('1');
+    await expect(popup.getByTestId('recent')).toContainText('S.’s profile on Instagram: Left');
+
+    expect(strayRequests).toEqual([]);
+  });
+
+  test('Continue anyway unlocks after the 10-second countdown and lets the person through', async ({
+    context,
+    background,
+    serve,
+  }) => {
+    await watch(background, { countdownSeconds: 10 });
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    const shownAt = Date.now();
+    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 15_000 }).toBe(false);
+    expect(Date.now() - shownAt).toBeGreaterThanOrEqual(8_500);
+
+    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
+    await waitForPause(page, false);
+    await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued']);
+
+    // Let through: reloading the same profile within the snooze shows no screen and logs nothing.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await pauseDialog(page)).toBeUndefined();
+    expect(await attemptsOf(background)).toHaveLength(1);
+  });
+
+  test('in-app navigation to the profile is paused; other profiles and app paths are not', async ({
+    context,
+    background,
+    serve,
+  }) => {
+    await watch(background);
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    for (const path of ['/explore/', '/p/C9xYzAbCdEf/', '/reel/C9xYzAbCdEf/', '/direct/inbox/', '/accounts/edit/', '/stories/jo.other/3312345678901234567/', '/jo.other/', '/sam.leex/']) {
+      await page.goto(`https://www.instagram.com${path}`);
+      await page.waitForTimeout(150);
+      expect(await pauseDialog(page), path).toBeUndefined();
+    }
+
+    await page.goto('https://www.instagram.com/explore/');
+    await page.locator('#link-other').click();
+    await expect(page).toHaveURL(/\/jo\.other\/$/);
+    await page.waitForTimeout(200);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.locator('#link-watched').click(); // Instagram's router: history.pushState, no load
+    await waitForPause(page);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
+
+    // Leave goes back to the previous profile.
+    await clickNode(page, (await pauseButton(page, 'Leave'))!);
+    await expect(page).toHaveURL(/\/jo\.other\/$/);
+    await waitForPause(page, false);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
+  });
+
+  test('closing the tab while the screen is up records the attempt as left by closing the tab', async ({
+    context,
+    background,
+    serve,
+  }) => {
+    await watch(background);
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
+    await page.close();
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['closed']);
+  });
+});

@@ -1,0 +1,93 @@
+import type { CDPSession, Page } from '@playwright/test';
+
+/**
+ * The pause screen lives in a closed shadow root, out of reach of page scripts and of
+ * Playwright's selectors alike. Tests see it as a screen reader does (the accessibility
+ * tree, over CDP) and press it as a person does (trusted mouse and keyboard input at the
+ * element's box).
+ */
+export interface AxNode {
+  role: string;
+  name: string;
+  disabled: boolean;
+  focused: boolean;
+  backendNodeId?: number;
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+async function cdp(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    await session.send('DOM.enable');
+    await session.send('Accessibility.enable');
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+interface RawAxNode {
+  ignored?: boolean;
+  role?: { value?: string };
+  name?: { value?: string };
+  properties?: { name: string; value: { value?: unknown } }[];
+  backendDOMNodeId?: number;
+}
+
+/** The page's accessibility tree, flattened. */
+export async function axNodes(page: Page): Promise<AxNode[]> {
+  const session = await cdp(page);
+  const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: RawAxNode[] };
+  return nodes
+    .filter((node) => !node.ignored)
+    .map((node) => {
+      const property = (name: string) => node.properties?.find((p) => p.name === name)?.value.value;
+      return {
+        role: node.role?.value ?? '',
+        name: node.name?.value ?? '',
+        disabled: property('disabled') === true,
+        focused: property('focused') === true,
+        backendNodeId: node.backendDOMNodeId,
+      };
+    });
+}
+
+export async function pauseDialog(page: Page): Promise<AxNode | undefined> {
+  return (await axNodes(page)).find((node) => node.role === 'dialog' && node.name === 'Take a breath');
+}
+
+export async function pauseButton(page: Page, name: 'Leave' | 'Continue anyway'): Promise<AxNode | undefined> {
+  return (await axNodes(page)).find((node) => node.role === 'button' && node.name === name);
+}
+
+/** All text the pause screen shows, in order (static text nodes of the accessibility tree). */
+export async function pauseText(page: Page): Promise<string> {
+  const nodes = await axNodes(page);
+  return nodes.filter((n) => n.role === 'StaticText').map((n) => n.name).join('\n');
+}
+
+/** Clicks an element with a real (trusted) mouse click at the centre of its box. */
+export async function clickNode(page: Page, node: AxNode): Promise<void> {
+  const session = await cdp(page);
+  const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
+    model: { content: number[] };
+  };
+  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+export async function focusNode(page: Page, node: AxNode): Promise<void> {
+  const session = await cdp(page);
+  await session.send('DOM.focus', { backendNodeId: node.backendNodeId });
+}
+
+/** Waits until the pause screen's dialog is in the accessibility tree (or, with `false`, gone). */
+export async function waitForPause(page: Page, shown = true, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const present = Boolean(await pauseDialog(page));
+    if (present === shown) return;
+    if (Date.now() > deadline) throw new Error(`pause screen ${shown ? 'did not appear' : 'did not go away'}`);
+    await page.waitForTimeout(100);
+  }
+}

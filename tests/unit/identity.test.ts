@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { guessIdentifierKind, identifiersFromInput, normalizeIdentifier, normalizeName, parseLinkText } from '@/utils/identity';
+
+describe('normalising', () => {
+  it('compares handles without @, case or trailing slash', () => {
+    expect(normalizeIdentifier('handle', ' @Sam.Lee/ ')).toBe('sam.lee');
+  });
+  it('compares names without case, accents, emoji or extra spaces', () => {
+    expect(normalizeName('  Zoë  Ångström 🌸 ')).toBe('zoe angstrom');
+    expect(normalizeName('❤️Sam❤️')).toBe('sam');
+    expect(normalizeName('Sam 👩🏽‍💻 Lee')).toBe('sam lee');
+  });
+  it('compares phones by digits and e-mails case-insensitively', () => {
+    expect(normalizeIdentifier('phone', '+44 (0)7700-900 123')).toBe('4407700900123');
+    expect(normalizeIdentifier('email', ' Sam.Lee@Example.COM ')).toBe('sam.lee@example.com');
+    expect(normalizeIdentifier('email', 'mailto:sam@example.com')).toBe('sam@example.com');
+  });
+  it('keeps opaque ids as they are', () => {
+    expect(normalizeIdentifier('accountId', ' ACoAAB12xyz ')).toBe('ACoAAB12xyz');
+  });
+});
+
+describe('reading what the user typed', () => {
+  it('guesses the kind of a typed identifier', () => {
+    expect(guessIdentifierKind('sam@example.com')).toBe('email');
+    expect(guessIdentifierKind('+1 555 010 9999')).toBe('phone');
+    expect(guessIdentifierKind('@sam.lee')).toBe('handle');
+    expect(guessIdentifierKind('sam_lee')).toBe('handle');
+    expect(guessIdentifierKind('Sam Lee')).toBe('name');
+  });
+
+  it('recognises links with or without a scheme', () => {
+    expect(parseLinkText('instagram.com/sam.lee/')?.hostname).toBe('instagram.com');
+    expect(parseLinkText('https://www.instagram.com/sam.lee/?hl=en')?.pathname).toBe('/sam.lee/');
+    expect(parseLinkText('sam.lee')).toBeNull();
+    expect(parseLinkText('javascript:alert(1)')).toBeNull();
+    expect(parseLinkText('Sam Lee')).toBeNull();
+  });
+
+  it('turns a pasted Instagram link into the username on Instagram', () => {
+    expect(identifiersFromInput('https://www.instagram.com/name/?hl=en', '*', 'auto')).toEqual({
+      ok: true,
+      from: 'Instagram',
+      identifiers: [{ kind: 'handle', value: 'name', site: 'instagram' }],
+    });
+  });
+
+  it('takes a typed handle with or without @ for the chosen site', () => {
+    for (const typed of ['name', '@name', '  @name ']) {
+      expect(identifiersFromInput(typed, 'instagram', 'auto')).toEqual({
+        ok: true,
+        from: null,
+        identifiers: [{ kind: 'handle', value: 'name', site: 'instagram' }],
+      });
+    }
+  });
+
+  it('explains links it cannot use', () => {
+    const unknown = identifiersFromInput('https://example.org/someone', 'instagram', 'auto');
+    expect(unknown).toEqual({ ok: false, error: expect.stringContaining('example.org') });
+    const notAProfile = identifiersFromInput('https://www.instagram.com/explore/', 'instagram', 'auto');
+    expect(notAProfile).toEqual({ ok: false, error: expect.stringContaining('not a profile') });
+    expect(identifiersFromInput('   ', 'instagram', 'auto').ok).toBe(false);
+    expect(identifiersFromInput('🌸', 'instagram', 'name').ok).toBe(false);
+  });
+});

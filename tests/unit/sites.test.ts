@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { MatchPattern } from '@webext-core/match-patterns';
+import { adapters, adapterForUrl } from '@/utils/sites';
+import { IdentifierKind, MomentKind } from '@/utils/schema';
+import type { SiteAdapter } from '@/utils/sites/types';
+
+const sitesDir = path.resolve('utils/sites');
+const fixturesDir = path.resolve('tests/fixtures');
+
+const Sighting = z.object({
+  kind: MomentKind,
+  identifiers: z.array(z.object({ kind: IdentifierKind, value: z.string().min(1) })).min(1),
+});
+/** tests/fixtures/<site>/cases.json: saved pages with what the adapter must read from them. */
+const Cases = z.array(
+  z.object({ file: z.string(), url: z.string().url(), expect: z.array(Sighting), note: z.string().min(1) }),
+);
+
+function casesOf(adapter: SiteAdapter) {
+  return Cases.parse(JSON.parse(readFileSync(path.join(fixturesDir, adapter.id, 'cases.json'), 'utf8')));
+}
+
+function loadPage(file: string, url: string): Document {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  window.document.write(readFileSync(file, 'utf8'));
+  return window.document as unknown as Document;
+}
+
+describe('the adapter registry', () => {
+  it('lists every adapter file in utils/sites/, once', async () => {
+    const files = readdirSync(sitesDir).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts'].includes(f));
+    const exported: SiteAdapter[] = [];
+    for (const file of files) {
+      const module = (await import(/* @vite-ignore */ path.join(sitesDir, file))) as Record<string, unknown>;
+      exported.push(...Object.values(module).filter((v): v is SiteAdapter => typeof v === 'object' && v !== null && 'fromUrl' in v));
+    }
+    expect(exported.map((a) => a.id).sort()).toEqual(adapters.map((a) => a.id).sort());
+    expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
+  });
+
+  it.each(adapters.map((a) => [a.id, a] as const))('%s has valid match patterns for its own hosts only', (_, adapter) => {
+    expect(adapter.matches.length).toBeGreaterThan(0);
+    for (const match of adapter.matches) {
+      expect(() => new MatchPattern(match)).not.toThrow();
+      expect(match).not.toMatch(/^(\*|<all_urls>)|:\/\/\*\//);
+    }
+    expect(adapterForUrl(adapter.home)).toBe(adapter);
+  });
+
+  it.each(adapters.map((a) => [a.id, a] as const))('%s has fixtures with at least one negative case', (_, adapter) => {
+    expect(existsSync(path.join(fixturesDir, adapter.id, 'cases.json'))).toBe(true);
+    const cases = casesOf(adapter);
+    expect(cases.some((c) => c.expect.length > 0)).toBe(true);
+    expect(cases.some((c) => c.expect.length === 0)).toBe(true);
+  });
+});
+
+describe.each(adapters.map((a) => [a.id, a] as const))('%s', (_, adapter) => {
+  it.each(adapter.examples.map((e) => [e.url, e] as const))('reads %s', (url, example) => {
+    expect(adapter.fromUrl(new URL(url))).toEqual(example.sighting);
+    // Each example URL belongs to its own adapter and no other.
+    expect(adapterForUrl(url)?.id).toBe(adapter.id);
+    for (const other of adapters) {
+      if (other !== adapter) expect(other.matches.some((m) => new MatchPattern(m).includes(url))).toBe(false);
+    }
+  });
+
+  it('has both positive and negative example URLs', () => {
+    expect(adapter.examples.some((e) => e.sighting)).toBe(true);
+    expect(adapter.examples.some((e) => !e.sighting)).toBe(true);
+  });
+
+  it.each(casesOf(adapter).map((c) => [`${c.file} at ${c.url}: ${c.note}`, c] as const))('fixture %s', (_, fixture) => {
+    const url = new URL(fixture.url);
+    const doc = loadPage(path.join(fixturesDir, adapter.id, fixture.file), fixture.url);
+    const fromUrl = adapter.fromUrl(url);
+    const seen = [...(fromUrl ? [fromUrl] : []), ...(adapter.fromPage?.(doc, url) ?? [])];
+    expect(seen).toEqual(fixture.expect);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Identifier, IdentifierKind } from './schema';
+import { adapterForUrl } from './sites';
+
+/**
+ * Normalising identifiers so that what a site shows and what the user typed compare equal
+ * (PRODUCT.md): handles case-insensitively without a leading `@`; names without case,
+ * accents or emoji, whole; phones by digits; e-mails case-insensitively.
+ */
+export function normalizeIdentifier(kind: IdentifierKind, raw: string): string {
+  switch (kind) {
+    case 'handle':
+      return raw.trim().replace(/^@+/, '').replace(/\/+$/, '').toLowerCase();
+    case 'name':
+      return normalizeName(raw);
+    case 'phone':
+      return raw.replace(/\D+/g, '');
+    case 'email':
+      return raw.trim().replace(/^mailto:/i, '').toLowerCase();
+    case 'accountId':
+    case 'conversationId':
+      return raw.trim();
+  }
+}
+
+// Emoji, pictographs, symbols, joiners and variation selectors: "Sam 🌸" is "sam".
+const DECORATION = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cf}\u{FE00}-\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu;
+
+export function normalizeName(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(DECORATION, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Guesses what a typed identifier is, when it is not a link. */
+export function guessIdentifierKind(typed: string): IdentifierKind {
+  const text = typed.trim();
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return 'email';
+  if (/^\+?[\d\s().-]{7,}$/.test(text) && text.replace(/\D/g, '').length >= 7) return 'phone';
+  if (/^@?[\p{L}\p{N}_.-]+$/u.test(text)) return 'handle';
+  return 'name';
+}
+
+/** Turns pasted text into a URL when it is a link, with or without its scheme. */
+export function parseLinkText(text: string): URL | null {
+  const trimmed = text.trim();
+  if (!trimmed || /\s/.test(trimmed)) return null;
+  const withScheme = /^https?:\/\//i.test(trimmed)
+    ? trimmed
+    : /^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(trimmed)
+      ? `https://${trimmed}`
+      : null;
+  if (!withScheme) return null;
+  try {
+    const url = new URL(withScheme);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+export type ParsedIdentifiers =
+  | { ok: true; identifiers: Identifier[]; from: string | null }
+  | { ok: false; error: string };
+
+/**
+ * What the user typed or pasted in options, as identifiers: a supported link gives the
+ * identifiers its site reads from it (tied to that site); anything else is one identifier of
+ * the kind chosen (or guessed) for the chosen site.
+ */
+export function identifiersFromInput(text: string, site: string, kind: IdentifierKind | 'auto'): ParsedIdentifiers {
+  const trimmed = text.trim();
+  if (!trimmed) return { ok: false, error: 'Type a username, name, number or address, or paste a link.' };
+  const url = parseLinkText(trimmed);
+  if (url) {
+    const adapter = adapterForUrl(url);
+    if (!adapter) {
+      return { ok: false, error: `Clean Break does not know ${url.hostname}. Type their username instead.` };
+    }
+    const sighting = adapter.fromUrl(url);
+    if (!sighting || sighting.identifiers.length === 0) {
+      return { ok: false, error: `That ${adapter.name} link is not a profile or a conversation.` };
+    }
+    return {
+      ok: true,
+      from: adapter.name,
+      identifiers: sighting.identifiers.map((seen) => ({ ...seen, site: adapter.id })),
+    };
+  }
+  const chosen = kind === 'auto' ? guessIdentifierKind(trimmed) : kind;
+  const value = chosen === 'handle' ? trimmed.replace(/^@+/, '') : trimmed;
+  if (!normalizeIdentifier(chosen, value)) return { ok: false, error: `“${trimmed}” is not a usable ${chosen}.` };
+  return { ok: true, from: null, identifiers: [{ kind: chosen, value, site }] };
+}

@@ -1,0 +1,71 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import { Feeling, MomentKind, Settings, SiteRef } from './schema';
+
+/**
+ * The one protocol between contexts. Every request is a zod schema, checked by the
+ * background on receipt; the type each side sees comes from the same schema.
+ */
+export const requests = {
+  /** Content script: the pause screen is showing for this person. */
+  attemptStarted: z.object({ personId: z.string().min(1), site: SiteRef, kind: MomentKind }),
+  /** Content script: the user chose. */
+  attemptResolved: z.object({
+    attemptId: z.string().min(1),
+    outcome: z.enum(['left', 'continued']),
+    feeling: Feeling.nullable(),
+    journalText: z.string().max(20000).nullable(),
+  }),
+  /** Content script: the page went away with the screen up (navigated, reloaded or closed). */
+  attemptAbandoned: z.object({ attemptId: z.string().min(1) }),
+  /** Options page: replace the settings. */
+  saveSettings: Settings,
+  /** Options page: empty the attempt log. */
+  clearLog: z.object({}),
+};
+
+type Requests = typeof requests;
+
+export const StartedReply = z.object({
+  attemptId: z.string(),
+  countdownSeconds: z.number(),
+});
+export type StartedReply = z.infer<typeof StartedReply>;
+
+interface ProtocolMap {
+  attemptStarted(data: z.infer<Requests['attemptStarted']>): StartedReply;
+  attemptResolved(data: z.infer<Requests['attemptResolved']>): void;
+  attemptAbandoned(data: z.infer<Requests['attemptAbandoned']>): void;
+  saveSettings(data: z.infer<Requests['saveSettings']>): void;
+  clearLog(data: z.infer<Requests['clearLog']>): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Who sent a message: one of the extension's own pages, its content script, or neither. */
+export type SenderKind = 'extension-page' | 'content-script' | 'unknown';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+}
+
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId) return 'unknown';
+  // By prefix: URL.origin is "null" for extension schemes in some engines.
+  const url = sender.origin ?? sender.url ?? '';
+  if (url === extensionOrigin || url.startsWith(`${extensionOrigin}/`)) return 'extension-page';
+  if (sender.tab?.id !== undefined && /^https?:\/\//.test(url)) return 'content-script';
+  return 'unknown';
+}
+
+/** Which senders may make each request (Dark Reader's allowlist). */
+export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
+  attemptStarted: ['content-script'],
+  attemptResolved: ['content-script'],
+  attemptAbandoned: ['content-script'],
+  saveSettings: ['extension-page'],
+  clearLog: ['extension-page'],
+};

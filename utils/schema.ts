@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** What kind of moment the pause screen interrupts. */
+export const MomentKind = z.enum(['profile', 'thread', 'compose']);
+export type MomentKind = z.infer<typeof MomentKind>;
+
+/** The ways a person can be recognised on a site (PRODUCT.md, "People"). */
+export const IdentifierKind = z.enum(['handle', 'accountId', 'conversationId', 'name', 'phone', 'email']);
+export type IdentifierKind = z.infer<typeof IdentifierKind>;
+
+/** `*` means every site; otherwise a site adapter's id (or a custom site's id). */
+export const ANY_SITE = '*';
+export const SiteRef = z.string().trim().min(1).max(64);
+
+export const Identifier = z.object({
+  kind: IdentifierKind,
+  value: z.string().trim().min(1).max(320),
+  site: SiteRef,
+});
+export type Identifier = z.infer<typeof Identifier>;
+
+export const Person = z.object({
+  id: z.string().min(1),
+  alias: z.string().trim().min(1).max(80),
+  identifiers: z.array(Identifier).max(1000),
+  addedAt: z.number().int().nonnegative(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const SupportPerson = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** A tel:, sms:, mailto: or https: link. */
+  link: z.string().trim().regex(/^(tel:|sms:|mailto:|https:\/\/)\S+$/, 'a tel:, sms:, mailto: or https:// link'),
+});
+export type SupportPerson = z.infer<typeof SupportPerson>;
+
+export const Settings = z.object({
+  people: z.array(Person).max(200),
+  /** Sites switched off by the user; every built-in site is on unless listed here. */
+  disabledSites: z.array(SiteRef),
+  questions: z.array(z.string().trim().min(1).max(400)).min(1).max(20),
+  reminders: z.array(z.string().trim().min(1).max(600)).min(1).max(20),
+  countdownSeconds: z.number().int().min(3).max(600),
+  /** Added to the countdown for each earlier attempt the same day. */
+  escalationSeconds: z.number().int().min(0).max(600),
+  countdownCapSeconds: z.number().int().min(3).max(3600),
+  typedPhrase: z.string().trim().max(200),
+  snoozeMinutes: z.number().int().min(0).max(24 * 60),
+  supportPerson: SupportPerson.nullable(),
+  /** Day the user counts no contact from (YYYY-MM-DD), when set by hand. */
+  noContactSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const Feeling = z.enum(['lonely', 'angry', 'curious', 'bored', 'missing-them', 'had-a-drink', 'other']);
+export type Feeling = z.infer<typeof Feeling>;
+
+/** `closed`: the tab was closed while the pause screen was up (counts as left). */
+export const Outcome = z.enum(['pending', 'left', 'continued', 'closed']);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Attempt = z.object({
+  id: z.string().min(1),
+  startedAt: z.number().int().nonnegative(),
+  personId: z.string().min(1),
+  site: SiteRef,
+  kind: MomentKind,
+  outcome: Outcome,
+  endedAt: z.number().int().nonnegative().nullable(),
+  secondsOnScreen: z.number().nonnegative().nullable(),
+  journalWritten: z.boolean(),
+  feeling: Feeling.nullable(),
+  /** The tab showing the pause screen while the outcome is pending; null once resolved. */
+  tabId: z.number().int().nullable(),
+});
+export type Attempt = z.infer<typeof Attempt>;
+
+export const JournalEntry = z.object({
+  id: z.string().min(1),
+  writtenAt: z.number().int().nonnegative(),
+  personId: z.string().nullable(),
+  site: SiteRef.nullable(),
+  attemptId: z.string().nullable(),
+  text: z.string().min(1).max(20000),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+/** After Continue: this person on this site is let through until `until`. */
+export const Snooze = z.object({
+  personId: z.string().min(1),
+  site: SiteRef,
+  until: z.number().int().nonnegative(),
+});
+export type Snooze = z.infer<typeof Snooze>;

@@ -1,0 +1,43 @@
+import type { IdentifierKind, MomentKind } from '../schema';
+
+/** One identifier read off a page or a link: which kind, and its raw value. */
+export interface SeenIdentifier {
+  kind: IdentifierKind;
+  value: string;
+}
+
+/** A person being reached on the open page: their profile, a thread with them, or a compose window. */
+export interface Sighting {
+  kind: MomentKind;
+  identifiers: SeenIdentifier[];
+}
+
+/** An example URL kept beside the adapter: what `fromUrl` must return for it. */
+export interface UrlExample {
+  url: string;
+  sighting: Sighting | null;
+}
+
+/**
+ * Everything Clean Break knows about one site. Site knowledge lives here and nowhere else
+ * (STYLE.md): the hosts it runs on, what a URL says, and what the page shows.
+ */
+export interface SiteAdapter {
+  /** Stable id, stored with identifiers and attempts: lower-case, no spaces. */
+  id: string;
+  name: string;
+  /** Match patterns for the content script and host permissions: only this site's own hosts. */
+  matches: string[];
+  /** Where Leave goes when the tab has no history to go back to. */
+  home: string;
+  /** Pure: what the address alone says (also used to read a pasted link). */
+  fromUrl(url: URL): Sighting | null;
+  /**
+   * What the open page shows (chat headers, compose windows). Omitted when the URL says
+   * everything. Must only read the DOM, never change it, and be cheap: it runs at most once
+   * a frame while the page changes.
+   */
+  fromPage?(doc: Document, url: URL): Sighting[];
+  /** URLs with what `fromUrl` must return: every one is run through every adapter in the tests. */
+  examples: UrlExample[];
+}

@@ -1,0 +1,115 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { defaultSettings } from './defaults';
+import { Attempt, JournalEntry, Person, Settings, Snooze } from './schema';
+
+/**
+ * Every storage item, defined once. Each is versioned; a bump adds a migration here and a
+ * test seeding the old shape (tests/unit/storage.test.ts). Reads are validated: a value that
+ * no longer parses is salvaged item by item, and the raw value is kept under a backup key,
+ * so nothing the user had is lost and nothing throws into a page.
+ */
+export const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: null,
+  version: 1,
+});
+export const attemptsItem = storage.defineItem<unknown>('local:attempts', {
+  fallback: [],
+  version: 1,
+});
+export const journalItem = storage.defineItem<unknown>('local:journal', {
+  fallback: [],
+  version: 1,
+});
+export const snoozesItem = storage.defineItem<unknown>('local:snoozes', {
+  fallback: [],
+  version: 1,
+});
+
+/** Raw values that failed validation, newest last, at most BACKUP_LIMIT per item. */
+export const backupsItem = storage.defineItem<unknown>('local:backups', { fallback: [], version: 1 });
+const BACKUP_LIMIT = 10;
+const Backup = z.object({ item: z.string(), savedAt: z.number(), raw: z.unknown() });
+export type Backup = z.infer<typeof Backup>;
+
+export interface Loaded<T> {
+  value: T;
+  /** False when the stored value did not parse and `value` was salvaged from it. */
+  valid: boolean;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Keeps every field (and every person) that still parses; the rest fall back to defaults. */
+export function salvageSettings(raw: unknown): Loaded<Settings> {
+  if (raw === null || raw === undefined) return { value: defaultSettings(), valid: true };
+  const parsed = Settings.safeParse(raw);
+  if (parsed.success) return { value: parsed.data, valid: true };
+  const value = defaultSettings();
+  if (isRecord(raw)) {
+    const fields = Settings.shape;
+    for (const field of Object.keys(fields) as (keyof Settings)[]) {
+      if (field === 'people') continue;
+      const result = fields[field].safeParse(raw[field]);
+      if (result.success) Object.assign(value, { [field]: result.data });
+    }
+    if (Array.isArray(raw.people)) value.people = salvageList(raw.people, Person);
+  }
+  return { value, valid: false };
+}
+
+/** Keeps the entries of a stored list that still parse. */
+export function salvageList<T>(raw: unknown, schema: z.ZodType<T>): T[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    const result = schema.safeParse(entry);
+    return result.success ? [result.data] : [];
+  });
+}
+
+function loadList<T>(raw: unknown, schema: z.ZodType<T>): Loaded<T[]> {
+  if (raw === null || raw === undefined) return { value: [], valid: true };
+  const parsed = z.array(schema).safeParse(raw);
+  if (parsed.success) return { value: parsed.data, valid: true };
+  return { value: salvageList(raw, schema), valid: false };
+}
+
+async function readRaw(item: { getValue(): Promise<unknown> }): Promise<unknown> {
+  try {
+    return await item.getValue();
+  } catch {
+    // A value whose migration throws, or a storage area that cannot be read: treat as absent.
+    return undefined;
+  }
+}
+
+export async function keepBackup(itemName: string, raw: unknown): Promise<void> {
+  const backups = salvageList(await readRaw(backupsItem), Backup);
+  backups.push({ item: itemName, savedAt: Date.now(), raw });
+  await backupsItem.setValue(backups.slice(-BACKUP_LIMIT));
+}
+
+/**
+ * Reads and validates one item. With `heal` (the background, the only writer), an invalid
+ * value is backed up and replaced by what was salvaged from it; other contexts only read.
+ */
+async function load<T>(
+  name: string,
+  item: { getValue(): Promise<unknown>; setValue(value: unknown): Promise<void> },
+  parse: (raw: unknown) => Loaded<T>,
+  heal: boolean,
+): Promise<Loaded<T>> {
+  const raw = await readRaw(item);
+  const loaded = parse(raw);
+  if (!loaded.valid && heal) {
+    await keepBackup(name, raw);
+    await item.setValue(loaded.value);
+  }
+  return loaded;
+}
+
+export const loadSettings = (heal = false) => load('settings', settingsItem, salvageSettings, heal);
+export const loadAttempts = (heal = false) => load('attempts', attemptsItem, (raw) => loadList(raw, Attempt), heal);
+export const loadJournal = (heal = false) => load('journal', journalItem, (raw) => loadList(raw, JournalEntry), heal);
+export const loadSnoozes = (heal = false) => load('snoozes', snoozesItem, (raw) => loadList(raw, Snooze), heal);

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { existsSync } from 'node:fs';
+
+// The built extension goes to CB_OUT_DIR when set, so parallel builds (a helper's, a
+// benchmark's) never overwrite the one the e2e suite is loading.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.CB_OUT_DIR ?? '.output',
+  vite: () => ({ plugins: [preact()] }),
+  // `npm run dev` opens a browser with the extension loaded. Where Debian's Chromium is the
+  // browser (as on our machines) use it; as root it needs --no-sandbox.
+  webExt: {
+    binaries: existsSync('/usr/bin/chromium') ? { chrome: '/usr/bin/chromium' } : undefined,
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    startUrls: ['https://www.instagram.com/'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Clean Break',
+    description:
+      'A pause between the urge and the act: notices when an ex’s profile, chat or compose window opens, and asks you to stop and think.',
+    // storage: the settings, the attempt log and the journal. tabs is not needed: the
+    // background learns a tab's id from the content script's message sender.
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'clean-break@clean-break.invalid', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
