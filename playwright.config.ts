@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 // The extension is built once (tests/run-all.mjs, or `npm run build`) before this runs.
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -89,7 +89,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
         subtree: true,
         characterData: true,
         attributes: true,
-        attributeFilter: ['href', 'aria-label', 'title', 'data-hovercard-id'],
+        attributeFilter: ['href', 'aria-label', 'title', ...(adapter.watchAttributes ?? [])],
       });
       if (document.readyState === 'loading') {
         ctx.addEventListener(document, 'DOMContentLoaded', () => check());

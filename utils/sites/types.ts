@@ -38,6 +38,18 @@ export interface SiteAdapter {
    * a frame while the page changes.
    */
   fromPage?(doc: Document, url: URL): Sighting[];
+  /**
+   * Attributes whose changes can change what `fromPage` reads, beyond the ones always watched
+   * (href, aria-label, title). Keep it short: every listed attribute change on the page wakes
+   * the content script.
+   */
+  watchAttributes?: string[];
+  /**
+   * Compose windows only: what Leave does instead of going back. Removes the matched
+   * recipient from the open compose window and returns what had been written there (to keep
+   * in the journal), or null when nothing was written. Nothing typed may be lost.
+   */
+  leaveCompose?(doc: Document, recipient: SeenIdentifier): string | null;
   /** URLs with what `fromUrl` must return: every one is run through every adapter in the tests. */
   examples: UrlExample[];
 }
