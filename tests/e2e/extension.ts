@@ -105,3 +105,29 @@ export async function attemptsOf(background: Worker): Promise<Array<Record<strin
   const stored = await storageOf(background);
   return (stored.attempts as Array<Record<string, unknown>>) ?? [];
 }
+
+export interface SeedPerson {
+  id: string;
+  alias: string;
+  identifiers: { kind: string; value: string; site: string }[];
+}
+
+/** Stores settings as the options page would, with a 3-second countdown unless `extra` says otherwise. */
+export async function seedSettings(background: Worker, people: SeedPerson[], extra: Record<string, unknown> = {}) {
+  await seed(background, {
+    settings: {
+      people: people.map((person) => ({ addedAt: 1, ...person })),
+      disabledSites: [],
+      questions: ['Are they willing to listen and compromise?', 'What is the plan from now on?'],
+      reminders: ['No contact is for one purpose only: to forget and move on.'],
+      countdownSeconds: 3,
+      escalationSeconds: 0,
+      countdownCapSeconds: 60,
+      typedPhrase: '',
+      snoozeMinutes: 10,
+      supportPerson: null,
+      noContactSince: null,
+      ...extra,
+    },
+  });
+}

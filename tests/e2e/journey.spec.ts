@@ -1,32 +1,14 @@
-import { attemptsOf, expect, seed, test } from './extension';
+import { attemptsOf, expect, seedSettings, test } from './extension';
 import { clickNode, pauseButton, pauseDialog, pauseText, waitForPause } from './pause';
 
 const watched = {
   id: 'p-sam',
   alias: 'S.',
-  addedAt: 1,
   identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }],
 };
 
-/** Settings as the options page saves them, with a short countdown for tests that do not time it. */
-async function watch(background: Parameters<typeof seed>[0], extra: Record<string, unknown> = {}) {
-  await seed(background, {
-    settings: {
-      people: [watched],
-      disabledSites: [],
-      questions: ['Are they willing to listen and compromise?', 'What is the plan from now on?'],
-      reminders: ['No contact is for one purpose only: to forget and move on.'],
-      countdownSeconds: 3,
-      escalationSeconds: 0,
-      countdownCapSeconds: 60,
-      typedPhrase: '',
-      snoozeMinutes: 10,
-      supportPerson: null,
-      noContactSince: null,
-      ...extra,
-    },
-  });
-}
+const watch = (background: Parameters<typeof seedSettings>[0], extra: Record<string, unknown> = {}) =>
+  seedSettings(background, [watched], extra);
 
 test.describe('Instagram profiles, end to end', () => {
   test('a person added in options is paused on their profile; Leave goes back; the popup counts it', async ({
