@@ -1,6 +1,12 @@
 import { normalizeIdentifier } from './identity';
 import { ANY_SITE, type Person } from './schema';
-import type { Sighting } from './sites/types';
+import type { SeenIdentifier, Sighting } from './sites/types';
+
+export interface WatchMatch {
+  person: Person;
+  /** The identifier on the page that matched (a compose window's Leave removes it). */
+  seen: SeenIdentifier;
+}
 
 /**
  * The watched list compiled for one site: a map from normalised identifier to person, built
@@ -10,7 +16,7 @@ export interface WatchIndex {
   site: string;
   /** Nobody is watched on this site: the content script does nothing here. */
   empty: boolean;
-  match(sighting: Sighting): Person | null;
+  match(sighting: Sighting): WatchMatch | null;
 }
 
 const key = (kind: string, value: string) => `${kind}\u0000${value}`;
@@ -31,7 +37,7 @@ export function compileWatchIndex(people: readonly Person[], site: string): Watc
       for (const seen of sighting.identifiers) {
         const value = normalizeIdentifier(seen.kind, seen.value);
         const person = value ? byKey.get(key(seen.kind, value)) : undefined;
-        if (person) return person;
+        if (person) return { person, seen };
       }
       return null;
     },

@@ -16,6 +16,8 @@ interface PauseOptions {
   kind: MomentKind;
   site: string;
   settings: Settings;
+  /** Leave without navigating (compose windows): returns any draft to keep in the journal. */
+  leaveInPlace?: () => string | null;
   onDone(outcome: 'left' | 'continued'): void;
 }
 
@@ -37,8 +39,11 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
   const restorePage = makePageInert();
   let setCountdown = (_seconds: number) => {};
 
-  const finish = (outcome: 'left' | 'continued', choice: PauseChoice) => {
+  const finish = (outcome: 'left' | 'continued', pauseChoice: PauseChoice) => {
     if (closed) return;
+    const draft = outcome === 'left' ? options.leaveInPlace?.() : null;
+    const journalText = [pauseChoice.journalText, draft].filter(Boolean).join('\n\n') || null;
+    const choice = { ...pauseChoice, journalText };
     void attemptId.then((id) =>
       id ? sendMessage('attemptResolved', { attemptId: id, outcome, ...choice }).catch(() => undefined) : undefined,
     );

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileWatchIndex, type WatchIndex } from '@/utils/matching';
+import { compileWatchIndex, type WatchIndex, type WatchMatch } from '@/utils/matching';
 import type { Person, Settings, Snooze } from '@/utils/schema';
 import { adapterForUrl } from '@/utils/sites';
 import type { SiteAdapter, Sighting } from '@/utils/sites/types';
@@ -44,17 +44,20 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     if (found && !snoozed(found.person, now)) {
       if (pause?.personId === found.person.id) return;
       pause?.dismiss('navigated');
+      const compose = found.sighting.kind === 'compose' ? adapter.leaveCompose : undefined;
       pause = showPause(ctx, {
         person: found.person,
         kind: found.sighting.kind,
         site: adapter.id,
         settings: watched.settings,
+        // Leaving a compose window takes the person out of its recipients and keeps the draft.
+        leaveInPlace: compose ? () => compose(document, found.seen) : undefined,
         onDone(outcome) {
           pause = null;
-          if (outcome === 'left') {
+          if (outcome === 'left' && !compose) {
             leaving = { personId: found.person.id, from: location.href, until: Date.now() + 3000 };
             goBack(ctx, adapter);
-          } else {
+          } else if (outcome === 'continued') {
             // Let this person through here at once; the background records the snooze too.
             const until = Date.now() + watched.settings.snoozeMinutes * 60_000;
             watched.snoozes = [...watched.snoozes, { personId: found.person.id, site: adapter.id, until }];
@@ -127,13 +130,13 @@ async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
   return { settings, snoozes, index: compileWatchIndex(on ? settings.people : [], adapter.id) };
 }
 
-function findWatched(adapter: SiteAdapter, index: WatchIndex, url: URL): { person: Person; sighting: Sighting } | null {
+function findWatched(adapter: SiteAdapter, index: WatchIndex, url: URL): (WatchMatch & { sighting: Sighting }) | null {
   const fromUrl = adapter.fromUrl(url);
   const sightings = fromUrl ? [fromUrl] : [];
   if (adapter.fromPage && document.documentElement) sightings.push(...adapter.fromPage(document, url));
   for (const sighting of sightings) {
-    const person = index.match(sighting);
-    if (person) return { person, sighting };
+    const match = index.match(sighting);
+    if (match) return { ...match, sighting };
   }
   return null;
 }

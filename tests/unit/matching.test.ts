@@ -16,17 +16,17 @@ const sam: Person = {
 describe('the watch index', () => {
   it('matches a handle on its own site only', () => {
     const ig = compileWatchIndex([sam], 'instagram');
-    expect(ig.match({ kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam.lee' }] })).toBe(sam);
+    expect(ig.match({ kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam.lee' }] })?.person).toBe(sam);
     const x = compileWatchIndex([sam], 'x');
     expect(x.match({ kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam.lee' }] })).toBeNull();
   });
 
   it('matches names whole, on every site when tied to all', () => {
     const index = compileWatchIndex([sam], 'whatsapp');
-    expect(index.match({ kind: 'thread', identifiers: [{ kind: 'name', value: '🌸 ZOE sam ' }] })).toBe(sam);
+    expect(index.match({ kind: 'thread', identifiers: [{ kind: 'name', value: '🌸 ZOE sam ' }] })?.person).toBe(sam);
     expect(index.match({ kind: 'thread', identifiers: [{ kind: 'name', value: 'Zoë Samantha' }] })).toBeNull();
     expect(index.match({ kind: 'thread', identifiers: [{ kind: 'name', value: 'Zoë' }] })).toBeNull();
-    expect(index.match({ kind: 'thread', identifiers: [{ kind: 'phone', value: '447700900123' }] })).toBe(sam);
+    expect(index.match({ kind: 'thread', identifiers: [{ kind: 'phone', value: '447700900123' }] })?.person).toBe(sam);
   });
 
   it('is empty on a site where nobody is watched', () => {
@@ -38,5 +38,13 @@ describe('the watch index', () => {
   it('does not match a different kind with the same text', () => {
     const index = compileWatchIndex([sam], 'instagram');
     expect(index.match({ kind: 'thread', identifiers: [{ kind: 'name', value: 'sam.lee' }] })).toBeNull();
+  });
+});
+
+describe('what matched', () => {
+  it('names the identifier seen on the page', () => {
+    const index = compileWatchIndex([sam], 'instagram');
+    const sighting = { kind: 'compose' as const, identifiers: [{ kind: 'handle' as const, value: 'other' }, { kind: 'handle' as const, value: 'SAM.LEE' }] };
+    expect(index.match(sighting)).toEqual({ person: sam, seen: { kind: 'handle', value: 'SAM.LEE' } });
   });
 });
