@@ -36,7 +36,9 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     () => null,
   );
   let closed = false;
-  const restorePage = makePageInert();
+  let screen: HTMLElement | null = null;
+  const focusScreen = () => screen?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
+  const restorePage = makePageInert(focusScreen);
   let setCountdown = (_seconds: number) => {};
 
   const finish = (outcome: 'left' | 'continued', pauseChoice: PauseChoice) => {
@@ -60,6 +62,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     append: 'last',
     isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'],
     onMount(container) {
+      screen = container;
       const props = {
         alias: person.alias,
         kind: options.kind,
@@ -78,10 +81,16 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
       if (container) render(null, container);
     },
   });
-  void ui.then((mounted) => (closed ? undefined : mounted.mount()));
+  let unguard = () => {};
+  void ui.then((mounted) => {
+    if (closed) return;
+    mounted.mount();
+    unguard = guardHost(mounted.shadowHost, focusScreen);
+  });
 
   function remove() {
     closed = true;
+    unguard();
     restorePage();
     void ui.then((mounted) => mounted.remove());
   }
@@ -105,19 +114,90 @@ function pickReminder(reminders: readonly string[]): string {
   return reminders[day % reminders.length] ?? '';
 }
 
-/** Makes the page beneath unreachable: no clicks, typing, focus or scrolling. Returns the undo. */
-function makePageInert(): () => void {
+// The host's own box: inline and !important, so no page stylesheet can hide, shrink or cover it.
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'inset: 0',
+  'width: 100vw',
+  'height: 100vh',
+  'max-width: none',
+  'max-height: none',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'z-index: 2147483647',
+  'visibility: visible',
+  'opacity: 1',
+  'pointer-events: auto',
+  'transform: none',
+  'filter: none',
+  'clip-path: none',
+  'overflow: hidden',
+  'background: transparent',
+]
+  .map((rule) => `${rule} !important`)
+  .join('; ');
+
+/**
+ * Keeps the screen up against the page: the host sits in the top layer (a manual popover,
+ * above any z-index), and if the page removes it, hides it or restyles it, it is put back
+ * at once. Returns the undo.
+ */
+function guardHost(host: HTMLElement, focusScreen: () => void): () => void {
+  const pin = () => {
+    if (!host.isConnected) {
+      document.documentElement.append(host);
+      focusScreen();
+    }
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    if (host.hidden) host.hidden = false;
+    if (!host.matches(':popover-open')) host.showPopover();
+  };
+  pin();
+  const observer = new MutationObserver(pin);
+  observer.observe(document.documentElement, { childList: true });
+  observer.observe(host, { attributes: true });
+  // hidePopover() from the page changes no attribute: the toggle event tells.
+  host.addEventListener('toggle', pin);
+  return () => {
+    observer.disconnect();
+    host.removeEventListener('toggle', pin);
+  };
+}
+
+/**
+ * Makes the page beneath unreachable: no clicks, typing, focus or scrolling, and keeps it so
+ * if the page's scripts try to undo it. Returns the undo.
+ */
+function makePageInert(focusScreen: () => void): () => void {
   const root = document.documentElement;
   const previousOverflow = root.style.overflow;
-  root.style.overflow = 'hidden';
+  let body: HTMLElement | null = null;
   const apply = () => {
-    if (document.body) document.body.inert = true;
+    if (root.style.getPropertyValue('overflow') !== 'hidden') root.style.setProperty('overflow', 'hidden', 'important');
+    if (document.body && document.body !== body) {
+      body = document.body;
+      observer.observe(body, { attributes: true, attributeFilter: ['inert'] });
+    }
+    if (body && !body.inert) body.inert = true;
   };
+  const observer = new MutationObserver(apply);
+  observer.observe(root, { attributes: true, attributeFilter: ['style'], childList: true });
+  // Focus moved to the page (by its scripts) comes back to the screen.
+  const refocus = (event: FocusEvent) => {
+    const target = event.target as Element | null;
+    if (target && target.localName !== 'clean-break-pause') focusScreen();
+  };
+  document.addEventListener('focusin', refocus, true);
   apply();
-  if (!document.body) document.addEventListener('DOMContentLoaded', apply, { once: true });
   return () => {
-    document.removeEventListener('DOMContentLoaded', apply);
-    root.style.overflow = previousOverflow;
-    if (document.body) document.body.inert = false;
+    observer.disconnect();
+    document.removeEventListener('focusin', refocus, true);
+    root.style.removeProperty('overflow');
+    if (previousOverflow) root.style.overflow = previousOverflow;
+    if (body) body.inert = false;
   };
 }
