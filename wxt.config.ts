@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
+import { allMatches } from './utils/sites';
 
 // The built extension goes to CB_OUT_DIR when set, so parallel builds (a helper's, a
 // benchmark's) never overwrite the one the e2e suite is loading.
@@ -19,9 +20,13 @@ export default defineConfig({
     name: 'Clean Break',
     description:
       'A pause between the urge and the act: notices when an ex’s profile, chat or compose window opens, and asks you to stop and think.',
-    // storage: the settings, the attempt log and the journal. tabs is not needed: the
-    // background learns a tab's id from the content script's message sender.
-    permissions: ['storage'],
+    // storage: the settings, the attempt log and the journal. scripting: the veil that hides
+    // a watched person's own page before its first frame (utils/veil.ts). tabs is not
+    // needed: the background learns a tab's id from the content script's message sender.
+    permissions: ['storage', 'scripting'],
+    // Exactly the built-in sites the content script runs on: registered scripts (the veil)
+    // need them as host permissions. Custom sites are asked for one by one, when added.
+    host_permissions: allMatches,
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'clean-break@clean-break.invalid', strict_min_version: '128.0' } } }
       : {}),

@@ -1,13 +1,24 @@
 import { browser } from 'wxt/browser';
 import { abandonAttempt, clearLog, closeTabs, resolveAttempt, saveSettings, startAttempt } from '@/utils/log';
 import { allowedSenders, classifySender, onMessage, requests, type SenderInfo } from '@/utils/messages';
-import { loadAttempts, loadJournal, loadSettings, loadSnoozes } from '@/utils/storage';
+import { loadAttempts, loadJournal, loadSettings, loadSnoozes, settingsItem } from '@/utils/storage';
+import { VEIL_SCRIPT_ID, veilPatterns } from '@/utils/veil';
 
 /** Checks who sent a request and that it parses; throws (back to the sender) otherwise. */
 function accept<K extends keyof typeof requests>(type: K, data: unknown, sender: SenderInfo) {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/').replace(/\/$/, ''));
   if (!allowedSenders[type].includes(kind)) throw new Error(`${type} is not accepted from ${kind}`);
   return requests[type].parse(data) as ReturnType<(typeof requests)[K]['parse']>;
+}
+
+/** Hides the watched people's own pages from their first frame (public/veil.css). */
+async function syncVeil(): Promise<void> {
+  const matches = veilPatterns((await loadSettings()).value);
+  await browser.scripting.unregisterContentScripts({ ids: [VEIL_SCRIPT_ID] }).catch(() => undefined);
+  if (matches.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    { id: VEIL_SCRIPT_ID, matches, css: ['veil.css'], runAt: 'document_start', persistAcrossSessions: true },
+  ]);
 }
 
 async function openTabIds(): Promise<Set<number>> {
@@ -51,5 +62,6 @@ export default defineBackground(() => {
     await closeTabs((id) => open.has(id));
   };
   browser.runtime.onStartup.addListener(() => void settle());
-  browser.runtime.onInstalled.addListener(() => void settle());
+  browser.runtime.onInstalled.addListener(() => void settle().then(syncVeil));
+  settingsItem.watch(() => void syncVeil());
 });

@@ -4,6 +4,8 @@ import type { Person, Settings, Snooze } from '@/utils/schema';
 import { adapterForUrl } from '@/utils/sites';
 import type { SiteAdapter, Sighting } from '@/utils/sites/types';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
+import { veilPatterns } from '@/utils/veil';
+import { MatchPattern } from '@webext-core/match-patterns';
 import { showPause, type PauseHandle } from './pause';
 
 interface Watched {
@@ -21,7 +23,18 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   const adapter = adapterForUrl(location.href);
   if (!adapter) return;
 
+  // The document was veiled (utils/veil.ts) if the URL it loaded at is one the background
+  // registered the veil for; the veil stays on the document through in-app navigation.
+  const loadedAt = location.href;
+  let veiled = false;
+  const unveil = () => {
+    if (!veiled) return;
+    veiled = false;
+    document.documentElement.style.setProperty('visibility', 'visible', 'important');
+  };
+
   let watched = await loadWatched(adapter);
+  veiled = veilPatterns(watched.settings).some((pattern) => new MatchPattern(pattern).includes(loadedAt));
   let pause: PauseHandle | null = null;
   let observer: MutationObserver | null = null;
   let frame = 0;
@@ -61,6 +74,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
             // Let this person through here at once; the background records the snooze too.
             const until = Date.now() + watched.settings.snoozeMinutes * 60_000;
             watched.snoozes = [...watched.snoozes, { personId: found.person.id, site: adapter.id, until }];
+            unveil();
           }
         },
       });
@@ -69,6 +83,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
       pause.dismiss('navigated');
       pause = null;
     }
+    if (!pause) unveil();
   };
 
   const scheduleCheck = () => {
@@ -81,6 +96,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     if (watched.index.empty) {
       pause?.dismiss('navigated');
       pause = null;
+      unveil();
       return;
     }
     check();

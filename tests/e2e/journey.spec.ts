@@ -145,3 +145,39 @@ test.describe('Instagram profiles, end to end', () => {
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['closed']);
   });
 });
+
+test.describe('before anything of the person is seen', () => {
+  test('on a full load of the profile, the first frame is already hidden or covered', async ({ context, background, serve }) => {
+    await seedSettings(background, [watched]);
+    // The background registers the veil for the watched profile's URLs when settings change.
+    await expect
+      .poll(() => background.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
+      .toContain('https://www.instagram.com/sam.lee/*');
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    const first = await page.evaluate(() => (window as unknown as { __firstFrame: { visibility: string; covered: boolean } }).__firstFrame);
+    expect(first.visibility === "hidden" || first.covered, JSON.stringify(first)).toBe(true);
+
+    // Someone else's profile is shown at once, from its first frame.
+    await page.goto('https://www.instagram.com/jo.other/');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __firstFrame?: unknown }).__firstFrame)).toEqual({ visibility: 'visible', covered: false });
+  });
+
+  test('after Continue the profile is shown, not left hidden', async ({ context, background, serve }) => {
+    await seedSettings(background, [watched], { countdownSeconds: 3 });
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
+    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
+    await waitForPause(page, false);
+    await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
+    // Snoozed: a reload is veiled for a moment, then shown without a screen.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
+    expect(await pauseDialog(page)).toBeUndefined();
+  });
+});

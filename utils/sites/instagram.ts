@@ -50,6 +50,20 @@ export const instagram: SiteAdapter = {
     return [{ kind: 'thread', identifiers: [{ kind: 'handle', value: username }] }];
   },
 
+  veilPatterns(identifier) {
+    if (identifier.kind !== 'handle') return [];
+    const username = identifier.value.replace(/^@/, '');
+    if (!USERNAME.test(username) || RESERVED.has(username.toLowerCase())) return [];
+    // Instagram links usernames in lower case; a typed name may not be.
+    return [...new Set([username, username.toLowerCase()])].flatMap((name) =>
+      ['https://www.instagram.com', 'https://instagram.com'].flatMap((origin) => [
+        `${origin}/${name}/*`,
+        `${origin}/${name}`,
+        `${origin}/${name}?*`,
+      ]),
+    );
+  },
+
   examples: [
     { url: 'https://www.instagram.com/sam.lee/', sighting: profile('sam.lee') },
     { url: 'https://www.instagram.com/sam.lee/?hl=en', sighting: profile('sam.lee') },

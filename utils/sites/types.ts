@@ -39,6 +39,12 @@ export interface SiteAdapter {
    */
   fromPage?(doc: Document, url: URL): Sighting[];
   /**
+   * Match patterns for the pages whose address alone identifies this person (a profile URL),
+   * or none. The background hides those pages from their first frame until the content
+   * script has decided, so not one frame of them is painted before the pause screen.
+   */
+  veilPatterns?(identifier: SeenIdentifier): string[];
+  /**
    * Attributes whose changes can change what `fromPage` reads, beyond the ones always watched
    * (href, aria-label, title). Keep it short: every listed attribute change on the page wakes
    * the content script.
