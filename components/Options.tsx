@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/defaults';
 import { identifiersFromInput } from '@/utils/identity';
 import { sendMessage } from '@/utils/messages';
@@ -272,6 +273,9 @@ function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
           >
             Restore the article’s questions and reminders
           </button>
+          <a href={browser.runtime.getURL('/preview.html')} target="_blank" rel="noopener">
+            Preview the pause screen
+          </a>
         </div>
       </form>
     </section>

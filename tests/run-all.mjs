@@ -13,6 +13,10 @@ const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'ut
 
 const totals = [];
 
+// Types first: strict TypeScript over the whole tree (WXT's generated types included).
+const typecheck = run('npx', ['tsc', '--noEmit', '-p', '.']);
+totals.push({ suite: 'typecheck', passed: typecheck === 0 ? 1 : 0, failed: typecheck === 0 ? 0 : 1 });
+
 const vitestJson = path.join(out, 'vitest.json');
 const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 const vitest = readJson(vitestJson);

@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, seedSettings, test } from './extension';
+import { axNodes, waitForPause } from './pause';
+
+const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
+
+test.describe('accessibility', () => {
+  test.beforeEach(async ({ background }) =>
+    seedSettings(background, [sam], { supportPerson: { name: 'Ana', link: 'tel:+15550100' }, typedPhrase: 'I choose this' }),
+  );
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the pause screen has no axe violations (${colorScheme})`, async ({ context, extensionId }) => {
+      // The preview renders the same component and stylesheet as the screen on a site, where
+      // the closed shadow root keeps axe (like every page script) out.
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`chrome-extension://${extensionId}/preview.html`);
+      await expect(page.getByRole('dialog', { name: 'Take a breath' })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
+  test('the preview shows the user’s support person and phrase, and is usable by keyboard alone', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/preview.html`);
+    const dialog = page.getByRole('dialog', { name: 'Take a breath' });
+    await expect(dialog.getByRole('link', { name: 'Call Ana instead' })).toHaveAttribute('href', 'tel:+15550100');
+    await expect(dialog.getByRole('button', { name: 'Leave' })).toBeFocused();
+    // Tab moves through the dialog and wraps around inside it.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
+    }
+  });
+
+  test('respects reduced motion', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`chrome-extension://${extensionId}/preview.html`);
+    await expect(page.locator('.backdrop')).toHaveCSS('animation-name', 'none');
+  });
+
+  test('on a site, screen readers are told it is a modal dialog, labelled, with its buttons', async ({ context, serve }) => {
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    const session = await context.newCDPSession(page);
+    const { nodes } = (await session.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];
+    };
+    const dialog = nodes.find((n) => n.role?.value === 'dialog');
+    expect(dialog?.name?.value).toBe('Take a breath');
+    expect(dialog?.properties?.find((p) => p.name === 'modal')?.value.value).toBe(true);
+    const roles = (await axNodes(page)).map((n) => `${n.role}:${n.name}`);
+    expect(roles).toEqual(expect.arrayContaining(['button:Leave', 'button:Continue anyway', 'textbox:Write it here instead. It stays on this device and is never sent.', 'radio:Lonely', 'link:Call Ana instead']));
+  });
+});
