@@ -21,9 +21,10 @@ export default defineConfig({
     description:
       'A pause between the urge and the act: notices when an ex’s profile, chat or compose window opens, and asks you to stop and think.',
     // storage: the settings, the attempt log and the journal. scripting: the veil that hides
-    // a watched person's own page before its first frame (utils/veil.ts). tabs is not
+    // a watched person's own page before its first frame (utils/veil.ts). alarms: settling
+    // an attempt whose page went away after the worker may have stopped. tabs is not
     // needed: the background learns a tab's id from the content script's message sender.
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'alarms'],
     // Exactly the built-in sites the content script runs on: registered scripts (the veil)
     // need them as host permissions. Custom sites are asked for one by one, when added.
     host_permissions: allMatches,

@@ -72,7 +72,9 @@ export function Dashboard() {
                   {new Date(attempt.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}
                 </time>{' '}
                 {alias(attempt.personId)}’s {KIND[attempt.kind]} on {adapterById(attempt.site)?.name ?? attempt.site}:{' '}
-                <span class={`outcome ${attempt.outcome}`}>{OUTCOME[attempt.outcome]}</span>
+                <span class={`outcome ${attempt.outcome}`}>
+                  {attempt.outcome === 'pending' && attempt.abandonedAt !== null ? OUTCOME.left : OUTCOME[attempt.outcome]}
+                </span>
                 {attempt.secondsOnScreen !== null && <span class="seconds"> · {Math.round(attempt.secondsOnScreen)} s</span>}
               </li>
             ))}

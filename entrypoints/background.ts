@@ -1,5 +1,14 @@
 import { browser } from 'wxt/browser';
-import { abandonAttempt, clearLog, closeTabs, resolveAttempt, saveSettings, startAttempt } from '@/utils/log';
+import {
+  ABANDON_GRACE_MS,
+  abandonAttempt,
+  clearLog,
+  closeTabs,
+  resolveAttempt,
+  saveSettings,
+  settleAbandonedAttempts,
+  startAttempt,
+} from '@/utils/log';
 import { allowedSenders, classifySender, onMessage, requests, type SenderInfo } from '@/utils/messages';
 import { loadAttempts, loadJournal, loadSettings, loadSnoozes, settingsItem } from '@/utils/storage';
 import { VEIL_SCRIPT_ID, veilPatterns } from '@/utils/veil';
@@ -10,6 +19,8 @@ function accept<K extends keyof typeof requests>(type: K, data: unknown, sender:
   if (!allowedSenders[type].includes(kind)) throw new Error(`${type} is not accepted from ${kind}`);
   return requests[type].parse(data) as ReturnType<(typeof requests)[K]['parse']>;
 }
+
+const SETTLE_ALARM = 'settle-abandoned-attempts';
 
 /** Hides the watched people's own pages from their first frame (public/veil.css). */
 async function syncVeil(): Promise<void> {
@@ -44,6 +55,11 @@ export default defineBackground(() => {
     const { attemptId } = accept('attemptAbandoned', data, sender);
     // On a tab close the tab leaves the tab strip before its page unloads.
     await abandonAttempt(attemptId, !(await tabExists(sender.tab!.id!)));
+    // Settle it later if no screen comes back; an alarm survives the worker stopping.
+    await browser.alarms.create(SETTLE_ALARM, { when: Date.now() + ABANDON_GRACE_MS + 1000 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SETTLE_ALARM) void settleAbandonedAttempts();
   });
   onMessage('saveSettings', ({ data, sender }) => saveSettings(accept('saveSettings', data, sender)));
   onMessage('clearLog', ({ data, sender }) => {
@@ -60,6 +76,7 @@ export default defineBackground(() => {
     await Promise.all([loadSettings(true), loadAttempts(true), loadJournal(true), loadSnoozes(true)]);
     const open = await openTabIds();
     await closeTabs((id) => open.has(id));
+    await settleAbandonedAttempts();
   };
   browser.runtime.onStartup.addListener(() => void settle());
   browser.runtime.onInstalled.addListener(() => void settle().then(syncVeil));

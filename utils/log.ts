@@ -19,6 +19,9 @@ import { startOfDay } from './stats';
  * nothing; nothing is kept only in memory, since the service worker may stop at any time.
  */
 let queue: Promise<unknown> = Promise.resolve();
+
+/** How long an abandoned screen may take to come back (a reload) before it counts as left. */
+export const ABANDON_GRACE_MS = 10_000;
 export function serialized<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);
   queue = run.catch(() => undefined);
@@ -32,13 +35,31 @@ export function countdownFor(settings: Settings, earlierToday: number): number {
 }
 
 function resolve(attempt: Attempt, outcome: Attempt['outcome'], now: number): Attempt {
+  // A screen that went away earlier ended then, not when it was settled.
+  const end = attempt.abandonedAt ?? now;
   return {
     ...attempt,
-    outcome,
-    endedAt: now,
-    secondsOnScreen: Math.max(0, Math.round((now - attempt.startedAt) / 100) / 10),
+    outcome: attempt.abandonedAt !== null && outcome === 'closed' ? 'left' : outcome,
+    endedAt: end,
+    secondsOnScreen: Math.max(0, Math.round((end - attempt.startedAt) / 100) / 10),
     tabId: null,
+    abandonedAt: null,
   };
+}
+
+/** Abandoned screens that did not come back within the grace period were left. */
+function settleAbandoned(attempts: Attempt[], now: number): Attempt[] {
+  return attempts.map((a) =>
+    a.outcome === 'pending' && a.abandonedAt !== null && now - a.abandonedAt >= ABANDON_GRACE_MS ? resolve(a, 'left', now) : a,
+  );
+}
+
+export function settleAbandonedAttempts(now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    const attempts = (await loadAttempts(true)).value;
+    const settled = settleAbandoned(attempts, now);
+    if (settled.some((a, i) => a !== attempts[i])) await attemptsItem.setValue(settled);
+  });
 }
 
 export function startAttempt(
@@ -48,13 +69,16 @@ export function startAttempt(
 ): Promise<StartedReply> {
   return serialized(async () => {
     const settings = (await loadSettings(true)).value;
-    const attempts = (await loadAttempts(true)).value;
+    const attempts = settleAbandoned((await loadAttempts(true)).value, now);
     // The same screen shown again in the same tab (a reload, the page re-rendering) is the same attempt.
     const same = attempts.find(
       (a) => a.outcome === 'pending' && a.tabId === tabId && a.personId === request.personId && a.site === request.site,
     );
     const earlierToday = attempts.filter((a) => a.startedAt >= startOfDay(now) && a !== same).length;
-    if (same) return { attemptId: same.id, countdownSeconds: countdownFor(settings, earlierToday) };
+    if (same) {
+      await attemptsItem.setValue(attempts.map((a) => (a === same ? { ...a, abandonedAt: null } : a)));
+      return { attemptId: same.id, countdownSeconds: countdownFor(settings, earlierToday) };
+    }
     // Another pending attempt in this tab: the page moved on to someone else, so that one was left.
     const updated = attempts.map((a) => (a.outcome === 'pending' && a.tabId === tabId ? resolve(a, 'left', now) : a));
     const attempt: Attempt = {
@@ -69,6 +93,7 @@ export function startAttempt(
       journalWritten: false,
       feeling: null,
       tabId,
+      abandonedAt: null,
     };
     await attemptsItem.setValue([...updated, attempt]);
     return { attemptId: attempt.id, countdownSeconds: countdownFor(settings, earlierToday) };
@@ -115,16 +140,17 @@ async function snooze(personId: string, site: string, now: number): Promise<void
 }
 
 /**
- * The page showing the screen went away. If its tab is gone, the tab was closed;
- * otherwise the user navigated elsewhere: both count as leaving.
+ * The page showing the screen went away. If its tab is gone, the tab was closed. Otherwise
+ * it may be a reload that shows the same screen again: the attempt stays pending, marked
+ * abandoned, and settles as left if it does not come back (settleAbandonedAttempts).
  */
 export function abandonAttempt(attemptId: string, tabClosed: boolean, now = Date.now()): Promise<void> {
   return serialized(async () => {
     const attempts = (await loadAttempts(true)).value;
     const attempt = attempts.find((a) => a.id === attemptId);
     if (!attempt || attempt.outcome !== 'pending') return;
-    const outcome = tabClosed ? 'closed' : 'left';
-    await attemptsItem.setValue(attempts.map((a) => (a.id === attemptId ? resolve(a, outcome, now) : a)));
+    const next = tabClosed ? resolve(attempt, 'closed', now) : { ...attempt, abandonedAt: now };
+    await attemptsItem.setValue(attempts.map((a) => (a.id === attemptId ? next : a)));
   });
 }
 

@@ -72,6 +72,12 @@ export const Attempt = z.object({
   feeling: Feeling.nullable(),
   /** The tab showing the pause screen while the outcome is pending; null once resolved. */
   tabId: z.number().int().nullable(),
+  /**
+   * When the page showing the screen went away with its tab still open (a reload, or a
+   * navigation elsewhere). Still pending: the same screen coming back in that tab is the
+   * same attempt; otherwise it settles as left, at this time.
+   */
+  abandonedAt: z.number().int().nonnegative().nullable().default(null),
 });
 export type Attempt = z.infer<typeof Attempt>;
 

@@ -24,13 +24,16 @@ interface PauseOptions {
 /** Covers the page with the pause screen and reports the attempt to the background. */
 export function showPause(ctx: ContentScriptContext, options: PauseOptions): PauseHandle {
   const { person, settings } = options;
+  // The background's countdown (longer after earlier attempts today) may arrive before or after mounting.
+  let countdown = settings.countdownSeconds;
   let attemptId: Promise<string | null> = sendMessage('attemptStarted', {
     personId: person.id,
     site: options.site,
     kind: options.kind,
   }).then(
     (reply) => {
-      setCountdown(reply.countdownSeconds);
+      countdown = reply.countdownSeconds;
+      setCountdown(countdown);
       return reply.attemptId;
     },
     () => null,
@@ -75,7 +78,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
       };
       const draw = (countdownSeconds: number) => render(<PauseScreen {...props} countdownSeconds={countdownSeconds} />, container);
       setCountdown = draw;
-      draw(settings.countdownSeconds);
+      draw(countdown);
     },
     onRemove(container) {
       if (container) render(null, container);

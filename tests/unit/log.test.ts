@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/defaults';
-import { abandonAttempt, closeTabs, countdownFor, resolveAttempt, startAttempt } from '@/utils/log';
+import {
+  ABANDON_GRACE_MS,
+  abandonAttempt,
+  closeTabs,
+  countdownFor,
+  resolveAttempt,
+  settleAbandonedAttempts,
+  startAttempt,
+} from '@/utils/log';
 import { loadAttempts, loadJournal, loadSnoozes, settingsItem } from '@/utils/storage';
 
 const started = (personId: string, tabId: number, now?: number) =>
@@ -67,15 +75,35 @@ describe('the attempt log', () => {
     expect((await loadSnoozes()).value).toEqual([]);
   });
 
-  it('records a closed tab as left by closing the tab, and a page navigated away as left', async () => {
-    const closed = await started('p1', 1);
-    const navigated = await started('p2', 2);
-    const open = await started('p3', 3);
-    await closeTabs((tabId) => tabId !== 1);
-    await abandonAttempt(navigated.attemptId, false);
-    const byId = new Map((await loadAttempts()).value.map((a) => [a.id, a.outcome]));
-    expect(byId.get(closed.attemptId)).toBe('closed');
-    expect(byId.get(navigated.attemptId)).toBe('left');
-    expect(byId.get(open.attemptId)).toBe('pending');
+  it('records a closed tab as left by closing the tab, and a page navigated away as left when it went', async () => {
+    const closed = await started('p1', 1, 1_000);
+    const navigated = await started('p2', 2, 1_000);
+    const open = await started('p3', 3, 1_000);
+    await closeTabs((tabId) => tabId !== 1, 2_000);
+    await abandonAttempt(navigated.attemptId, false, 4_000);
+    const outcomes = async () => new Map((await loadAttempts()).value.map((a) => [a.id, a]));
+    expect((await outcomes()).get(closed.attemptId)?.outcome).toBe('closed');
+    // Until the grace period is over it may still be a reload.
+    await settleAbandonedAttempts(4_000 + ABANDON_GRACE_MS - 1);
+    expect((await outcomes()).get(navigated.attemptId)?.outcome).toBe('pending');
+    await settleAbandonedAttempts(4_000 + ABANDON_GRACE_MS);
+    expect((await outcomes()).get(navigated.attemptId)).toMatchObject({ outcome: 'left', endedAt: 4_000, secondsOnScreen: 3 });
+    expect((await outcomes()).get(open.attemptId)?.outcome).toBe('pending');
+  });
+
+  it('counts a reload (the page goes away, the same screen comes back in that tab) as the same attempt', async () => {
+    const first = await started('p1', 5, 1_000);
+    await abandonAttempt(first.attemptId, false, 2_000);
+    const again = await started('p1', 5, 2_500);
+    expect(again.attemptId).toBe(first.attemptId);
+    await settleAbandonedAttempts(2_000 + ABANDON_GRACE_MS * 2);
+    expect((await loadAttempts()).value).toEqual([expect.objectContaining({ outcome: 'pending', abandonedAt: null })]);
+  });
+
+  it('settles a screen that went away as left, even if its tab is closed later', async () => {
+    const { attemptId } = await started('p1', 6, 1_000);
+    await abandonAttempt(attemptId, false, 3_000);
+    await closeTabs((tabId) => tabId !== 6, 5_000);
+    expect((await loadAttempts()).value[0]).toMatchObject({ outcome: 'left', endedAt: 3_000 });
   });
 });

@@ -15,6 +15,7 @@ const attempt = (startedAt: number, outcome: Attempt['outcome']): Attempt => ({
   journalWritten: false,
   feeling: null,
   tabId: null,
+  abandonedAt: null,
 });
 
 describe('the dashboard figures', () => {

@@ -17,6 +17,7 @@ const attempt: Attempt = {
   journalWritten: false,
   feeling: null,
   tabId: null,
+  abandonedAt: null,
 };
 
 const raw = (key: string) => fakeBrowser.storage.local.get(key).then((v) => v[key]);

@@ -1,0 +1,72 @@
+import { attemptsOf, expect, seedSettings, storageOf, test } from './extension';
+import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './pause';
+
+const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
+
+test.describe('the pause screen', () => {
+  test('what is written there stays in the journal, with the feeling, and is never sent', async ({ context, background, serve, strayRequests }) => {
+    await seedSettings(background, [sam]);
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    const nodes = await axNodes(page);
+    await clickNode(page, nodes.find((n) => n.role === 'radio' && n.name === 'Missing them')!);
+    await focusNode(page, nodes.find((n) => n.role === 'textbox' && n.name.startsWith('Write it here instead'))!);
+    await page.keyboard.type('I still think about the lake trip.');
+    await clickNode(page, (await pauseButton(page, 'Leave'))!);
+
+    await expect.poll(async () => (await attemptsOf(background))[0]?.outcome).toBe('left');
+    expect((await attemptsOf(background))[0]).toMatchObject({ feeling: 'missing-them', journalWritten: true });
+    const { journal } = (await storageOf(background)) as { journal: { text: string; personId: string }[] };
+    expect(journal).toEqual([expect.objectContaining({ text: 'I still think about the lake trip.', personId: 'p-sam' })]);
+    expect(strayRequests).toEqual([]);
+  });
+
+  test('Continue needs the phrase typed exactly, when the user chose one', async ({ context, background, serve }) => {
+    await seedSettings(background, [sam], { countdownSeconds: 3, typedPhrase: 'I choose this' });
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await page.waitForTimeout(3_500);
+    expect((await pauseButton(page, 'Continue anyway'))?.disabled).toBe(true);
+    expect(await pauseText(page)).toContain('Type the phrase to continue.');
+    const phrase = (await axNodes(page)).find((n) => n.role === 'textbox' && n.name.startsWith('To continue, type'))!;
+    await focusNode(page, phrase);
+    await page.keyboard.type('i choose this');
+    expect((await pauseButton(page, 'Continue anyway'))?.disabled).toBe(true);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('I choose this');
+    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled).toBe(false);
+  });
+
+  test('each further attempt the same day waits longer', async ({ context, background, serve }) => {
+    await seedSettings(background, [sam], { countdownSeconds: 4, escalationSeconds: 6 });
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await expect.poll(() => pauseText(page)).toMatch(/Continue is available in [34] seconds/);
+    await clickNode(page, (await pauseButton(page, 'Leave'))!);
+    await expect.poll(async () => (await attemptsOf(background))[0]?.outcome).toBe('left');
+    await expect(page).not.toHaveURL(/sam\.lee/); // Leave went back (here: to the tab's blank first page)
+
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await expect.poll(() => pauseText(page)).toMatch(/Continue is available in (9|10) seconds/);
+  });
+
+  test('one decision is one entry: a reload while the screen is up is the same attempt', async ({ context, background, serve }) => {
+    await seedSettings(background, [sam]);
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await expect.poll(async () => (await attemptsOf(background)).length).toBe(1);
+    await page.reload();
+    await waitForPause(page);
+    await page.waitForTimeout(300);
+    expect((await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
+  });
+});
