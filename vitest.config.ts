@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'happy-dom',
     restoreMocks: true,
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// npm run bench: timings, kept out of the pass/fail tests (shared, noisy machines). Compares
+// as ratios within one run. Prints tables and writes bench/results/bench.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '..');
+const resultsDir = path.join(root, 'bench/results');
+mkdirSync(resultsDir, { recursive: true });
+const outDir = path.join(root, '.output-bench');
+
+// 1. Pure matching (vitest bench).
+const matchingJson = path.join(resultsDir, 'matching.json');
+const vitest = spawnSync('npx', ['vitest', 'bench', '--run', `--outputJson=${matchingJson}`], { cwd: root, stdio: 'inherit' });
+if (vitest.status !== 0) process.exit(vitest.status ?? 1);
+
+// 2. The extension in Chromium.
+const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, CB_OUT_DIR: outDir } });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const extension = path.join(outDir, 'chrome-mv3');
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const page = (body) => `<!DOCTYPE html><html><head><meta charset="utf-8"><script>
+  window.__marks = [];
+  new MutationObserver(() => {
+    const up = !!document.querySelector('clean-break-pause');
+    if (up !== window.__up) { window.__up = up; window.__marks.push({ up, at: performance.now() }); }
+  }).observe(document.documentElement, { childList: true });
+  window.__frames = 0; (function tick() { window.__frames++; requestAnimationFrame(tick); })();
+</script></head><body>${body}</body></html>`;
+const profileBody = '<main><h2>profile</h2><div id="feed"></div></main>';
+
+const userDataDir = mkdtempSync(path.join(tmpdir(), 'clean-break-bench-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless=new', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu',
+    '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+await context.route((url) => url.protocol.startsWith('http'), (route) => route.fulfill({ contentType: 'text/html', body: page(profileBody) }));
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const settings = (people) => ({
+  people, disabledSites: [], questions: ['q'], reminders: ['r'], countdownSeconds: 3, escalationSeconds: 0,
+  countdownCapSeconds: 60, typedPhrase: '', snoozeMinutes: 0, supportPerson: null, noContactSince: null,
+});
+const watched = (n) => [{ id: 'p', alias: 'S', addedAt: 0, identifiers: Array.from({ length: n }, (_, i) => ({ kind: 'handle', value: i === 0 ? 'sam.lee' : `other.${i}`, site: 'instagram' })) }];
+const seed = (value) => worker.evaluate((v) => chrome.storage.local.set(v), { settings: value });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const tab = await context.newPage();
+
+async function inAppToCovered(identifiers) {
+  await seed(settings(watched(identifiers)));
+  await tab.goto('https://www.instagram.com/explore/');
+  await tab.waitForTimeout(300);
+  const ms = [];
+  const frames = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const result = await tab.evaluate(async () => {
+      const start = performance.now();
+      const startFrame = window.__frames;
+      const before = window.__marks.length;
+      history.pushState({}, '', '/sam.lee/');
+      while (!window.__marks.slice(before).some((m) => m.up)) await new Promise((r) => setTimeout(r, 1));
+      const mark = window.__marks.slice(before).find((m) => m.up);
+      const frame = window.__frames;
+      history.pushState({}, '', '/explore/');
+      while (document.querySelector('clean-break-pause')) await new Promise((r) => setTimeout(r, 1));
+      return { ms: mark.at - start, frames: frame - startFrame };
+    });
+    ms.push(result.ms);
+    frames.push(result.frames);
+  }
+  return { ms: median(ms), frames: median(frames) };
+}
+
+async function loadToCovered() {
+  await seed(settings(watched(1)));
+  await tab.waitForTimeout(300);
+  const ms = [];
+  for (let i = 0; i < Math.min(ROUNDS, 10); i++) {
+    await tab.goto('https://www.instagram.com/sam.lee/');
+    await tab.waitForFunction(() => window.__marks.some((m) => m.up));
+    ms.push(await tab.evaluate(() => window.__marks.find((m) => m.up).at));
+  }
+  return median(ms);
+}
+
+async function mutationCost(people) {
+  await seed(settings(people));
+  await tab.goto('https://www.instagram.com/explore/');
+  await tab.waitForTimeout(300);
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    runs.push(await tab.evaluate(async () => {
+      const feed = document.getElementById('feed');
+      const start = performance.now();
+      for (let n = 0; n < 2000; n++) {
+        const item = document.createElement('article');
+        item.setAttribute('aria-label', `post ${n}`);
+        item.textContent = `post ${n}`;
+        feed.append(item);
+        if (n % 100 === 0) await new Promise((r) => requestAnimationFrame(r));
+      }
+      const elapsed = performance.now() - start;
+      feed.replaceChildren();
+      return elapsed;
+    }));
+  }
+  return median(runs);
+}
+
+const results = {};
+results.inAppToCovered1 = await inAppToCovered(1);
+results.inAppToCovered1000 = await inAppToCovered(1000);
+results.loadToCoveredMs = await loadToCovered();
+results.mutationsNobodyWatchedMs = await mutationCost([]);
+results.mutationsSomeoneWatchedMs = await mutationCost(watched(1));
+await context.close();
+rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+
+const matching = JSON.parse(readFileSync(matchingJson, 'utf8'));
+const benches = matching.files.flatMap((f) => f.groups.flatMap((g) => g.benchmarks.map((b) => ({ group: g.fullName, name: b.name, hz: b.hz, mean: b.mean }))));
+const hz = (group, name) => benches.find((b) => b.group.includes(group) && b.name === name)?.hz;
+const matchRatio = hz('match one', '1 identifiers') / hz('match one', '1000 identifiers');
+
+const contentScriptKb = readFileSync(path.join(extension, 'content-scripts/watch.js')).length / 1024;
+results.contentScriptKb = contentScriptKb;
+const rows = [
+  ['content script size (runs on every page of every built-in site)', `${contentScriptKb.toFixed(0)} KiB`, 'minified'],
+  ['match a sighting, 1 vs 1,000 identifiers (time ratio)', matchRatio.toFixed(2), 'about 1: cost does not grow with the list'],
+  ['in-app navigation → screen up, 1 identifier', `${results.inAppToCovered1.ms.toFixed(1)} ms, ${results.inAppToCovered1.frames} frames`, 'goal: within one frame'],
+  ['in-app navigation → screen up, 1,000 identifiers', `${results.inAppToCovered1000.ms.toFixed(1)} ms, ${results.inAppToCovered1000.frames} frames`, ''],
+  ['full load → screen in the DOM (veiled meanwhile)', `${results.loadToCoveredMs.toFixed(1)} ms after navigation start`, 'the page is hidden from its first frame until then'],
+  ['2,000 DOM insertions, someone watched / nobody watched (time ratio)', (results.mutationsSomeoneWatchedMs / results.mutationsNobodyWatchedMs).toFixed(2), 'cost of the observer on a watched site'],
+];
+console.log('\nClean Break benchmark (medians; ratios within this run)\n');
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value.padEnd(28)}  ${note}`);
+const out = path.join(resultsDir, 'bench.json');
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, matching: benches, browser: results, matchRatio }, null, 2));
+console.log(`\nwritten: ${path.relative(root, out)}`);
