@@ -4,6 +4,7 @@ import { adapterById } from '@/utils/sites';
 import type { Attempt, Person } from '@/utils/schema';
 import { attemptsItem, loadAttempts, loadSettings, settingsItem } from '@/utils/storage';
 import { useStored } from './useStored';
+import { WatchHere } from './WatchHere';
 
 const OUTCOME: Record<Attempt['outcome'], string> = {
   pending: 'On the pause screen',
@@ -81,7 +82,8 @@ export function Dashboard() {
           </ol>
         )}
       </section>
-      <p>
+      <p class="row">
+        <WatchHere settings={settings.value} />
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import { Feeling, MomentKind, Settings, SiteRef } from './schema';
+import { Feeling, IdentifierKind, MomentKind, Settings, SiteRef } from './schema';
 
 /**
  * The one protocol between contexts. Every request is a zod schema, checked by the
@@ -22,9 +22,18 @@ export const requests = {
   saveSettings: Settings,
   /** Options page: empty the attempt log. */
   clearLog: z.object({}),
+  /** Popup to the active tab's content script: who does this page show? ("Watch this person here") */
+  readPage: z.object({}),
 };
 
 type Requests = typeof requests;
+
+export const PageReading = z.object({
+  site: z.string(),
+  siteName: z.string(),
+  identifiers: z.array(z.object({ kind: IdentifierKind, value: z.string() })),
+});
+export type PageReading = z.infer<typeof PageReading>;
 
 export const StartedReply = z.object({
   attemptId: z.string(),
@@ -38,6 +47,7 @@ interface ProtocolMap {
   attemptAbandoned(data: z.infer<Requests['attemptAbandoned']>): void;
   saveSettings(data: z.infer<Requests['saveSettings']>): void;
   clearLog(data: z.infer<Requests['clearLog']>): void;
+  readPage(data: z.infer<Requests['readPage']>): PageReading;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
@@ -68,4 +78,5 @@ export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
   attemptAbandoned: ['content-script'],
   saveSettings: ['extension-page'],
   clearLog: ['extension-page'],
+  readPage: ['extension-page'],
 };

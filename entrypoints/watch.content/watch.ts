@@ -2,7 +2,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileWatchIndex, type WatchIndex, type WatchMatch } from '@/utils/matching';
 import type { Person, Settings, Snooze } from '@/utils/schema';
 import { adapterForUrl } from '@/utils/sites';
-import type { SiteAdapter, Sighting } from '@/utils/sites/types';
+import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
+import { classifySender, onMessage, type PageReading } from '@/utils/messages';
+import { browser } from 'wxt/browser';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
 import { veilPatterns } from '@/utils/veil';
 import { MatchPattern } from '@webext-core/match-patterns';
@@ -116,6 +118,14 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     }
   };
 
+  // "Watch this person here", from the popup only: what this page identifies.
+  const stopAnswering = onMessage('readPage', ({ sender }) => {
+    const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+    if (classifySender(sender, browser.runtime.id, extensionOrigin) !== 'extension-page') throw new Error('not allowed');
+    return readPage(adapter, new URL(location.href));
+  });
+  ctx.onInvalidated(stopAnswering);
+
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     if (!watched.index.empty) check(event.newUrl);
   });
@@ -146,11 +156,23 @@ async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
   return { settings, snoozes, index: compileWatchIndex(on ? settings.people : [], adapter.id) };
 }
 
-function findWatched(adapter: SiteAdapter, index: WatchIndex, url: URL): (WatchMatch & { sighting: Sighting }) | null {
+function sightingsOf(adapter: SiteAdapter, url: URL): Sighting[] {
   const fromUrl = adapter.fromUrl(url);
   const sightings = fromUrl ? [fromUrl] : [];
   if (adapter.fromPage && document.documentElement) sightings.push(...adapter.fromPage(document, url));
-  for (const sighting of sightings) {
+  return sightings;
+}
+
+function readPage(adapter: SiteAdapter, url: URL): PageReading {
+  const seen = new Map<string, SeenIdentifier>();
+  for (const sighting of sightingsOf(adapter, url)) {
+    for (const identifier of sighting.identifiers) seen.set(`${identifier.kind}|${identifier.value}`, identifier);
+  }
+  return { site: adapter.id, siteName: adapter.name, identifiers: [...seen.values()] };
+}
+
+function findWatched(adapter: SiteAdapter, index: WatchIndex, url: URL): (WatchMatch & { sighting: Sighting }) | null {
+  for (const sighting of sightingsOf(adapter, url)) {
     const match = index.match(sighting);
     if (match) return { ...match, sighting };
   }

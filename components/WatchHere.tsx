@@ -1,0 +1,113 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage, type PageReading } from '@/utils/messages';
+import type { Person, Settings } from '@/utils/schema';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'unsupported' }
+  | { step: 'nobody'; siteName: string }
+  | { step: 'choose'; reading: PageReading }
+  | { step: 'done'; text: string };
+
+const NEW = '__new__';
+
+/**
+ * The page "here" means: the active tab, or, when the dashboard is itself open in that tab,
+ * the tab used most recently before it.
+ */
+async function pageTab() {
+  const own = await browser.tabs.getCurrent();
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  const active = tabs.find((tab) => tab.active);
+  if (active && active.id !== own?.id) return active;
+  return tabs.filter((tab) => tab.id !== own?.id).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}
+
+/** "Watch this person here": the open page's identifiers, added to a new or existing person. */
+export function WatchHere({ settings }: { settings: Settings }) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [target, setTarget] = useState(settings.people[0]?.id ?? NEW);
+  const [alias, setAlias] = useState('');
+  const [error, setError] = useState('');
+
+  const read = async () => {
+    const tab = await pageTab();
+    try {
+      if (tab?.id === undefined) throw new Error('no tab');
+      const reading = await sendMessage('readPage', {}, tab.id);
+      setState(reading.identifiers.length ? { step: 'choose', reading } : { step: 'nobody', siteName: reading.siteName });
+    } catch {
+      // No content script answered: not a site Clean Break runs on.
+      setState({ step: 'unsupported' });
+    }
+  };
+
+  const add = async (reading: PageReading) => {
+    const identifiers = reading.identifiers.map((i) => ({ ...i, site: reading.site }));
+    let people: Person[];
+    let name: string;
+    if (target === NEW) {
+      if (!alias.trim()) return setError('Give them an alias: any name you like.');
+      name = alias.trim();
+      people = [...settings.people, { id: crypto.randomUUID(), alias: name, identifiers, addedAt: Date.now() }];
+    } else {
+      const person = settings.people.find((p) => p.id === target)!;
+      name = person.alias;
+      const known = new Set(person.identifiers.map((i) => `${i.site}|${i.kind}|${i.value}`));
+      const fresh = identifiers.filter((i) => !known.has(`${i.site}|${i.kind}|${i.value}`));
+      people = settings.people.map((p) => (p.id === target ? { ...p, identifiers: [...p.identifiers, ...fresh] } : p));
+    }
+    try {
+      await sendMessage('saveSettings', { ...settings, people });
+      setState({ step: 'done', text: `Watching ${name} on ${reading.siteName}.` });
+    } catch (e) {
+      setError(`Not saved: ${(e as Error).message}`);
+    }
+  };
+
+  if (state.step === 'idle') {
+    return (
+      <button type="button" onClick={() => void read()}>
+        Watch this person here
+      </button>
+    );
+  }
+  if (state.step === 'unsupported') return <p role="status">Clean Break does not run on this page’s site.</p>;
+  if (state.step === 'nobody') return <p role="status">Nobody is identified on this {state.siteName} page: open their profile or your chat.</p>;
+  if (state.step === 'done') return <p role="status">{state.text}</p>;
+  const { reading } = state;
+  return (
+    <form
+      class="watch-here"
+      aria-label="Watch this person here"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void add(reading);
+      }}
+    >
+      <p>
+        On {reading.siteName} this page shows:{' '}
+        {reading.identifiers.map((i) => i.value).join(', ')}
+      </p>
+      <label>
+        Add to{' '}
+        <select value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+          {settings.people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.alias}
+            </option>
+          ))}
+          <option value={NEW}>Someone new…</option>
+        </select>
+      </label>
+      {target === NEW && (
+        <label>
+          Alias <input value={alias} onInput={(e) => setAlias((e.target as HTMLInputElement).value)} />
+        </label>
+      )}
+      <button type="submit">Watch</button>
+      {error && <p role="alert">{error}</p>}
+    </form>
+  );
+}
