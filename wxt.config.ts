@@ -7,6 +7,9 @@ import { allMatches } from './utils/sites';
 // benchmark's) never overwrite the one the e2e suite is loading.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: auto-imports resolve by name, and an adapter method named like a
+  // util (veilPatterns) was silently imported into the adapter, making a circular import.
+  imports: false,
   outDir: process.env.CB_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   // `npm run dev` opens a browser with the extension loaded. Where Debian's Chromium is the

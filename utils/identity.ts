@@ -1,39 +1,9 @@
+import { normalizeIdentifier } from './normalize';
 import type { Identifier, IdentifierKind } from './schema';
-import { adapterForUrl } from './sites';
+import { adapterForLink } from './sites';
 
-/**
- * Normalising identifiers so that what a site shows and what the user typed compare equal
- * (PRODUCT.md): handles case-insensitively without a leading `@`; names without case,
- * accents or emoji, whole; phones by digits; e-mails case-insensitively.
- */
-export function normalizeIdentifier(kind: IdentifierKind, raw: string): string {
-  switch (kind) {
-    case 'handle':
-      return raw.trim().replace(/^@+/, '').replace(/\/+$/, '').toLowerCase();
-    case 'name':
-      return normalizeName(raw);
-    case 'phone':
-      return raw.replace(/\D+/g, '');
-    case 'email':
-      return raw.trim().replace(/^mailto:/i, '').toLowerCase();
-    case 'accountId':
-    case 'conversationId':
-      return raw.trim();
-  }
-}
-
-// Emoji, pictographs, symbols, joiners and variation selectors: "Sam 🌸" is "sam".
-const DECORATION = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cf}\u{FE00}-\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu;
-
-export function normalizeName(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(DECORATION, ' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// Adapters compare as the matcher does without importing the registry back (identity → sites → adapter).
+export { normalizeIdentifier, normalizeName } from './normalize';
 
 /** Guesses what a typed identifier is, when it is not a link. */
 export function guessIdentifierKind(typed: string): IdentifierKind {
@@ -76,7 +46,7 @@ export function identifiersFromInput(text: string, site: string, kind: Identifie
   if (!trimmed) return { ok: false, error: 'Type a username, name, number or address, or paste a link.' };
   const url = parseLinkText(trimmed);
   if (url) {
-    const adapter = adapterForUrl(url);
+    const adapter = adapterForLink(url);
     if (!adapter) {
       return { ok: false, error: `Clean Break does not know ${url.hostname}. Type their username instead.` };
     }

@@ -1,4 +1,4 @@
-import { normalizeIdentifier } from './identity';
+import { normalizeIdentifier } from './normalize';
 import { ANY_SITE, type Person } from './schema';
 import type { SeenIdentifier, Sighting } from './sites/types';
 

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { allMatches } from '@/utils/sites';
 import { watchPage } from './watch';
 import '@/components/PauseScreen.css';

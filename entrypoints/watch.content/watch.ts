@@ -43,6 +43,14 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   // After Leave: this person is on the way out of this tab; never show them again meanwhile.
   let leaving: { personId: string; from: string; until: number } | null = null;
 
+  const observing: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['href', 'aria-label', 'title', ...(adapter.watchAttributes ?? [])],
+  };
+
   const snoozed = (person: Person, now: number) =>
     watched.snoozes.some((s) => s.personId === person.id && s.site === adapter.id && s.until > now);
 
@@ -86,6 +94,19 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
       pause = null;
     }
     if (!pause) unveil();
+    observeShadowRoots();
+  };
+
+  // Parts of some sites live in open shadow roots (LinkedIn's overlay, Reddit's chat): a
+  // document observer does not see inside them, so each one the adapter names is observed as it appears.
+  const observedRoots = new WeakSet<ShadowRoot>();
+  const observeShadowRoots = () => {
+    if (!observer || !adapter.shadowRoots) return;
+    for (const root of adapter.shadowRoots(document)) {
+      if (observedRoots.has(root)) continue;
+      observedRoots.add(root);
+      observer.observe(root, observing);
+    }
   };
 
   const scheduleCheck = () => {
@@ -105,13 +126,8 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     if (adapter.fromPage) {
       // Chats open without a URL change: follow the page's DOM, at most one check a frame.
       observer = new MutationObserver(scheduleCheck);
-      observer.observe(document.documentElement, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-        attributes: true,
-        attributeFilter: ['href', 'aria-label', 'title', ...(adapter.watchAttributes ?? [])],
-      });
+      observer.observe(document.documentElement, observing);
+      observeShadowRoots();
       if (document.readyState === 'loading') {
         ctx.addEventListener(document, 'DOMContentLoaded', () => check());
       }

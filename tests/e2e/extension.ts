@@ -64,6 +64,18 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext },
     await use(sharedContext);
     await sharedContext.unrouteAll({ behavior: 'ignoreErrors' });
     for (const page of sharedContext.pages()) await page.close();
+    // Closing a tab with the screen up makes the background write the attempt: let it finish
+    // before the next test clears storage, so nothing lands in that test's log.
+    const worker = sharedContext.serviceWorkers()[0];
+    if (worker) {
+      await expect
+        .poll(() => worker.evaluate(async () => {
+          const { attempts } = await chrome.storage.local.get('attempts');
+          return Array.isArray(attempts) && attempts.some((a) => a?.outcome === 'pending' && a?.abandonedAt === null);
+        }), { timeout: 5_000 })
+        .toBe(false)
+        .catch(() => undefined);
+    }
   },
   background: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

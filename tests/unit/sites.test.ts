@@ -4,7 +4,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MatchPattern } from '@webext-core/match-patterns';
-import { adapters, adapterForUrl } from '@/utils/sites';
+import { adapters, adapterForLink, adapterForUrl } from '@/utils/sites';
 import { IdentifierKind, MomentKind } from '@/utils/schema';
 import type { SiteAdapter } from '@/utils/sites/types';
 
@@ -62,10 +62,11 @@ describe('the adapter registry', () => {
 describe.each(adapters.map((a) => [a.id, a] as const))('%s', (_, adapter) => {
   it.each(adapter.examples.map((e) => [e.url, e] as const))('reads %s', (url, example) => {
     expect(adapter.fromUrl(new URL(url))).toEqual(example.sighting);
-    // Each example URL belongs to its own adapter and no other.
-    expect(adapterForUrl(url)?.id).toBe(adapter.id);
+    // Each example URL belongs to its own adapter (its pages, or a share link it reads) and no other.
+    expect(adapterForLink(url)?.id).toBe(adapter.id);
     for (const other of adapters) {
-      if (other !== adapter) expect(other.matches.some((m) => new MatchPattern(m).includes(url))).toBe(false);
+      if (other === adapter) continue;
+      expect([...other.matches, ...(other.linkHosts ?? [])].some((m) => new MatchPattern(m).includes(url))).toBe(false);
     }
   });
 

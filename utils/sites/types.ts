@@ -28,6 +28,11 @@ export interface SiteAdapter {
   name: string;
   /** Match patterns for the content script and host permissions: only this site's own hosts. */
   matches: string[];
+  /**
+   * Match patterns for share-link hosts (t.me, wa.me) that name a person but that the content
+   * script never runs on: read by `fromUrl` only for links pasted in options.
+   */
+  linkHosts?: string[];
   /** Where Leave goes when the tab has no history to go back to. */
   home: string;
   /** Pure: what the address alone says (also used to read a pasted link). */
@@ -50,6 +55,12 @@ export interface SiteAdapter {
    * the content script.
    */
   watchAttributes?: string[];
+  /**
+   * The open shadow roots that hold what `fromPage` reads (LinkedIn's overlay, Reddit's chat).
+   * The page's DOM observer does not see inside shadow roots; each one returned is observed
+   * too, as it appears. Only called on sites where someone is watched.
+   */
+  shadowRoots?(doc: Document): ShadowRoot[];
   /**
    * Compose windows only: what Leave does instead of going back. Removes the matched
    * recipient from the open compose window and returns what had been written there (to keep

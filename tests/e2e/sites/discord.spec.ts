@@ -1,0 +1,47 @@
+import { attemptsOf, expect, seedSettings, test } from '../extension';
+import { pauseDialog, waitForPause } from '../pause';
+
+// Watched on Discord by the name their DM shows.
+const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'name', value: 'Sam Lee', site: 'discord' }] };
+
+test.describe('Discord', () => {
+  test.beforeEach(async ({ background }) => seedSettings(background, [sam]));
+
+  test('a DM with them is paused on a full page load', async ({ context, background, serve }) => {
+    await serve('https://discord.com/channels/@me/1123456789012345678', 'discord/dm.html');
+    const page = await context.newPage();
+    await page.goto('https://discord.com/channels/@me/1123456789012345678');
+    await waitForPause(page);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+  });
+
+  test('a DM opened from the sidebar (URL first, conversation later) is paused; the sidebar, a group DM and someone else are not', async ({ context, serve }) => {
+    await serve('https://discord.com/**', 'discord/app.html');
+    const page = await context.newPage();
+    await page.goto('https://discord.com/channels/@me');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    for (const row of ['#row-group', '#row-leeds']) {
+      await page.click(row);
+      await expect(page.locator('div[role="textbox"]')).toBeVisible();
+      await page.waitForTimeout(200);
+      expect(await pauseDialog(page), row).toBeUndefined();
+    }
+
+    await page.click('#row-sam');
+    await expect(page).toHaveURL('https://discord.com/channels/@me/1123456789012345678');
+    await waitForPause(page);
+  });
+
+  test('a server channel where they write is not paused', async ({ context, serve }) => {
+    await serve('https://discord.com/**', 'discord/app.html');
+    const page = await context.newPage();
+    await page.goto('https://discord.com/channels/@me');
+    await page.click('#nav-server');
+    await expect(page).toHaveURL('https://discord.com/channels/901234567890123456/1012345678901234567');
+    await expect(page.locator('div[role="textbox"]')).toHaveAttribute('aria-label', 'Message #general');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+import type { Page, Worker } from '@playwright/test';
+import { attemptsOf, expect, seedSettings, test } from '../extension';
+import { pauseDialog, waitForPause } from '../pause';
+
+// On Reddit the person is their username.
+const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'reddit' }] };
+const samRoom = '/chat/room/' + encodeURIComponent('!Sam1dIrEcT:reddit.com');
+const joRoom = '/chat/room/' + encodeURIComponent('!Jo2dIrEcT:reddit.com');
+const groupRoom = '/chat/room/' + encodeURIComponent('!Gr0upChAt:reddit.com');
+
+async function expectQuiet(page: Page, what: string) {
+  await page.waitForTimeout(300);
+  expect(await pauseDialog(page), what).toBeUndefined();
+}
+
+/** Attempts begun since `since`: the previous test's page, closed at teardown, may still be recording its own. */
+async function attemptsSince(background: Worker, since: number) {
+  return (await attemptsOf(background)).filter((attempt) => (attempt.startedAt as number) >= since).map((a) => [a.kind, a.outcome]);
+}
+
+test.describe('Reddit', () => {
+  test.beforeEach(async ({ background, serve }) => {
+    await seedSettings(background, [sam]);
+    for (const host of ['www', 'old']) await serve(`https://${host}.reddit.com/**`, 'reddit/app.html');
+    await serve('https://www.reddit.com/chat**', 'reddit/chat.html');
+    await serve('https://old.reddit.com/message/compose/**', 'reddit/old-compose.html');
+  });
+
+  test('their profile opened in the app is paused; the feed, a post they commented on, a search and a similar name are not', async ({
+    context,
+    background,
+  }) => {
+    const since = Date.now();
+    const page = await context.newPage();
+    await page.goto('https://www.reddit.com/');
+    await expectQuiet(page, 'home feed');
+    for (const link of ['#link-post', '#link-search', '#link-similar']) {
+      await page.locator(link).click();
+      await expectQuiet(page, link);
+    }
+    await page.locator('#link-watched').click();
+    await waitForPause(page);
+    await expect.poll(() => attemptsSince(background, since)).toEqual([['profile', 'pending']]);
+  });
+
+  test('their profile on old.reddit.com is paused on load', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto('https://old.reddit.com/user/sam_lee/submitted/');
+    await waitForPause(page);
+  });
+
+  test('a private message addressed to them is paused, as compose', async ({ context, background }) => {
+    const since = Date.now();
+    const page = await context.newPage();
+    await page.goto('https://www.reddit.com/message/compose/?to=sam_lee');
+    await waitForPause(page);
+    await expect.poll(() => attemptsSince(background, since)).toEqual([['compose', 'pending']]);
+
+    const old = await context.newPage();
+    await old.goto('https://old.reddit.com/message/compose/?to=%2Fu%2Fsam_lee');
+    await waitForPause(old);
+  });
+
+  test('their chat room, read from its header inside the chat app, is paused on load', async ({ context, background }) => {
+    const since = Date.now();
+    const page = await context.newPage();
+    await page.goto(`https://www.reddit.com${samRoom}`);
+    await waitForPause(page);
+    await expect.poll(() => attemptsSince(background, since)).toEqual([['thread', 'pending']]);
+  });
+
+  test('the chat home, another person and a group chat they are in stay quiet', async ({ context, background }) => {
+    const since = Date.now();
+    const page = await context.newPage();
+    for (const path of ['/chat', joRoom, groupRoom]) {
+      await page.goto(`https://www.reddit.com${path}`);
+      await expectQuiet(page, path);
+    }
+    expect(await attemptsSince(background, since)).toEqual([]);
+  });
+
+  // Choosing a room re-renders only inside the chat app's shadow roots, which the content
+  // script's MutationObserver (on the light DOM) does not see; the address changes first, while
+  // the previous room's header is still shown. Expected to fail until the content script also
+  // observes the open shadow roots the adapter reads (see the Reddit report).
+  test('their room chosen from the rooms list, in place, is paused', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(`https://www.reddit.com${joRoom}`);
+    await expectQuiet(page, 'another person');
+    await page.locator('rs-rooms-nav a.peer', { hasText: 'sam_lee' }).click();
+    await expect(page).toHaveURL(`https://www.reddit.com${samRoom}`);
+    await waitForPause(page, true, 2000);
+  });
+});

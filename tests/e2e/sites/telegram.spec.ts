@@ -1,0 +1,92 @@
+import { attemptsOf, expect, seedSettings, test } from '../extension';
+import { pauseDialog, waitForPause } from '../pause';
+
+const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };
+const byNameAndId = {
+  id: 'p-sam',
+  alias: 'S.',
+  identifiers: [
+    { kind: 'name', value: 'Sam Lee', site: 'telegram' },
+    { kind: 'accountId', value: '123456789', site: 'telegram' },
+  ],
+};
+
+test.describe('Telegram Web K', () => {
+  test.beforeEach(async ({ serve }) => {
+    await serve('https://web.telegram.org/k/**', 'telegram/k-app.html');
+  });
+
+  test('a chat opened from the list (hash rewritten by replaceState) is paused', async ({ context, background }) => {
+    // Only the username, which K shows in the address alone: the URL change must be seen.
+    await seedSettings(background, [byHandle]);
+    const page = await context.newPage();
+    await page.goto('https://web.telegram.org/k/');
+    await page.evaluate(() => {
+      (window as unknown as { hashchanges: number }).hashchanges = 0;
+      window.addEventListener('hashchange', () => (window as unknown as { hashchanges: number }).hashchanges++);
+    });
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.locator('a.chatlist-chat[data-peer-id="123456789"]').click();
+    await waitForPause(page);
+    expect(page.url()).toBe('https://web.telegram.org/k/#@sam_lee');
+    expect(await page.evaluate(() => (window as unknown as { hashchanges: number }).hashchanges)).toBe(0);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+  });
+
+  test('a link straight to the chat is paused on load', async ({ context, background }) => {
+    await seedSettings(background, [byHandle]);
+    const page = await context.newPage();
+    await page.goto('https://web.telegram.org/k/#@sam_lee');
+    await waitForPause(page);
+  });
+
+  test('a group named like them and another person stay quiet', async ({ context, background }) => {
+    await seedSettings(background, [byNameAndId]);
+    const page = await context.newPage();
+    await page.goto('https://web.telegram.org/k/');
+    for (const peerId of ['-1234567890', '987654321']) {
+      await page.locator(`a.chatlist-chat[data-peer-id="${peerId}"]`).click();
+      await expect(page.locator('.chat.active .chat-info .peer-title')).toHaveAttribute('data-peer-id', peerId);
+      await page.waitForTimeout(300);
+      expect(await pauseDialog(page), peerId).toBeUndefined();
+    }
+    expect(await attemptsOf(background)).toEqual([]);
+  });
+});
+
+test.describe('Telegram Web A', () => {
+  test.beforeEach(async ({ background, serve }) => {
+    await seedSettings(background, [byNameAndId]);
+    await serve('https://web.telegram.org/a/**', 'telegram/a-app.html');
+  });
+
+  test('a link straight to the chat is paused on load', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto('https://web.telegram.org/a/#123456789');
+    await waitForPause(page);
+  });
+
+  test('a chat opened from the list (history.pushState) is paused; searching for them is not', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto('https://web.telegram.org/a/');
+    await page.locator('#telegram-search-input').fill('sam');
+    await expect(page.locator('.LeftSearch .ChatInfo')).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.locator('#chat-list a[href="#123456789"]').click();
+    await waitForPause(page);
+  });
+
+  test('a group named like them stays quiet', async ({ context, background }) => {
+    const page = await context.newPage();
+    await page.goto('https://web.telegram.org/a/');
+    await page.locator('#chat-list a[href="#-1001234567890"]').click();
+    await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Sam Lee');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+    expect(await attemptsOf(background)).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import { attemptsOf, expect, seedSettings, test } from '../extension';
+import { pauseDialog, waitForPause } from '../pause';
+
+// Watched on X by handle (typed in another case than X shows it).
+const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '@Sam_Lee', site: 'x' }] };
+
+test.describe('X', () => {
+  test.beforeEach(async ({ background }) => seedSettings(background, [sam]));
+
+  test('their profile is paused on a full page load, on x.com and twitter.com', async ({ context, background, serve }) => {
+    await serve('https://x.com/**', 'x/app.html');
+    await serve('https://twitter.com/**', 'x/app.html');
+    const page = await context.newPage();
+    await page.goto('https://x.com/sam_lee');
+    await waitForPause(page);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['profile', 'pending']]);
+
+    const old = await context.newPage();
+    await old.goto('https://twitter.com/SAM_LEE/media');
+    await waitForPause(old);
+  });
+
+  test('the home timeline with their post is not paused; their post is not; their profile reached in-app is', async ({ context, serve }) => {
+    await serve('https://x.com/**', 'x/app.html');
+    const page = await context.newPage();
+    await page.goto('https://x.com/home');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.click('#post-sam_lee');
+    await expect(page).toHaveURL('https://x.com/sam_lee/status/1790123456789012345');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.click('#nav-home');
+    await page.click('#author-jo_other');
+    await expect(page).toHaveURL('https://x.com/jo_other');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.click('#nav-home');
+    await page.click('#author-sam_lee');
+    await expect(page).toHaveURL('https://x.com/sam_lee');
+    await waitForPause(page);
+  });
+
+  test('a DM opened from the inbox (URL first, conversation later) is paused; the inbox, a group and someone else are not', async ({ context, background, serve }) => {
+    await serve('https://x.com/**', 'x/app.html');
+    const page = await context.newPage();
+    await page.goto('https://x.com/messages');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    for (const [row, url] of [
+      ['#row-group span', 'https://x.com/messages/1590123456789012345'],
+      ['#row-sam_lee2 span', 'https://x.com/messages/1234567890-55123456'],
+    ] as const) {
+      await page.click(row);
+      await expect(page).toHaveURL(url);
+      await expect(page.locator('[data-testid="DmActivityContainer"]')).toBeVisible();
+      await page.waitForTimeout(200);
+      expect(await pauseDialog(page), url).toBeUndefined();
+    }
+
+    await page.click('#row-sam_lee span');
+    await expect(page).toHaveURL('https://x.com/messages/1234567890-44196397');
+    await waitForPause(page);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+  });
+
+  test('an XChat conversation with them is paused on a full load; the XChat inbox and a group chat are not', async ({ context, serve }) => {
+    await serve('https://x.com/i/chat', 'x/xchat-inbox.html');
+    await serve('https://x.com/i/chat/g1890123456789012345', 'x/xchat-group.html');
+    await serve('https://x.com/i/chat/1234567890-55123456', 'x/xchat-other.html');
+    await serve('https://x.com/i/chat/1234567890-44196397', 'x/xchat-thread.html');
+    const page = await context.newPage();
+    for (const quiet of [
+      'https://x.com/i/chat',
+      'https://x.com/i/chat/g1890123456789012345',
+      'https://x.com/i/chat/1234567890-55123456',
+    ]) {
+      await page.goto(quiet);
+      await page.waitForTimeout(300);
+      expect(await pauseDialog(page), quiet).toBeUndefined();
+    }
+
+    await page.goto('https://x.com/i/chat/1234567890-44196397');
+    await waitForPause(page);
+  });
+
+  test('the legacy inbox and group conversation pages that show their avatar are not paused', async ({ context, serve }) => {
+    await serve('https://x.com/messages', 'x/dm-inbox.html');
+    await serve('https://x.com/messages/1590123456789012345', 'x/dm-group.html');
+    await serve('https://x.com/messages/1234567890-44196397', 'x/dm-thread.html');
+    const page = await context.newPage();
+    for (const quiet of ['https://x.com/messages', 'https://x.com/messages/1590123456789012345']) {
+      await page.goto(quiet);
+      await page.waitForTimeout(300);
+      expect(await pauseDialog(page), quiet).toBeUndefined();
+    }
+
+    await page.goto('https://x.com/messages/1234567890-44196397');
+    await waitForPause(page);
+  });
+});

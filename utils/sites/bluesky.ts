@@ -1,0 +1,136 @@
+import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+
+/*
+ * Bluesky (bsky.app): a profile is `/profile/<handle or DID>`, a post `/profile/<actor>/post/<rkey>`,
+ * and a chat `/messages/<convo id>`. The chat's address never names the partner: the open
+ * conversation's header links to their profile. social-app (2025–26) renders each conversation
+ * in a screen with testID "convoScreen" (`data-testid` on the web), whose first link is that
+ * header link: `makeProfileLink(profile)`, i.e. `/profile/<handle>`, or `/profile/<did>` when the
+ * handle is invalid. In a group chat the header links to the group's settings instead, and on
+ * wide screens the chat list beside it (avatars linking to profiles) is outside that screen.
+ */
+
+// A domain-name handle (alice.bsky.social, alice.example.com).
+const HANDLE = /^(?=.{3,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const DID = /^did:(plc:[a-z2-7]{24}|web:[A-Za-z0-9.%-]+)$/;
+// Profile sub-pages that still show the person.
+const PROFILE_TABS = new Set(['followers', 'follows', 'known-followers']);
+// Lists of who reacted to a post: still that post.
+const POST_TABS = new Set(['liked-by', 'reposted-by', 'quotes']);
+// /messages/<segment> pages that are not conversations.
+const MESSAGES_PAGES = new Set(['settings', 'inbox']);
+const CONVO_ID = /^[A-Za-z0-9_-]{6,64}$/;
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** A profile address segment as an identifier: a DID is an account id, a domain name a handle. */
+function actor(segment: string): SeenIdentifier | null {
+  const value = decoded(segment).replace(/^@/, '');
+  if (DID.test(value)) return { kind: 'accountId', value };
+  if (HANDLE.test(value)) return { kind: 'handle', value };
+  return null;
+}
+
+function profile(identifier: SeenIdentifier): Sighting {
+  return { kind: 'profile', identifiers: [identifier] };
+}
+
+function actorFromHref(href: string | null): SeenIdentifier | null {
+  const match = /^(?:https:\/\/bsky\.app)?\/profile\/([^/?#]+)\/?$/.exec(href ?? '');
+  return match?.[1] ? actor(match[1]) : null;
+}
+
+export const bluesky: SiteAdapter = {
+  id: 'bluesky',
+  name: 'Bluesky',
+  matches: ['https://bsky.app/*'],
+  home: 'https://bsky.app/',
+
+  fromUrl(url) {
+    const parts = url.pathname.split('/').filter(Boolean);
+    const [first, second, third, fourth, fifth] = parts;
+    if (first === 'profile' && second) {
+      const identifier = actor(second);
+      if (!identifier) return null;
+      if (parts.length === 2) return profile(identifier);
+      if (parts.length === 3 && third && PROFILE_TABS.has(third)) return profile(identifier);
+      // Their post: reading it is looking at them, as on their profile.
+      if (third === 'post' && fourth && (parts.length === 4 || (parts.length === 5 && fifth && POST_TABS.has(fifth)))) {
+        return profile(identifier);
+      }
+      return null;
+    }
+    if (first === 'messages' && second && parts.length === 2 && !MESSAGES_PAGES.has(second) && CONVO_ID.test(second)) {
+      return { kind: 'thread', identifiers: [{ kind: 'conversationId', value: second }] };
+    }
+    return null;
+  },
+
+  fromPage(doc, url) {
+    if (!/^\/messages\/[^/]+\/?$/.test(url.pathname)) return [];
+    // The navigator may keep an earlier conversation mounted (hidden) beneath the open one:
+    // the last screen in the document is the one on top.
+    const screens = doc.querySelectorAll('[data-testid="convoScreen"]');
+    const screen = screens[screens.length - 1];
+    const partner = actorFromHref(screen?.querySelector('a[href]')?.getAttribute('href') ?? null);
+    return partner ? [{ kind: 'thread', identifiers: [partner] }] : [];
+  },
+
+  veilPatterns(identifier) {
+    const value = identifier.value.trim().replace(/^@+/, '');
+    if (identifier.kind === 'conversationId') {
+      return CONVO_ID.test(value) && !MESSAGES_PAGES.has(value)
+        ? [`https://bsky.app/messages/${value}`, `https://bsky.app/messages/${value}?*`]
+        : [];
+    }
+    let forms: string[] = [];
+    // The app writes a DID as is; a pasted link may carry it percent-encoded.
+    if (identifier.kind === 'accountId' && DID.test(value)) forms = [value, encodeURIComponent(value)];
+    // Bluesky writes handles in lower case; a typed one may not be.
+    if (identifier.kind === 'handle' && HANDLE.test(value)) forms = [value, value.toLowerCase()];
+    return [...new Set(forms)].flatMap((form) => [
+      `https://bsky.app/profile/${form}`,
+      `https://bsky.app/profile/${form}?*`,
+      `https://bsky.app/profile/${form}/*`,
+    ]);
+  },
+
+  examples: [
+    { url: 'https://bsky.app/profile/sam.bsky.social', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
+    { url: 'https://bsky.app/profile/Sam.Example.com/', sighting: profile({ kind: 'handle', value: 'Sam.Example.com' }) },
+    {
+      url: 'https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx',
+      sighting: profile({ kind: 'accountId', value: 'did:plc:abcdefghijklmnopqrstuvwx' }),
+    },
+    {
+      url: 'https://bsky.app/profile/did%3Aplc%3Aabcdefghijklmnopqrstuvwx/post/3kabc2defgh2i',
+      sighting: profile({ kind: 'accountId', value: 'did:plc:abcdefghijklmnopqrstuvwx' }),
+    },
+    { url: 'https://bsky.app/profile/sam.bsky.social/post/3kabc2defgh2i', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
+    { url: 'https://bsky.app/profile/sam.bsky.social/post/3kabc2defgh2i/liked-by', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
+    { url: 'https://bsky.app/profile/sam.bsky.social/followers', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
+    {
+      url: 'https://bsky.app/messages/3ku7w6h4vog2d',
+      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '3ku7w6h4vog2d' }] },
+    },
+    { url: 'https://bsky.app/', sighting: null },
+    { url: 'https://bsky.app/messages', sighting: null },
+    { url: 'https://bsky.app/messages/', sighting: null },
+    { url: 'https://bsky.app/messages/settings', sighting: null },
+    { url: 'https://bsky.app/messages/inbox', sighting: null },
+    { url: 'https://bsky.app/messages/3ku7w6h4vog2d/settings', sighting: null },
+    { url: 'https://bsky.app/notifications', sighting: null },
+    { url: 'https://bsky.app/search?q=sam.bsky.social', sighting: null },
+    { url: 'https://bsky.app/profile', sighting: null },
+    { url: 'https://bsky.app/profile/sam.bsky.social/feed/aaa-feed', sighting: null },
+    { url: 'https://bsky.app/profile/sam.bsky.social/lists/3kabc2defgh2i', sighting: null },
+    { url: 'https://bsky.app/profile/not_a_handle', sighting: null },
+    { url: 'https://bsky.app/settings', sighting: null },
+  ],
+};

@@ -1,0 +1,101 @@
+import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+
+// Discord ids are snowflakes: 17–20 digits.
+const SNOWFLAKE = /^\d{15,21}$/;
+
+/** The channel id of an open direct-message conversation: /channels/@me/<channel>[/<message>]. */
+function dmChannel(url: URL): string | null {
+  const [first, second, third, fourth, ...rest] = url.pathname.split('/').filter(Boolean);
+  if (first !== 'channels' || second !== '@me' || !third || !SNOWFLAKE.test(third) || rest.length) return null;
+  return !fourth || SNOWFLAKE.test(fourth) ? third : null;
+}
+
+function readUrl(url: URL): Sighting | null {
+  const channel = dmChannel(url);
+  if (channel) return { kind: 'thread', identifiers: [{ kind: 'conversationId', value: channel }] };
+  // /users/<user id> opens that user's profile over the app.
+  const [first, second, ...rest] = url.pathname.split('/').filter(Boolean);
+  if (first === 'users' && second && SNOWFLAKE.test(second) && !rest.length) {
+    return { kind: 'profile', identifiers: [{ kind: 'accountId', value: second }] };
+  }
+  return null;
+}
+
+/** The name after the first "@": "Message @Sam" (English), "Nachricht an @Sam" (German)… */
+function afterAt(text: string | null | undefined): string | null {
+  const at = text ? text.indexOf('@') : -1;
+  return text && at >= 0 ? text.slice(at + 1).trim() || null : null;
+}
+
+// Where an open one-to-one DM names the other person. Class names are hashed, so only roles,
+// aria attributes and the document title are read. Group DMs name no one with "@".
+const DM_NAMES: ((doc: Document) => string | null)[] = [
+  // 2021–26 composer (Slate editor): aria-label "Message @<name>" in a DM, "Message <group
+  // name>" in a group DM, "Message #<channel>" in a server.
+  (doc) => afterAt(doc.querySelector('div[role="textbox"][aria-label*="@"]')?.getAttribute('aria-label')),
+  // Tab title: "Discord | @<name>" in a DM ("(3) Discord | @<name>" with unread messages), not
+  // translated; "Discord | <group name>" in a group DM, "Discord | #<channel> | <server>" in a server.
+  (doc) => {
+    const part = doc.title.split('|').map((p) => p.trim()).find((p) => p.startsWith('@'));
+    return part?.slice(1).trim() || null;
+  },
+];
+// The DM's own header (English label): its h1 is the name shown above the conversation. Read only
+// once the composer or title has shown the conversation is one-to-one.
+const DM_HEADER_TITLE = 'section[aria-label="Channel header"] h1';
+
+export const discord: SiteAdapter = {
+  id: 'discord',
+  name: 'Discord',
+  matches: ['https://discord.com/*', 'https://ptb.discord.com/*', 'https://canary.discord.com/*'],
+  home: 'https://discord.com/channels/@me',
+
+  fromUrl: readUrl,
+
+  fromPage(doc, url) {
+    // The sidebar lists every DM ("<name> (direct message)"), and servers show everyone's
+    // messages: only the open DM counts.
+    if (!dmChannel(url)) return [];
+    const names = new Set<string>();
+    for (const read of DM_NAMES) {
+      const name = read(doc);
+      if (name) names.add(name);
+    }
+    if (!names.size) return [];
+    const header = doc.querySelector(DM_HEADER_TITLE)?.textContent?.replace(/\s+/g, ' ').trim().replace(/^@\s*/, '');
+    if (header) names.add(header);
+    const identifiers: SeenIdentifier[] = [...names].map((value) => ({ kind: 'name', value }));
+    return [{ kind: 'thread', identifiers }];
+  },
+
+  examples: [
+    {
+      url: 'https://discord.com/channels/@me/1123456789012345678',
+      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
+    },
+    {
+      url: 'https://discord.com/channels/@me/1123456789012345678/1234567890123456789',
+      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
+    },
+    {
+      url: 'https://canary.discord.com/channels/@me/1123456789012345678',
+      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
+    },
+    {
+      url: 'https://discord.com/users/801234567890123456',
+      sighting: { kind: 'profile', identifiers: [{ kind: 'accountId', value: '801234567890123456' }] },
+    },
+    { url: 'https://discord.com/', sighting: null },
+    { url: 'https://discord.com/app', sighting: null },
+    { url: 'https://discord.com/login', sighting: null },
+    { url: 'https://discord.com/channels/@me', sighting: null },
+    { url: 'https://discord.com/channels/@me/', sighting: null },
+    { url: 'https://discord.com/channels/901234567890123456/1012345678901234567', sighting: null },
+    { url: 'https://discord.com/channels/901234567890123456/1012345678901234567/1234567890123456789', sighting: null },
+    { url: 'https://discord.com/channels/@me/notanid', sighting: null },
+    { url: 'https://discord.com/store', sighting: null },
+    { url: 'https://discord.com/shop', sighting: null },
+    { url: 'https://discord.com/invite/abcdef', sighting: null },
+    { url: 'https://discord.com/users/@me', sighting: null },
+  ],
+};

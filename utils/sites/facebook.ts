@@ -1,0 +1,210 @@
+import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+
+// First path segments that are Facebook's own pages, not vanity names (SITES.md, plus the
+// app paths of the 2024–26 web app). Any other `*.php` is an app page too, except profile.php.
+const RESERVED = new Set([
+  'groups', 'people', 'photo', 'photos', 'watch', 'share', 'sharer', 'reel', 'reels', 'stories',
+  'story', 'events', 'pages', 'marketplace', 'hashtag', 'posts', 'friends', 'saved', 'memories',
+  'me', 'messages', 'messenger_media', 'notifications', 'settings', 'bookmarks', 'search',
+  'gaming', 'games', 'fundraisers', 'donate', 'live', 'video', 'videos', 'media', 'permalink',
+  'help', 'privacy', 'policies', 'policy', 'legal', 'terms', 'about', 'login', 'logout', 'recover',
+  'checkpoint', 'reg', 'r', 'l', 'ads', 'adsmanager', 'business', 'business_help', 'careers',
+  'dialog', 'plugins', 'tr', 'ajax', 'api', 'graph', 'developers', 'lite', 'mobile', 'dating',
+  'jobs', 'news', 'feeds', 'offers', 'weather', 'commerce', 'shops', 'composer', 'notes',
+  'find-friends', 'friends_center', 'pg', 'places', 'community', 'communities', 'latest', 'home',
+  'onthisday', 'climatescienceinfo', 'coronavirus_info', 'your_information', 'security',
+]);
+// Vanity names: letters, digits and periods (Facebook's own rule; old ones can be short).
+const VANITY = /^[A-Za-z0-9.]{1,50}$/;
+const NUMERIC_ID = /^\d{5,20}$/;
+// Profile sub-pages that still show the person's profile: /<vanity>/about, /friends, /photos…
+const PROFILE_TAB = /^(about(_\w+)?|friends(_\w+)?|followers|following|photos(_\w+)?|videos(_\w+)?|reels(_tab)?|map|sports|music|movies|tv|books|likes|events|reviews(_\w+)?|check_ins|groups|games)$/;
+
+function profile(identifier: SeenIdentifier): Sighting {
+  return { kind: 'profile', identifiers: [identifier] };
+}
+
+/**
+ * A thread id from a Facebook or Messenger chat URL. For one-to-one chats that are not
+ * end-to-end encrypted the id is the other person's account id (messenger.com/t/<user id>
+ * is the "message me" link people share); a vanity name stands in for it in links made by
+ * m.me/<vanity>. E2EE thread ids are ids of the thread only.
+ */
+export function threadFromId(id: string, encrypted: boolean): Sighting | null {
+  if (NUMERIC_ID.test(id)) {
+    const identifiers: SeenIdentifier[] = [{ kind: 'conversationId', value: id }];
+    if (!encrypted) identifiers.push({ kind: 'accountId', value: id });
+    return { kind: 'thread', identifiers };
+  }
+  if (!encrypted && VANITY.test(id) && !RESERVED.has(id.toLowerCase())) {
+    return { kind: 'thread', identifiers: [{ kind: 'handle', value: id }] };
+  }
+  return null;
+}
+
+// Where the open conversation names itself (English labels: localised UIs fall back to the URL).
+// Each entry: the elements to read, and how their label gives the conversation's title.
+const CONVERSATION_LABELS: { selector: string; attribute: string; pattern: RegExp }[] = [
+  // 2023–26 layout (facebook.com/messages, messenger.com, chat pop-ups): the message list is
+  // role="log" labelled "Messages in conversation titled <Name>".
+  {
+    selector: '[role="log"][aria-label^="Messages in conversation "]',
+    attribute: 'aria-label',
+    pattern: /^Messages in conversation (?:titled|with) (.+)$/,
+  },
+  // Older Messenger layout (2020–23): role="grid" labelled "Messages in conversation with <Name>".
+  {
+    selector: '[role="grid"][aria-label^="Messages in conversation "]',
+    attribute: 'aria-label',
+    pattern: /^Messages in conversation (?:titled|with) (.+)$/,
+  },
+  // The composer of an open thread or chat pop-up (Lexical editor): "Write to <Name>". A
+  // profile's post box says "Write something to …" and does not match.
+  {
+    selector: '[role="textbox"][aria-label^="Write to "]',
+    attribute: 'aria-label',
+    pattern: /^Write to (.+)$/,
+  },
+  // Composer variant that carries the same words as its placeholder only.
+  {
+    selector: '[role="textbox"][aria-placeholder^="Write to "]',
+    attribute: 'aria-placeholder',
+    pattern: /^Write to (.+)$/,
+  },
+];
+const ANY_CONVERSATION_LABEL = CONVERSATION_LABELS.map(({ selector }) => selector).join(', ');
+
+/**
+ * The names of the conversations open on the page: the thread in view and any chat pop-ups.
+ * Chat lists (the inbox, Messenger's left rail, the Messenger menu) carry no such labels.
+ */
+export function openConversations(doc: Document): Sighting[] {
+  const names = new Set<string>();
+  // One walk of the page for all variants: this runs once a frame while Facebook's page changes.
+  for (const element of doc.querySelectorAll(ANY_CONVERSATION_LABEL)) {
+    for (const { selector, attribute, pattern } of CONVERSATION_LABELS) {
+      if (!element.matches(selector)) continue;
+      const title = pattern.exec(element.getAttribute(attribute)?.trim() ?? '')?.[1];
+      // Marketplace chats are titled "<Name> · <listing>": the person is the part before the dot.
+      const name = title?.split(' · ')[0]?.trim();
+      if (name) names.add(name);
+    }
+  }
+  return [...names].map((name) => ({ kind: 'thread', identifiers: [{ kind: 'name', value: name }] }));
+}
+
+function readUrl(url: URL): Sighting | null {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const [first, second, third, fourth] = parts;
+  if (!first) return null;
+  const lower = first.toLowerCase();
+  if (lower === 'messages') {
+    // /messages/t/<id>/, /messages/e2ee/t/<id>/ (and folders such as /messages/requests/t/<id>/).
+    const t = parts.indexOf('t');
+    const id = t > 0 ? parts[t + 1] : undefined;
+    return id ? threadFromId(id, parts.slice(1, t).includes('e2ee')) : null;
+  }
+  // Marketplace chats: /marketplace/t/<thread id>/ (the id of the thread, not of a person).
+  if (lower === 'marketplace' && second === 't' && third && NUMERIC_ID.test(third)) {
+    return { kind: 'thread', identifiers: [{ kind: 'conversationId', value: third }] };
+  }
+  if (lower === 'profile.php') {
+    const id = url.searchParams.get('id');
+    return id && NUMERIC_ID.test(id) ? profile({ kind: 'accountId', value: id }) : null;
+  }
+  // /people/<Name>/<id>/: a profile without a vanity name.
+  if (lower === 'people' && second && third && NUMERIC_ID.test(third)) {
+    return profile({ kind: 'accountId', value: third });
+  }
+  // /groups/<group>/user/<id>/: a member's profile inside a group.
+  if (lower === 'groups' && third === 'user' && fourth && NUMERIC_ID.test(fourth)) {
+    return profile({ kind: 'accountId', value: fourth });
+  }
+  if (RESERVED.has(lower) || lower.endsWith('.php') || !VANITY.test(first)) return null;
+  if (parts.length > 2 || (second && !PROFILE_TAB.test(second))) return null;
+  return profile(NUMERIC_ID.test(first) ? { kind: 'accountId', value: first } : { kind: 'handle', value: first });
+}
+
+export const facebook: SiteAdapter = {
+  id: 'facebook',
+  name: 'Facebook',
+  matches: [
+    'https://www.facebook.com/*',
+    'https://facebook.com/*',
+    'https://web.facebook.com/*',
+    'https://m.facebook.com/*',
+  ],
+  home: 'https://www.facebook.com/',
+
+  fromUrl: readUrl,
+
+  fromPage(doc, url) {
+    const sightings = openConversations(doc);
+    // On a profile, its header names the person: for people watched by name only.
+    if (readUrl(url)?.kind === 'profile') {
+      const name = doc.querySelector('[role="main"] h1')?.textContent?.trim();
+      if (name) sightings.push({ kind: 'profile', identifiers: [{ kind: 'name', value: name }] });
+    }
+    return sightings;
+  },
+
+  // The composer variant above is read from aria-placeholder.
+  watchAttributes: ['aria-placeholder'],
+
+  examples: [
+    { url: 'https://www.facebook.com/sam.lee.52', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+    { url: 'https://www.facebook.com/sam.lee.52/', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+    { url: 'https://facebook.com/Sam.Lee.52?ref=bookmarks', sighting: profile({ kind: 'handle', value: 'Sam.Lee.52' }) },
+    { url: 'https://m.facebook.com/sam.lee.52', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+    { url: 'https://www.facebook.com/sam.lee.52/about', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+    { url: 'https://www.facebook.com/sam.lee.52/photos_by', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+    { url: 'https://www.facebook.com/sam.lee.52/friends_mutual', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+    { url: 'https://www.facebook.com/profile.php?id=100012345678901', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+    { url: 'https://www.facebook.com/profile.php?id=100012345678901&sk=photos', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+    { url: 'https://www.facebook.com/100012345678901', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+    { url: 'https://www.facebook.com/people/Sam-Lee/100012345678901/', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+    { url: 'https://www.facebook.com/groups/123456789012345/user/100012345678901/', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+    {
+      url: 'https://www.facebook.com/messages/t/100012345678901/',
+      sighting: {
+        kind: 'thread',
+        identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
+      },
+    },
+    {
+      url: 'https://www.facebook.com/messages/e2ee/t/7712345678901234/',
+      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '7712345678901234' }] },
+    },
+    { url: 'https://www.facebook.com/messages/t/sam.lee.52', sighting: { kind: 'thread', identifiers: [{ kind: 'handle', value: 'sam.lee.52' }] } },
+    {
+      url: 'https://www.facebook.com/marketplace/t/24123456789012345/',
+      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '24123456789012345' }] },
+    },
+    { url: 'https://www.facebook.com/', sighting: null },
+    { url: 'https://www.facebook.com/marketplace/inbox/', sighting: null },
+    { url: 'https://www.facebook.com/home.php', sighting: null },
+    { url: 'https://www.facebook.com/messages/', sighting: null },
+    { url: 'https://www.facebook.com/messages/t/', sighting: null },
+    { url: 'https://www.facebook.com/profile.php', sighting: null },
+    { url: 'https://www.facebook.com/people/', sighting: null },
+    { url: 'https://www.facebook.com/groups/123456789012345/', sighting: null },
+    { url: 'https://www.facebook.com/groups/123456789012345/posts/987654321098765/', sighting: null },
+    { url: 'https://www.facebook.com/photo/?fbid=123456789012345&set=a.12345678901', sighting: null },
+    { url: 'https://www.facebook.com/photos/', sighting: null },
+    { url: 'https://www.facebook.com/watch/?v=123456789012345', sighting: null },
+    { url: 'https://www.facebook.com/reel/123456789012345', sighting: null },
+    { url: 'https://www.facebook.com/stories/100012345678901/UzpfSVNDOjE/', sighting: null },
+    { url: 'https://www.facebook.com/events/123456789012345/', sighting: null },
+    { url: 'https://www.facebook.com/marketplace/item/123456789012345/', sighting: null },
+    { url: 'https://www.facebook.com/hashtag/breakup', sighting: null },
+    { url: 'https://www.facebook.com/friends/requests', sighting: null },
+    { url: 'https://www.facebook.com/saved/', sighting: null },
+    { url: 'https://www.facebook.com/memories/', sighting: null },
+    { url: 'https://www.facebook.com/me/', sighting: null },
+    { url: 'https://www.facebook.com/search/people/?q=sam%20lee', sighting: null },
+    { url: 'https://www.facebook.com/notifications', sighting: null },
+    { url: 'https://www.facebook.com/permalink.php?story_fbid=123&id=100012345678901', sighting: null },
+    { url: 'https://www.facebook.com/sam.lee.52/posts/pfbid02abcDEF', sighting: null },
+    { url: 'https://www.facebook.com/sam.lee.52/photos/a.123/456/', sighting: null },
+  ],
+};

@@ -1,0 +1,56 @@
+import { openConversations, threadFromId } from './facebook';
+import type { SiteAdapter } from './types';
+
+// Messenger's web app is Facebook's messaging app on its own host: the same thread ids and the
+// same conversation markup, so it reads both with Facebook's helpers.
+export const messenger: SiteAdapter = {
+  id: 'messenger',
+  name: 'Messenger',
+  matches: ['https://www.messenger.com/*', 'https://messenger.com/*'],
+  home: 'https://www.messenger.com/',
+
+  fromUrl(url) {
+    // /t/<id>/ and /e2ee/t/<id>/ (a folder may come first, as in /requests/t/<id>/). Left-rail
+    // rows link to these too, but only the tab's own address counts; fromPage never reads the rail.
+    const parts = url.pathname.split('/').filter(Boolean);
+    const t = parts.indexOf('t');
+    const id = t >= 0 && t <= 1 ? parts[t + 1] : undefined;
+    return id ? threadFromId(id, parts[0] === 'e2ee') : null;
+  },
+
+  // The open thread's message list and composer name the conversation; the URL changes with it,
+  // but the name arrives later than the address when the app renders the thread.
+  fromPage: (doc) => openConversations(doc),
+
+  // Facebook's composer variant is read from aria-placeholder.
+  watchAttributes: ['aria-placeholder'],
+
+  examples: [
+    {
+      url: 'https://www.messenger.com/t/100012345678901/',
+      sighting: {
+        kind: 'thread',
+        identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
+      },
+    },
+    {
+      url: 'https://messenger.com/t/100012345678901',
+      sighting: {
+        kind: 'thread',
+        identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
+      },
+    },
+    {
+      url: 'https://www.messenger.com/e2ee/t/7712345678901234/',
+      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '7712345678901234' }] },
+    },
+    { url: 'https://www.messenger.com/t/sam.lee.52/', sighting: { kind: 'thread', identifiers: [{ kind: 'handle', value: 'sam.lee.52' }] } },
+    { url: 'https://www.messenger.com/', sighting: null },
+    { url: 'https://www.messenger.com/t/', sighting: null },
+    { url: 'https://www.messenger.com/new', sighting: null },
+    { url: 'https://www.messenger.com/requests/', sighting: null },
+    { url: 'https://www.messenger.com/marketplace/', sighting: null },
+    { url: 'https://www.messenger.com/login/', sighting: null },
+    { url: 'https://www.messenger.com/groupcall/ROOM:1234567890/', sighting: null },
+  ],
+};

@@ -1,0 +1,189 @@
+import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+
+/*
+ * Telegram Web has two clients on one host: K (/k/, morethanwords/tweb) and A (/a/, Ajaxy/
+ * telegram-tt; /z/ was its name until 2022). Both keep the open chat in the hash, K through
+ * history.replaceState (no hashchange). User ids are positive, groups and channels negative.
+ */
+
+// First path segment of each client.
+const CLIENT_K = new Set(['k']);
+const CLIENT_A = new Set(['a', 'z']);
+
+// Telegram usernames: 4–32 letters, digits and underscores, starting with a letter.
+const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
+const USER_ID = /^[1-9]\d{0,19}$/;
+
+// t.me share links: first path segments that are Telegram's own pages, not usernames.
+const LINK_HOSTS = new Set(['t.me', 'telegram.me', 'telegram.dog']);
+const LINK_RESERVED = new Set([
+  's', 'c', 'joinchat', 'addstickers', 'addemoji', 'addtheme', 'addlist', 'share', 'proxy', 'socks',
+  'iv', 'login', 'setlanguage', 'bg', 'invoice', 'boost', 'm', 'contact', 'confirmphone', 'giftcode',
+  'nft', 'blog', 'apps', 'faq', 'dl',
+]);
+
+type OpenChat = { kind: 'username'; value: string } | { kind: 'user'; id: string } | { kind: 'phone'; value: string };
+
+function thread(identifiers: SeenIdentifier[]): Sighting {
+  return { kind: 'thread', identifiers };
+}
+
+function fromOpenChat(open: OpenChat): Sighting {
+  if (open.kind === 'username') return thread([{ kind: 'handle', value: open.value }]);
+  if (open.kind === 'phone') return thread([{ kind: 'phone', value: open.value }]);
+  return thread([{ kind: 'accountId', value: open.id }]);
+}
+
+/** `tg://resolve?domain=<username>` or `?phone=<digits>`, as both clients accept in `#?tgaddr=`. */
+function fromTgAddress(address: string): OpenChat | null {
+  const match = /^tg:\/\/resolve\?(.*)$/i.exec(address);
+  if (!match) return null;
+  const params = new URLSearchParams(match[1]);
+  const domain = params.get('domain');
+  if (domain && USERNAME.test(domain)) return { kind: 'username', value: domain };
+  const phone = params.get('phone')?.replace(/\D/g, '');
+  return phone && phone.length >= 7 ? { kind: 'phone', value: phone } : null;
+}
+
+/**
+ * The chat the hash opens, when it is a person's: K `#@username`, `#<peer id>`; A `#<chat id>`
+ * with optional `_<thread>` / `_<type>`; both `#?tgaddr=<tg:// link>` on first load.
+ * Groups and channels (negative ids) give null.
+ */
+function openChatOf(url: URL): OpenChat | null {
+  const hash = url.hash.replace(/^#/, '');
+  if (!hash) return null;
+  const cut = hash.indexOf('?');
+  const route = safeDecode(cut < 0 ? hash : hash.slice(0, cut));
+  const query = cut < 0 ? '' : hash.slice(cut + 1);
+  if (!route && query) {
+    const address = new URLSearchParams(query).get('tgaddr');
+    return address ? fromTgAddress(address) : null;
+  }
+  if (route.startsWith('@')) {
+    const username = route.slice(1);
+    return USERNAME.test(username) ? { kind: 'username', value: username } : null;
+  }
+  const chatId = route.split('_')[0] ?? '';
+  return USER_ID.test(chatId) ? { kind: 'user', id: chatId } : null;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `t.me/<username>`, `t.me/+<phone>`: links to a person pasted in options. */
+function fromShareLink(url: URL): Sighting | null {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const [first] = parts;
+  if (!first || parts.length !== 1) return null;
+  // t.me/+<digits> is a phone number; t.me/+<hash> is a group invite.
+  const phone = /^\+(\d{7,15})$/.exec(first)?.[1];
+  if (phone) return thread([{ kind: 'phone', value: phone }]);
+  if (LINK_RESERVED.has(first.toLowerCase()) || !USERNAME.test(first)) return null;
+  return thread([{ kind: 'handle', value: first }]);
+}
+
+function textOf(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\p{Cf}/gu, '').trim();
+}
+
+// K: the open chat's title in its top bar, first selector that finds any wins.
+const K_TITLES = [
+  // 2023–26: every opened chat keeps its own `.chat` (for back navigation); the shown one is `.active`.
+  '.chat.active .chat-info .peer-title[data-peer-id]',
+  // Builds or moments with a single chat container.
+  '.chat-info .peer-title[data-peer-id]',
+];
+
+function readK(doc: Document, open: OpenChat): Sighting | null {
+  let titles: Element[] = [];
+  for (const selector of K_TITLES) {
+    titles = [...doc.querySelectorAll(selector)];
+    if (titles.length) break;
+  }
+  // With a peer id in the hash, only the title of that peer is the open chat.
+  const title = open.kind === 'user' ? titles.find((t) => t.getAttribute('data-peer-id') === open.id) : titles[0];
+  const peerId = title?.getAttribute('data-peer-id') ?? '';
+  const name = textOf(title);
+  if (!USER_ID.test(peerId)) return null;
+  return thread([{ kind: 'accountId', value: peerId }, ...(name ? [{ kind: 'name' as const, value: name }] : [])]);
+}
+
+function readA(doc: Document, open: OpenChat): Sighting | null {
+  // The middle column's header only: the left column's search results render the same
+  // `.ChatInfo` component for contacts, and the right column's profile does too.
+  for (const info of doc.querySelectorAll('.MiddleHeader .ChatInfo')) {
+    // 2024–26 builds put the peer id on the header avatar.
+    const peerId = info.querySelector('[data-peer-id]')?.getAttribute('data-peer-id');
+    if (peerId && open.kind === 'user' && peerId !== open.id) continue; // the outgoing chat mid-transition
+    if (peerId && !USER_ID.test(peerId)) continue;
+    // GroupChatInfo's status ("12 members", "channel"): groups in builds without data-peer-id.
+    if (info.querySelector('.group-status')) continue;
+    const name = textOf(info.querySelector('.fullName'));
+    const handle = textOf(info.querySelector('.handle')).replace(/^@/, '');
+    const identifiers: SeenIdentifier[] = [];
+    if (peerId) identifiers.push({ kind: 'accountId', value: peerId });
+    if (name) identifiers.push({ kind: 'name', value: name });
+    if (USERNAME.test(handle)) identifiers.push({ kind: 'handle', value: handle });
+    if (identifiers.length) return thread(identifiers);
+  }
+  return null;
+}
+
+export const telegram: SiteAdapter = {
+  id: 'telegram',
+  name: 'Telegram Web',
+  // t.me links (t.me/<username>) are read by fromUrl too, but are not hosts the content script
+  // runs on, so they are not listed here.
+  matches: ['https://web.telegram.org/*'],
+  linkHosts: ['https://t.me/*', 'https://telegram.me/*', 'https://telegram.dog/*'],
+  home: 'https://web.telegram.org/',
+
+  fromUrl(url) {
+    if (LINK_HOSTS.has(url.hostname)) return fromShareLink(url);
+    if (url.hostname !== 'web.telegram.org') return null;
+    const client = url.pathname.split('/').filter(Boolean)[0] ?? '';
+    if (!CLIENT_K.has(client) && !CLIENT_A.has(client)) return null;
+    const open = openChatOf(url);
+    return open ? fromOpenChat(open) : null;
+  },
+
+  fromPage(doc, url) {
+    // No person's chat in the hash: none is open (closing a chat clears it), or it is a group.
+    // Either way a title still in the DOM belongs to a chat that is not on screen.
+    const open = openChatOf(url);
+    if (!open || open.kind === 'phone') return [];
+    const client = url.pathname.split('/').filter(Boolean)[0] ?? '';
+    const sighting = CLIENT_K.has(client) ? readK(doc, open) : CLIENT_A.has(client) ? readA(doc, open) : null;
+    return sighting ? [sighting] : [];
+  },
+
+  examples: [
+    { url: 'https://web.telegram.org/k/#@sam_lee', sighting: thread([{ kind: 'handle', value: 'sam_lee' }]) },
+    { url: 'https://web.telegram.org/k/#123456789', sighting: thread([{ kind: 'accountId', value: '123456789' }]) },
+    { url: 'https://web.telegram.org/a/#123456789', sighting: thread([{ kind: 'accountId', value: '123456789' }]) },
+    { url: 'https://web.telegram.org/a/#123456789_scheduled', sighting: thread([{ kind: 'accountId', value: '123456789' }]) },
+    {
+      url: 'https://web.telegram.org/k/#?tgaddr=tg%3A%2F%2Fresolve%3Fdomain%3Dsam_lee',
+      sighting: thread([{ kind: 'handle', value: 'sam_lee' }]),
+    },
+    {
+      url: 'https://web.telegram.org/a/#?tgaddr=tg%3A%2F%2Fresolve%3Fphone%3D447700900123',
+      sighting: thread([{ kind: 'phone', value: '447700900123' }]),
+    },
+    { url: 'https://web.telegram.org/z/#123456789', sighting: thread([{ kind: 'accountId', value: '123456789' }]) },
+    { url: 'https://web.telegram.org/k/', sighting: null },
+    { url: 'https://web.telegram.org/a/', sighting: null },
+    { url: 'https://web.telegram.org/', sighting: null },
+    { url: 'https://web.telegram.org/k/#-1234567890', sighting: null },
+    { url: 'https://web.telegram.org/a/#-1001234567890', sighting: null },
+    { url: 'https://web.telegram.org/a/#-1001234567890_42', sighting: null },
+    { url: 'https://web.telegram.org/k/#@ab', sighting: null },
+    { url: 'https://web.telegram.org/k/#?tgWebAuthToken=abc', sighting: null },
+  ],
+};

@@ -1,0 +1,66 @@
+import type { SiteAdapter, Sighting } from './types';
+
+/*
+ * Threads (threads.net, renamed threads.com in 2025; both still serve): a profile is
+ * `/@<username>` with the person's Instagram username, and a post is `/@<author>/post/<code>`.
+ * Every app page (/search, /activity, /login, /settings, /saved…) is a path without the `@`.
+ */
+
+// Instagram's username rules: letters, digits, underscores and periods, up to 30 characters.
+const USERNAME = /^[A-Za-z0-9_.]{1,30}$/;
+// Profile tabs that still show the person's profile.
+const PROFILE_TABS = new Set(['replies', 'media', 'reposts']);
+
+function profile(username: string): Sighting {
+  return { kind: 'profile', identifiers: [{ kind: 'handle', value: username }] };
+}
+
+const ORIGINS = ['https://www.threads.com', 'https://www.threads.net', 'https://threads.com', 'https://threads.net'];
+
+export const threads: SiteAdapter = {
+  id: 'threads',
+  name: 'Threads',
+  matches: ORIGINS.map((origin) => `${origin}/*`),
+  home: 'https://www.threads.com/',
+
+  fromUrl(url) {
+    const [first, second, third] = url.pathname.split('/').filter(Boolean);
+    if (!first?.startsWith('@')) return null;
+    const username = first.slice(1);
+    if (!USERNAME.test(username)) return null;
+    if (!second) return profile(username);
+    if (PROFILE_TABS.has(second) && !third) return profile(username);
+    // Their post (the address names its author, not whoever it replies to): reading it is
+    // looking at them, as on their profile.
+    if (second === 'post' && third) return profile(username);
+    return null;
+  },
+
+  veilPatterns(identifier) {
+    const username = identifier.value.trim().replace(/^@+/, '');
+    if (identifier.kind !== 'handle' || !USERNAME.test(username)) return [];
+    // Links carry usernames in lower case; a typed one may not be.
+    return [...new Set([username, username.toLowerCase()])].flatMap((name) =>
+      ORIGINS.flatMap((origin) => [`${origin}/@${name}`, `${origin}/@${name}?*`, `${origin}/@${name}/*`]),
+    );
+  },
+
+  examples: [
+    { url: 'https://www.threads.com/@sam.lee', sighting: profile('sam.lee') },
+    { url: 'https://www.threads.net/@sam.lee?hl=en', sighting: profile('sam.lee') },
+    { url: 'https://threads.net/@Sam_Lee/', sighting: profile('Sam_Lee') },
+    { url: 'https://threads.com/@sam.lee/replies', sighting: profile('sam.lee') },
+    { url: 'https://www.threads.com/@sam.lee/reposts', sighting: profile('sam.lee') },
+    { url: 'https://www.threads.com/@sam.lee/post/C9xYzAbCdEf', sighting: profile('sam.lee') },
+    { url: 'https://www.threads.net/@sam.lee/post/C9xYzAbCdEf/media?xmt=abc', sighting: profile('sam.lee') },
+    { url: 'https://www.threads.com/', sighting: null },
+    { url: 'https://www.threads.com/search?q=sam.lee', sighting: null },
+    { url: 'https://www.threads.com/activity', sighting: null },
+    { url: 'https://www.threads.com/login', sighting: null },
+    { url: 'https://www.threads.com/settings/account', sighting: null },
+    { url: 'https://www.threads.com/saved', sighting: null },
+    { url: 'https://www.threads.com/following', sighting: null },
+    { url: 'https://www.threads.com/@', sighting: null },
+    { url: 'https://www.threads.com/@sam.lee/replies/extra', sighting: null },
+  ],
+};

@@ -1,0 +1,115 @@
+import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+
+/*
+ * TikTok: a profile is `/@<username>`. Messages live at `/messages`, and opening a chat there
+ * never changes the address (TikTok DM readers, 2024–26: "the URL never names the thread"), so
+ * the open chat is read from its header: `[data-e2e="chat-uniqueid"]` (the partner's @username)
+ * and the nickname beside it. Both exist only in the open chat's header; conversation rows use
+ * other hooks (`dm-new-conversation-nickname`, `chat-list-item`).
+ */
+
+const ORIGINS = ['https://www.tiktok.com', 'https://tiktok.com'];
+// Letters, digits, underscores and periods, 2–24 characters (TikTok's username rules).
+const USERNAME = /^[A-Za-z0-9_.]{2,24}$/;
+const POST_ID = /^\d{5,25}$/;
+
+// The open chat, newest layout first. Scoping to it keeps list rows and message bubbles out.
+const CHAT_ROOTS = [
+  // 2025–26 messages page: the open chat is `dm-new-chatbox` (a hook of TikTok's desktop bundle,
+  // read by public DM readers and automation, 2025–26).
+  '[data-e2e="dm-new-chatbox"]',
+  // 2022–24 layout: no chatbox hook; the header is the styled component `…-DivChatHeader`
+  // (only the class suffix is stable: TikTok selector references, Jan 2026).
+  '[class*="DivChatHeader"]',
+];
+// The partner's "@username" line in the chat header, in both layouts.
+const HANDLE_SELECTORS = ['[data-e2e="chat-uniqueid"]'];
+const NAME_SELECTORS = [
+  // 2025–26 layout.
+  '[data-e2e="dm-new-chat-nickname"]',
+  // 2022–24 layout.
+  '[data-e2e="chat-nickname"]',
+];
+
+function profile(username: string): Sighting {
+  return { kind: 'profile', identifiers: [{ kind: 'handle', value: username }] };
+}
+
+function firstMatch(root: ParentNode, selectors: string[]): Element | null {
+  for (const selector of selectors) {
+    const element = root.querySelector(selector);
+    if (element) return element;
+  }
+  return null;
+}
+
+function text(element: Element | null): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export const tiktok: SiteAdapter = {
+  id: 'tiktok',
+  name: 'TikTok',
+  matches: ORIGINS.map((origin) => `${origin}/*`),
+  home: 'https://www.tiktok.com/',
+
+  fromUrl(url) {
+    const [first, second, third, ...rest] = url.pathname.split('/').filter(Boolean);
+    if (!first?.startsWith('@')) return null;
+    const username = first.slice(1);
+    if (!USERNAME.test(username)) return null;
+    if (!second) return profile(username);
+    // One of their videos or photo posts, or their live: the address names the author, and
+    // watching their video is looking at them (as watching their Instagram story is).
+    if ((second === 'video' || second === 'photo') && third && POST_ID.test(third) && rest.length === 0) {
+      return profile(username);
+    }
+    if (second === 'live' && !third) return profile(username);
+    return null;
+  },
+
+  fromPage(doc, url) {
+    if (!/^\/messages(\/|$)/.test(url.pathname)) return [];
+    const chat = firstMatch(doc, CHAT_ROOTS);
+    if (!chat) return [];
+    const username = text(firstMatch(chat, HANDLE_SELECTORS)).replace(/^@/, '');
+    // Only a header showing an @username counts: a group chat has no single one to show.
+    if (!USERNAME.test(username)) return [];
+    const identifiers: SeenIdentifier[] = [{ kind: 'handle', value: username }];
+    const name = text(firstMatch(chat, NAME_SELECTORS));
+    if (name) identifiers.push({ kind: 'name', value: name });
+    return [{ kind: 'thread', identifiers }];
+  },
+
+  veilPatterns(identifier) {
+    const username = identifier.value.trim().replace(/^@+/, '');
+    if (identifier.kind !== 'handle' || !USERNAME.test(username)) return [];
+    // Links carry usernames in lower case; a typed one may not be. `/@<name>/*` covers their
+    // videos and live too (and veils their other sub-pages only until the content script decides).
+    return [...new Set([username, username.toLowerCase()])].flatMap((name) =>
+      ORIGINS.flatMap((origin) => [`${origin}/@${name}`, `${origin}/@${name}?*`, `${origin}/@${name}/*`]),
+    );
+  },
+
+  examples: [
+    { url: 'https://www.tiktok.com/@sam.lee', sighting: profile('sam.lee') },
+    { url: 'https://www.tiktok.com/@sam.lee?lang=en', sighting: profile('sam.lee') },
+    { url: 'https://tiktok.com/@Sam_Lee/', sighting: profile('Sam_Lee') },
+    { url: 'https://www.tiktok.com/@sam.lee/video/7312345678901234567', sighting: profile('sam.lee') },
+    { url: 'https://www.tiktok.com/@sam.lee/photo/7312345678901234567?is_from_webapp=1', sighting: profile('sam.lee') },
+    { url: 'https://www.tiktok.com/@sam.lee/live', sighting: profile('sam.lee') },
+    { url: 'https://www.tiktok.com/', sighting: null },
+    { url: 'https://www.tiktok.com/foryou', sighting: null },
+    { url: 'https://www.tiktok.com/explore', sighting: null },
+    { url: 'https://www.tiktok.com/following', sighting: null },
+    { url: 'https://www.tiktok.com/messages?lang=en', sighting: null },
+    { url: 'https://www.tiktok.com/search?q=sam.lee', sighting: null },
+    { url: 'https://www.tiktok.com/search/user?q=sam.lee', sighting: null },
+    { url: 'https://www.tiktok.com/tag/sunset', sighting: null },
+    { url: 'https://www.tiktok.com/music/original-sound-7312345678901234567', sighting: null },
+    { url: 'https://www.tiktok.com/live', sighting: null },
+    { url: 'https://www.tiktok.com/upload', sighting: null },
+    { url: 'https://www.tiktok.com/@', sighting: null },
+    { url: 'https://www.tiktok.com/@sam.lee/playlist/summer-7312345678901234567', sighting: null },
+  ],
+};

@@ -1,0 +1,137 @@
+import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+
+/*
+ * WhatsApp Web never changes its address when a chat opens (SITES.md): the open chat is read
+ * from its header, `#main header`, and nowhere else. The chat list (`#pane-side [role="row"]`),
+ * message bubbles and the contact-info drawer all sit outside that header.
+ */
+
+// The chat's name inside the open chat's header, first match wins.
+const NAME_SELECTORS = [
+  // 2021–23 builds: the title span carried a data-testid (Private Parrot, wa-automation scripts).
+  '[data-testid="conversation-info-header-chat-title"]',
+  // 2024–26 builds dropped most data-testids: the name is the header's first `span[dir="auto"]`
+  // (emoji inside it are <img>s). Not `span[title]`: in a group header that is the subtitle's
+  // "click here for group info" tooltip (observed live 2026 by a public WhatsApp driver).
+  'span[dir="auto"]',
+  // Fallback for builds where the name span has a title but no dir.
+  'span[title]',
+];
+
+// Anything in the header saying the open chat is a group, community or channel, not a person.
+const GROUP_MARKERS = [
+  // Default avatar of a group or community without a photo (icon names used by chat-list
+  // scrapers 2020–26; the header avatar is the same component).
+  '[data-icon="default-group"]',
+  '[data-icon="default-user-group"]',
+  '[data-icon="business-group"]',
+  '[data-icon="community"]',
+  '[data-icon="channel"]',
+  // Builds that named icons by data-testid.
+  '[data-testid="default-group"]',
+  // Older builds served avatars from a URL carrying the chat's JID; groups end in @g.us.
+  'img[src*="%40g.us"]',
+  'img[src*="@g.us"]',
+].join(', ');
+
+// English group subtitles (WhatsApp's own strings); other languages fall back to the member list.
+const GROUP_SUBTITLES = new Set([
+  'click here for group info',
+  'tap here for group info',
+  'only admins can send messages',
+  'announcements',
+]);
+
+// Bidirectional marks and other format characters WhatsApp wraps numbers and names in.
+const FORMAT_CHARS = /\p{Cf}/gu;
+const PHONE = /^\+?[\d\s().-]+$/;
+
+function thread(identifiers: SeenIdentifier[]): Sighting {
+  return { kind: 'thread', identifiers };
+}
+
+/** Digits-and-punctuation text with at least 7 digits, as WhatsApp shows unsaved numbers. */
+function asPhone(text: string): string | null {
+  const clean = text.replace(FORMAT_CHARS, '').trim();
+  return PHONE.test(clean) && clean.replace(/\D/g, '').length >= 7 ? clean : null;
+}
+
+function textOf(element: Element): string {
+  const text = (element.textContent ?? '').replace(FORMAT_CHARS, '').trim();
+  return text || (element.getAttribute('title') ?? '').replace(FORMAT_CHARS, '').trim();
+}
+
+/**
+ * A group's subtitle lists its members ("Alex, Jo, Sam, You") once loaded; before that, and for
+ * announcement groups, it is a fixed phrase. A person's subtitle is "online", "typing…",
+ * "last seen today at 10:12" or "click here for contact info": never a comma-separated list.
+ */
+function isGroupSubtitle(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (GROUP_SUBTITLES.has(lower)) return true;
+  // While a member types, a group's subtitle names them ("Alex is typing…"); a person's says "typing…".
+  if (/^\S.* is (typing|recording audio)/.test(lower)) return true;
+  const parts = text.split(/\s*,\s*/).filter(Boolean);
+  return parts.length >= 2 && !/\d[:.]\d\d/.test(text);
+}
+
+function readHeader(header: Element): Sighting | null {
+  if (header.querySelector(GROUP_MARKERS)) return null;
+  let nameElement: Element | null = null;
+  for (const selector of NAME_SELECTORS) {
+    nameElement = header.querySelector(selector);
+    if (nameElement && textOf(nameElement)) break;
+  }
+  if (!nameElement) return null;
+  const name = textOf(nameElement);
+  if (!name) return null;
+
+  const subtitles = [...header.querySelectorAll('span[title], span[dir="auto"]')]
+    .filter((element) => element !== nameElement && !element.contains(nameElement) && !nameElement.contains(element))
+    .map((element) => element.getAttribute('title')?.replace(FORMAT_CHARS, '').trim() || textOf(element))
+    .filter(Boolean);
+  if (subtitles.some(isGroupSubtitle)) return null;
+
+  const identifiers: SeenIdentifier[] = [{ kind: 'name', value: name }];
+  // Unsaved contacts show their number as the title; some builds show it in the subtitle.
+  const phone = [name, ...subtitles].map(asPhone).find(Boolean);
+  if (phone) identifiers.push({ kind: 'phone', value: phone });
+  return thread(identifiers);
+}
+
+export const whatsapp: SiteAdapter = {
+  id: 'whatsapp',
+  name: 'WhatsApp Web',
+  // Share links (wa.me/<digits>, api.whatsapp.com/send?phone=) are read by fromUrl too, but are
+  // not hosts the content script runs on, so they are not listed here.
+  matches: ['https://web.whatsapp.com/*'],
+  linkHosts: ['https://wa.me/*', 'https://api.whatsapp.com/*'],
+  home: 'https://web.whatsapp.com/',
+
+  fromUrl(url) {
+    const path = url.pathname.replace(/\/+$/, '');
+    let digits: string | null = null;
+    if (url.hostname === 'wa.me') {
+      digits = /^\/\+?(\d{7,15})$/.exec(path)?.[1] ?? null;
+    } else if ((url.hostname === 'web.whatsapp.com' || url.hostname === 'api.whatsapp.com') && path === '/send') {
+      // The click-to-chat deep link opens the chat with that number.
+      digits = url.searchParams.get('phone')?.replace(/\D/g, '') ?? null;
+    }
+    return digits && digits.length >= 7 ? thread([{ kind: 'phone', value: digits }]) : null;
+  },
+
+  fromPage(doc) {
+    const header = doc.querySelector('#main header');
+    const sighting = header ? readHeader(header) : null;
+    return sighting ? [sighting] : [];
+  },
+
+  examples: [
+    { url: 'https://web.whatsapp.com/send?phone=447700900123', sighting: thread([{ kind: 'phone', value: '447700900123' }]) },
+    { url: 'https://web.whatsapp.com/send/?phone=%2B447700900123&text&type=phone_number&app_absent=0', sighting: thread([{ kind: 'phone', value: '447700900123' }]) },
+    { url: 'https://web.whatsapp.com/', sighting: null },
+    { url: 'https://web.whatsapp.com/send?text=hello', sighting: null },
+    { url: 'https://web.whatsapp.com/send?phone=12', sighting: null },
+    { url: 'https://web.whatsapp.com/accept?code=AbCdEfGhIjK', sighting: null },
+  ],
+};

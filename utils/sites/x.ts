@@ -1,0 +1,207 @@
+import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+
+// First path segments that are X's own pages, not handles (SITES.md, plus the app paths of the
+// 2024–26 web app). Compared in lower case: handles are case-insensitive.
+const RESERVED = new Set([
+  'home', 'explore', 'i', 'messages', 'notifications', 'search', 'search-advanced', 'settings',
+  'compose', 'login', 'logout', 'signup', 'hashtag', 'lists', 'jobs', 'tos', 'privacy', 'account',
+  'intent', 'share', 'download', 'welcome', 'bookmarks', 'communities', 'premium',
+  'premium_sign_up', 'verified-choose', 'grok', 'topics', 'who_to_follow', 'connect_people',
+  'onboarding', 'oauth', 'about', 'help', 'rules', 'signin', 'display', 'keyboard_shortcuts',
+  'flow', 'spaces', 'follower_requests', 'places', 'ads', 'business', 'safety',
+]);
+const HANDLE = /^[A-Za-z0-9_]{1,20}$/;
+// Profile sub-pages that still show the person's profile (the tabs, who they follow, their photos).
+const PROFILE_TABS = new Set([
+  'with_replies', 'media', 'likes', 'highlights', 'articles', 'affiliates', 'superfollows',
+  'followers', 'following', 'verified_followers', 'followers_you_follow', 'photo', 'header_photo',
+]);
+const ACCOUNT_ID = /^\d{1,20}$/;
+// DM conversation ids: `<user id>-<user id>` for one-to-one chats, one number for groups
+// (X's own id rule: ^([0-9]{1,19}-[0-9]{1,19}|[0-9]{15,19})$).
+const ONE_TO_ONE = /^\d{1,20}-\d{1,20}$/;
+const GROUP = /^\d{15,20}$/;
+// XChat (2025–26, /i/chat/<id>): the same one-to-one ids; groups are `g<digits>`.
+const XCHAT_GROUP = /^g\d{15,20}$/;
+const HOSTS = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
+
+function profile(identifier: SeenIdentifier): Sighting {
+  return { kind: 'profile', identifiers: [identifier] };
+}
+
+function thread(conversationId: string): Sighting {
+  return { kind: 'thread', identifiers: [{ kind: 'conversationId', value: conversationId }] };
+}
+
+function readUrl(url: URL): Sighting | null {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const [first, second, third] = parts;
+  if (!first) return null;
+  const lower = first.toLowerCase();
+  if (lower === 'messages') {
+    // The "Message" button: /messages/compose?recipient_id=<their account id>.
+    if (second === 'compose') {
+      const recipient = url.searchParams.get('recipient_id');
+      return recipient && ACCOUNT_ID.test(recipient)
+        ? { kind: 'compose', identifiers: [{ kind: 'accountId', value: recipient }] }
+        : null;
+    }
+    return parts.length === 2 && second && (ONE_TO_ONE.test(second) || GROUP.test(second)) ? thread(second) : null;
+  }
+  if (lower === 'i') {
+    if (second === 'chat' && third && parts.length === 3 && (ONE_TO_ONE.test(third) || XCHAT_GROUP.test(third))) {
+      return thread(third);
+    }
+    // /i/user/<account id> opens that account's profile.
+    if (second === 'user' && third && parts.length === 3 && ACCOUNT_ID.test(third)) {
+      return profile({ kind: 'accountId', value: third });
+    }
+    return null;
+  }
+  // The profile card shown by follow links on other sites: /intent/user?screen_name=… or ?user_id=….
+  if (lower === 'intent' && second === 'user') {
+    const handle = url.searchParams.get('screen_name');
+    if (handle && HANDLE.test(handle)) return profile({ kind: 'handle', value: handle });
+    const id = url.searchParams.get('user_id');
+    return id && ACCOUNT_ID.test(id) ? profile({ kind: 'accountId', value: id }) : null;
+  }
+  if (RESERVED.has(lower) || !HANDLE.test(first)) return null;
+  if (parts.length === 1 || (parts.length === 2 && second && PROFILE_TABS.has(second.toLowerCase()))) {
+    return profile({ kind: 'handle', value: first });
+  }
+  return null;
+}
+
+/** The handle a link points at, when it is a profile link on X (relative or absolute). */
+function handleFromHref(href: string | null): string | null {
+  if (!href) return null;
+  let target: URL;
+  try {
+    target = new URL(href, 'https://x.com');
+  } catch {
+    return null;
+  }
+  if (!HOSTS.has(target.hostname)) return null;
+  const match = /^\/([A-Za-z0-9_]{1,20})\/?$/.exec(target.pathname);
+  return match?.[1] && !RESERVED.has(match[1].toLowerCase()) ? match[1] : null;
+}
+
+// XChat's inbox rows and message requests: they list people, not the open conversation.
+const XCHAT_ROWS = '[data-testid^="dm-conversation-item-"], [data-testid^="dm-message-request-item-"]';
+// Where an open one-to-one conversation links to the other person's profile. Each entry: the
+// layout it serves. Chat lists are left out by `notIn`.
+const PARTNER_LINKS: { selector: string; notIn: string }[] = [
+  // Legacy DMs (2019–26, /messages/<a>-<b>): the conversation's header avatar and the avatar
+  // beside each of their messages. Inbox rows ([data-testid="conversation"]), shown beside the
+  // open conversation, carry the same avatar.
+  {
+    selector: 'a[data-testid="DM_Conversation_Avatar"], [data-testid="DM_Conversation_Avatar"] a[href]',
+    notIn: '[data-testid="conversation"]',
+  },
+  // XChat (2025–26, /i/chat/<a>-<b>): the conversation header, and the profile summary that
+  // opens the conversation. Inbox rows are [data-testid^="dm-conversation-item-"].
+  {
+    selector: '[data-testid="dm-conversation-header"] a[href], [data-testid="dm-conversation-header-item"] a[href]',
+    notIn: XCHAT_ROWS,
+  },
+];
+// XChat's header shows the display name, for people watched by name.
+const PARTNER_NAME = '[data-testid="dm-conversation-username"]';
+
+export const x: SiteAdapter = {
+  id: 'x',
+  name: 'X',
+  matches: [
+    'https://x.com/*',
+    'https://www.x.com/*',
+    'https://mobile.x.com/*',
+    'https://twitter.com/*',
+    'https://www.twitter.com/*',
+    'https://mobile.twitter.com/*',
+  ],
+  home: 'https://x.com/home',
+
+  fromUrl: readUrl,
+
+  fromPage(doc, url) {
+    // Only a one-to-one conversation names one person: a group's avatars are its members, and
+    // the inbox lists everyone.
+    const open = readUrl(url);
+    const id = open?.kind === 'thread' ? open.identifiers[0]?.value : undefined;
+    if (!id || !ONE_TO_ONE.test(id)) return [];
+    const handles = new Set<string>();
+    for (const { selector, notIn } of PARTNER_LINKS) {
+      for (const link of doc.querySelectorAll(selector)) {
+        if (link.closest(notIn)) continue;
+        const handle = handleFromHref(link.getAttribute('href'));
+        if (handle) handles.add(handle.toLowerCase());
+      }
+    }
+    // Two different people linked from a one-to-one view: the page is mid-change; read nothing.
+    if (handles.size > 1) return [];
+    const identifiers: SeenIdentifier[] = [...handles].map((value) => ({ kind: 'handle', value }));
+    const nameElement = [...doc.querySelectorAll(PARTNER_NAME)].find((element) => !element.closest(XCHAT_ROWS));
+    const name = nameElement?.textContent?.replace(/\s+/g, ' ').trim();
+    if (name) identifiers.push({ kind: 'name', value: name });
+    return identifiers.length ? [{ kind: 'thread', identifiers }] : [];
+  },
+
+  veilPatterns(identifier) {
+    const origins = ['https://x.com', 'https://twitter.com'];
+    if (identifier.kind === 'accountId') {
+      return ACCOUNT_ID.test(identifier.value) ? origins.map((origin) => `${origin}/i/user/${identifier.value}`) : [];
+    }
+    if (identifier.kind !== 'handle') return [];
+    const handle = identifier.value.trim().replace(/^@/, '');
+    if (!HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return [];
+    // X writes handles as their owner cased them; links and typed names may be in lower case.
+    return [...new Set([handle, handle.toLowerCase()])].flatMap((name) =>
+      origins.flatMap((origin) => [`${origin}/${name}`, `${origin}/${name}?*`, `${origin}/${name}/*`]),
+    );
+  },
+
+  examples: [
+    { url: 'https://x.com/sam_lee', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://x.com/Sam_Lee/', sighting: profile({ kind: 'handle', value: 'Sam_Lee' }) },
+    { url: 'https://twitter.com/sam_lee?lang=en', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://mobile.twitter.com/sam_lee', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://www.x.com/sam_lee/with_replies', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://x.com/sam_lee/media', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://x.com/sam_lee/likes', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://x.com/sam_lee/following', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://x.com/sam_lee/photo', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://x.com/i/user/1234567890', sighting: profile({ kind: 'accountId', value: '1234567890' }) },
+    { url: 'https://twitter.com/intent/user?screen_name=sam_lee', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
+    { url: 'https://x.com/intent/user?user_id=1234567890', sighting: profile({ kind: 'accountId', value: '1234567890' }) },
+    { url: 'https://x.com/messages/1234567890-44196397', sighting: thread('1234567890-44196397') },
+    { url: 'https://twitter.com/messages/1234567890-44196397', sighting: thread('1234567890-44196397') },
+    { url: 'https://x.com/messages/1590123456789012345', sighting: thread('1590123456789012345') },
+    {
+      url: 'https://x.com/messages/compose?recipient_id=1234567890&text=hi',
+      sighting: { kind: 'compose', identifiers: [{ kind: 'accountId', value: '1234567890' }] },
+    },
+    { url: 'https://x.com/i/chat/1234567890-44196397', sighting: thread('1234567890-44196397') },
+    { url: 'https://x.com/i/chat/g1890123456789012345', sighting: thread('g1890123456789012345') },
+    { url: 'https://x.com/', sighting: null },
+    { url: 'https://x.com/home', sighting: null },
+    { url: 'https://x.com/explore', sighting: null },
+    { url: 'https://x.com/notifications', sighting: null },
+    { url: 'https://x.com/search?q=sam_lee&src=typed_query', sighting: null },
+    { url: 'https://x.com/settings/account', sighting: null },
+    { url: 'https://x.com/compose/post', sighting: null },
+    { url: 'https://x.com/hashtag/breakup', sighting: null },
+    { url: 'https://x.com/i/bookmarks', sighting: null },
+    { url: 'https://x.com/i/flow/login', sighting: null },
+    { url: 'https://x.com/i/chat', sighting: null },
+    { url: 'https://x.com/i/chat/pin/recovery', sighting: null },
+    { url: 'https://x.com/messages', sighting: null },
+    { url: 'https://x.com/messages/requests', sighting: null },
+    { url: 'https://x.com/messages/compose', sighting: null },
+    { url: 'https://x.com/messages/settings', sighting: null },
+    { url: 'https://x.com/sam_lee/status/1790123456789012345', sighting: null },
+    { url: 'https://x.com/sam_lee/status/1790123456789012345/photo/1', sighting: null },
+    { url: 'https://x.com/sam_lee/lists', sighting: null },
+    { url: 'https://x.com/this_handle_is_far_too_long', sighting: null },
+    { url: 'https://x.com/tos', sighting: null },
+  ],
+};
