@@ -22,6 +22,11 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** How long an abandoned screen may take to come back (a reload) before it counts as left. */
 export const ABANDON_GRACE_MS = 10_000;
+/**
+ * A page that went away this shortly before its tab closed went away because the tab closed:
+ * its unload can reach the background before the tab has left the tab strip.
+ */
+const CLOSING_MS = 3_000;
 export function serialized<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);
   queue = run.catch(() => undefined);
@@ -37,9 +42,10 @@ export function countdownFor(settings: Settings, earlierToday: number): number {
 function resolve(attempt: Attempt, outcome: Attempt['outcome'], now: number): Attempt {
   // A screen that went away earlier ended then, not when it was settled.
   const end = attempt.abandonedAt ?? now;
+  const wentAwayEarlier = attempt.abandonedAt !== null && now - attempt.abandonedAt > CLOSING_MS;
   return {
     ...attempt,
-    outcome: attempt.abandonedAt !== null && outcome === 'closed' ? 'left' : outcome,
+    outcome: outcome === 'closed' && wentAwayEarlier ? 'left' : outcome,
     endedAt: end,
     secondsOnScreen: Math.max(0, Math.round((end - attempt.startedAt) / 100) / 10),
     tabId: null,

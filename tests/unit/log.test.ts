@@ -103,7 +103,14 @@ describe('the attempt log', () => {
   it('settles a screen that went away as left, even if its tab is closed later', async () => {
     const { attemptId } = await started('p1', 6, 1_000);
     await abandonAttempt(attemptId, false, 3_000);
-    await closeTabs((tabId) => tabId !== 6, 5_000);
+    await closeTabs((tabId) => tabId !== 6, 9_000);
     expect((await loadAttempts()).value[0]).toMatchObject({ outcome: 'left', endedAt: 3_000 });
+  });
+
+  it('records a tab close whose page unloaded just before the tab left the strip as closed', async () => {
+    const { attemptId } = await started('p1', 7, 1_000);
+    await abandonAttempt(attemptId, false, 3_000); // the unload's message won the race
+    await closeTabs((tabId) => tabId !== 7, 3_200);
+    expect((await loadAttempts()).value[0]).toMatchObject({ outcome: 'closed', endedAt: 3_000 });
   });
 });

@@ -1,4 +1,5 @@
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 /*
  * Bluesky (bsky.app): a profile is `/profile/<handle or DID>`, a post `/profile/<actor>/post/<rkey>`,
@@ -93,12 +94,8 @@ export const bluesky: SiteAdapter = {
     // The app writes a DID as is; a pasted link may carry it percent-encoded.
     if (identifier.kind === 'accountId' && DID.test(value)) forms = [value, encodeURIComponent(value)];
     // Bluesky writes handles in lower case; a typed one may not be.
-    if (identifier.kind === 'handle' && HANDLE.test(value)) forms = [value, value.toLowerCase()];
-    return [...new Set(forms)].flatMap((form) => [
-      `https://bsky.app/profile/${form}`,
-      `https://bsky.app/profile/${form}?*`,
-      `https://bsky.app/profile/${form}/*`,
-    ]);
+    if (identifier.kind === 'handle' && HANDLE.test(value)) forms = asWrittenAndLower(value);
+    return pageAndBelow(...new Set(forms.map((form) => `https://bsky.app/profile/${form}`)));
   },
 
   examples: [

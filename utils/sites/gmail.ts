@@ -4,11 +4,10 @@ import {
   chipsIn,
   composeTo,
   composeWindowOf,
-  draftText,
   forgetRecipientInAddress,
   mailtoAddresses,
-  removeChip,
   sameAddress,
+  takeOutOfComposeWindows,
   type DraftShape,
 } from './mail-compose';
 import type { SiteAdapter, Sighting } from './types';
@@ -119,16 +118,9 @@ export const gmail: SiteAdapter = {
 
   leaveCompose(doc, recipient) {
     if (recipient.kind !== 'email') return null;
-    const drafts: string[] = [];
-    for (const [window, chips] of composeWindows(doc)) {
-      const theirs = chips.filter((chip) => sameAddress(chip.address, recipient.value));
-      if (theirs.length === 0) continue;
-      for (const chip of theirs) removeChip(chip.element, REMOVE);
-      const draft = draftText(window, DRAFT);
-      if (draft) drafts.push(draft);
-    }
+    const draft = takeOutOfComposeWindows(composeWindows(doc), (chip) => sameAddress(chip.address, recipient.value), REMOVE, DRAFT);
     forgetRecipientInAddress(doc, recipient.value, ['to', 'cc', 'bcc'], ['url']);
-    return drafts.length > 0 ? drafts.join('\n\n') : null;
+    return draft;
   },
 
   examples: [

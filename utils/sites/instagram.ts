@@ -1,4 +1,5 @@
 import type { SiteAdapter, Sighting } from './types';
+import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 // First path segments that are Instagram's own pages, not usernames.
 const RESERVED = new Set([
@@ -55,12 +56,8 @@ export const instagram: SiteAdapter = {
     const username = identifier.value.replace(/^@/, '');
     if (!USERNAME.test(username) || RESERVED.has(username.toLowerCase())) return [];
     // Instagram links usernames in lower case; a typed name may not be.
-    return [...new Set([username, username.toLowerCase()])].flatMap((name) =>
-      ['https://www.instagram.com', 'https://instagram.com'].flatMap((origin) => [
-        `${origin}/${name}/*`,
-        `${origin}/${name}`,
-        `${origin}/${name}?*`,
-      ]),
+    return asWrittenAndLower(username).flatMap((name) =>
+      pageAndBelow(`https://www.instagram.com/${name}`, `https://instagram.com/${name}`),
     );
   },
 

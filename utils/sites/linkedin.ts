@@ -1,4 +1,5 @@
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import { pageAndBelow } from './patterns';
 
 // LinkedIn's opaque member ids (fsd_profile ids) stand in for the vanity name in /in/ links
 // from messaging and search: /in/ACoAAB…. The vanity name and the id are two identifiers.
@@ -181,11 +182,7 @@ export const linkedin: SiteAdapter = {
     if (!seen || seen.kind !== identifier.kind) return [];
     // Vanity names are written in lower case in LinkedIn's links; opaque ids keep their case.
     const slugs = seen.kind === 'handle' ? [seen.value, seen.value.toLowerCase()] : [seen.value];
-    return [...new Set(slugs.map(encodeURIComponent))].flatMap((slug) => [
-      `https://www.linkedin.com/in/${slug}`,
-      `https://www.linkedin.com/in/${slug}?*`,
-      `https://www.linkedin.com/in/${slug}/*`,
-    ]);
+    return pageAndBelow(...new Set(slugs.map((slug) => `https://www.linkedin.com/in/${encodeURIComponent(slug)}`)));
   },
 
   examples: [

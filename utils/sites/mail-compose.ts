@@ -168,6 +168,27 @@ function tidy(text: string): string {
  * the address stops saying "compose to them" (the apps read it once, when the window opens).
  * `lists` are fields holding addresses ("to"), `mailtos` fields holding a whole mailto: link.
  */
+/**
+ * Leave for a compose window: takes the matched recipient's chips out of every compose window
+ * that has them and returns what was written in those windows (joined), or null if nothing was.
+ */
+export function takeOutOfComposeWindows<TChip extends { element: Element }>(
+  windows: Iterable<[Element, TChip[]]>,
+  isTheirs: (chip: TChip) => boolean,
+  removeControlSelector: string,
+  draftShape: DraftShape,
+): string | null {
+  const drafts: string[] = [];
+  for (const [window, chips] of windows) {
+    const theirs = chips.filter(isTheirs);
+    if (theirs.length === 0) continue;
+    for (const chip of theirs) removeChip(chip.element, removeControlSelector);
+    const draft = draftText(window, draftShape);
+    if (draft) drafts.push(draft);
+  }
+  return drafts.length > 0 ? drafts.join('\n\n') : null;
+}
+
 export function forgetRecipientInAddress(doc: Document, recipient: string, lists: string[], mailtos: string[]): void {
   const view = doc.defaultView;
   if (!view) return;

@@ -4,12 +4,11 @@ import {
   chipsIn,
   composeTo,
   composeWindowOf,
-  draftText,
   forgetRecipientInAddress,
   mailtoAddresses,
-  removeChip,
   sameAddress,
   sameName,
+  takeOutOfComposeWindows,
   type DraftShape,
 } from './mail-compose';
 import type { SiteAdapter, Sighting } from './types';
@@ -144,16 +143,9 @@ export const outlook: SiteAdapter = {
       recipient.kind === 'email'
         ? chip.address !== null && sameAddress(chip.address, recipient.value)
         : chip.name !== null && sameName(chip.name, recipient.value);
-    const drafts: string[] = [];
-    for (const [window, chips] of composeWindows(doc)) {
-      const theirs = chips.filter(isTheirs);
-      if (theirs.length === 0) continue;
-      for (const chip of theirs) removeChip(chip.element, REMOVE);
-      const draft = draftText(window, DRAFT);
-      if (draft) drafts.push(draft);
-    }
+    const draft = takeOutOfComposeWindows(composeWindows(doc), isTheirs, REMOVE, DRAFT);
     if (recipient.kind === 'email') forgetRecipientInAddress(doc, recipient.value, ['to', 'cc', 'bcc'], ['mailtouri']);
-    return drafts.length > 0 ? drafts.join('\n\n') : null;
+    return draft;
   },
 
   examples: [

@@ -1,4 +1,5 @@
 import type { SiteAdapter, Sighting } from './types';
+import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 /*
  * Reddit: profiles `/user/<name>/` (and `/u/<name>`, which redirects there) on every front end,
@@ -123,13 +124,9 @@ export const reddit: SiteAdapter = {
     const name = identifier.kind === 'handle' ? username(identifier.value.replace(/^@+/, '')) : null;
     if (!name) return [];
     // Links carry the owner's casing; a typed name may be in lower case.
-    return [...new Set([name, name.toLowerCase()])].flatMap((spelling) =>
+    return asWrittenAndLower(name).flatMap((spelling) =>
       ORIGINS.flatMap((origin) => [
-        ...['user', 'u'].flatMap((prefix) => [
-          `${origin}/${prefix}/${spelling}`,
-          `${origin}/${prefix}/${spelling}/*`,
-          `${origin}/${prefix}/${spelling}?*`,
-        ]),
+        ...pageAndBelow(`${origin}/user/${spelling}`, `${origin}/u/${spelling}`),
         // A private message to them: ?to=<name>, u/<name>, %2Fu%2F<name>.
         `${origin}/message/compose*to=*${spelling}*`,
       ]),

@@ -1,4 +1,5 @@
 import type { SiteAdapter, Sighting } from './types';
+import { asWrittenAndLower } from './patterns';
 
 /*
  * Snapchat: public profiles `/add/<username>` and `/@<username>`; the web client at `/web/`,
@@ -39,7 +40,7 @@ export const snapchat: SiteAdapter = {
     const value = identifier.value.trim().replace(/^@+/, '');
     if (identifier.kind === 'conversationId') {
       return CONVERSATION_ID.test(value)
-        ? [...new Set([value, value.toLowerCase()])].flatMap((id) => [
+        ? asWrittenAndLower(value).flatMap((id) => [
             `https://www.snapchat.com/web/${id}`,
             `https://www.snapchat.com/web/${id}?*`,
           ])
@@ -47,7 +48,7 @@ export const snapchat: SiteAdapter = {
     }
     if (identifier.kind !== 'handle' || !USERNAME.test(value)) return [];
     // Links carry usernames in lower case; a typed one may not be.
-    return [...new Set([value, value.toLowerCase()])].flatMap((name) =>
+    return asWrittenAndLower(value).flatMap((name) =>
       ORIGINS.flatMap((origin) => [
         `${origin}/add/${name}`,
         `${origin}/add/${name}/*`,

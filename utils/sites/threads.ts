@@ -1,4 +1,5 @@
 import type { SiteAdapter, Sighting } from './types';
+import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 /*
  * Threads (threads.net, renamed threads.com in 2025; both still serve): a profile is
@@ -40,9 +41,7 @@ export const threads: SiteAdapter = {
     const username = identifier.value.trim().replace(/^@+/, '');
     if (identifier.kind !== 'handle' || !USERNAME.test(username)) return [];
     // Links carry usernames in lower case; a typed one may not be.
-    return [...new Set([username, username.toLowerCase()])].flatMap((name) =>
-      ORIGINS.flatMap((origin) => [`${origin}/@${name}`, `${origin}/@${name}?*`, `${origin}/@${name}/*`]),
-    );
+    return asWrittenAndLower(username).flatMap((name) => pageAndBelow(...ORIGINS.map((origin) => `${origin}/@${name}`)));
   },
 
   examples: [

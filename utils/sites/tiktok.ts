@@ -1,4 +1,5 @@
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 /*
  * TikTok: a profile is `/@<username>`. Messages live at `/messages`, and opening a chat there
@@ -86,9 +87,7 @@ export const tiktok: SiteAdapter = {
     if (identifier.kind !== 'handle' || !USERNAME.test(username)) return [];
     // Links carry usernames in lower case; a typed one may not be. `/@<name>/*` covers their
     // videos and live too (and veils their other sub-pages only until the content script decides).
-    return [...new Set([username, username.toLowerCase()])].flatMap((name) =>
-      ORIGINS.flatMap((origin) => [`${origin}/@${name}`, `${origin}/@${name}?*`, `${origin}/@${name}/*`]),
-    );
+    return asWrittenAndLower(username).flatMap((name) => pageAndBelow(...ORIGINS.map((origin) => `${origin}/@${name}`)));
   },
 
   examples: [

@@ -1,4 +1,5 @@
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 // First path segments that are X's own pages, not handles (SITES.md, plus the app paths of the
 // 2024–26 web app). Compared in lower case: handles are case-insensitive.
@@ -155,9 +156,7 @@ export const x: SiteAdapter = {
     const handle = identifier.value.trim().replace(/^@/, '');
     if (!HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return [];
     // X writes handles as their owner cased them; links and typed names may be in lower case.
-    return [...new Set([handle, handle.toLowerCase()])].flatMap((name) =>
-      origins.flatMap((origin) => [`${origin}/${name}`, `${origin}/${name}?*`, `${origin}/${name}/*`]),
-    );
+    return asWrittenAndLower(handle).flatMap((name) => pageAndBelow(...origins.map((origin) => `${origin}/${name}`)));
   },
 
   examples: [
