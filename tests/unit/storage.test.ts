@@ -65,6 +65,12 @@ describe('validated storage', () => {
     expect(await raw('backups')).toEqual([{ item: 'attempts', savedAt: expect.any(Number), raw: damaged }]);
   });
 
+  it('reads attempts stored before they carried abandonedAt (the first shape of version 1)', async () => {
+    const { abandonedAt: _, ...older } = attempt;
+    await fakeBrowser.storage.local.set({ attempts: [older], attempts$: { v: 1 } });
+    expect(await loadAttempts(true)).toEqual({ value: [attempt], valid: true });
+  });
+
   it('survives a log that is not a list at all', async () => {
     await fakeBrowser.storage.local.set({ attempts: { oops: true } });
     expect(await loadAttempts(true)).toEqual({ value: [], valid: false });
