@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/defaults';
-import { identifiersFromInput } from '@/utils/identity';
+import { identifiersFromInput, withIdentifiers } from '@/utils/identity';
 import { sendMessage } from '@/utils/messages';
 import { ANY_SITE, IdentifierKind, Settings, type Person } from '@/utils/schema';
 import { adapterById, adapters } from '@/utils/sites';
@@ -111,10 +111,9 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
     event.preventDefault();
     const parsed = identifiersFromInput(text, site, kind);
     if (!parsed.ok) return setError(parsed.error);
-    const known = new Set(person.identifiers.map((i) => `${i.site}|${i.kind}|${i.value}`));
-    const fresh = parsed.identifiers.filter((i) => !known.has(`${i.site}|${i.kind}|${i.value}`));
-    const added = fresh.map((i) => `${KIND_LABEL[i.kind].toLowerCase()} ${i.value} on ${siteName(i.site)}`).join(', ');
-    if (await save(withPerson({ ...person, identifiers: [...person.identifiers, ...fresh] }), `Watching ${person.alias}: ${added || 'already known'}.`)) {
+    const next = withIdentifiers(person, parsed.identifiers);
+    const added = next.added.map((i) => `${KIND_LABEL[i.kind].toLowerCase()} ${i.value} on ${siteName(i.site)}`).join(', ');
+    if (await save(withPerson(next.person), `Watching ${person.alias}: ${added || 'already known'}.`)) {
       setText('');
       setError('');
     }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { withIdentifiers } from '@/utils/identity';
 import { sendMessage, type PageReading } from '@/utils/messages';
 import type { Person, Settings } from '@/utils/schema';
 
@@ -54,9 +55,8 @@ export function WatchHere({ settings }: { settings: Settings }) {
     } else {
       const person = settings.people.find((p) => p.id === target)!;
       name = person.alias;
-      const known = new Set(person.identifiers.map((i) => `${i.site}|${i.kind}|${i.value}`));
-      const fresh = identifiers.filter((i) => !known.has(`${i.site}|${i.kind}|${i.value}`));
-      people = settings.people.map((p) => (p.id === target ? { ...p, identifiers: [...p.identifiers, ...fresh] } : p));
+      const next = withIdentifiers(person, identifiers).person;
+      people = settings.people.map((p) => (p.id === target ? next : p));
     }
     try {
       await sendMessage('saveSettings', { ...settings, people });

@@ -10,13 +10,13 @@ import {
   settleAbandonedAttempts,
   startAttempt,
 } from '@/utils/log';
-import { allowedSenders, classifySender, onMessage, requests, type SenderInfo } from '@/utils/messages';
+import { allowedSenders, onMessage, requests, senderKind, type SenderInfo } from '@/utils/messages';
 import { loadAttempts, loadJournal, loadSettings, loadSnoozes, settingsItem } from '@/utils/storage';
 import { VEIL_SCRIPT_ID, veilPatterns } from '@/utils/veil';
 
 /** Checks who sent a request and that it parses; throws (back to the sender) otherwise. */
 function accept<K extends keyof typeof requests>(type: K, data: unknown, sender: SenderInfo) {
-  const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/').replace(/\/$/, ''));
+  const kind = senderKind(sender);
   if (!allowedSenders[type].includes(kind)) throw new Error(`${type} is not accepted from ${kind}`);
   return requests[type].parse(data) as ReturnType<(typeof requests)[K]['parse']>;
 }

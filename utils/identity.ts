@@ -1,5 +1,5 @@
 import { normalizeIdentifier } from './normalize';
-import type { Identifier, IdentifierKind } from './schema';
+import type { Identifier, IdentifierKind, Person } from './schema';
 import { adapterForLink } from './sites';
 
 // Adapters compare as the matcher does without importing the registry back (identity → sites → adapter).
@@ -64,4 +64,12 @@ export function identifiersFromInput(text: string, site: string, kind: Identifie
   const value = chosen === 'handle' ? trimmed.replace(/^@+/, '') : trimmed;
   if (!normalizeIdentifier(chosen, value)) return { ok: false, error: `“${trimmed}” is not a usable ${chosen}.` };
   return { ok: true, from: null, identifiers: [{ kind: chosen, value, site }] };
+}
+
+/** The person with the identifiers they did not have yet, and which those were. */
+export function withIdentifiers(person: Person, identifiers: readonly Identifier[]): { person: Person; added: Identifier[] } {
+  const key = (i: Identifier) => `${i.site}|${i.kind}|${i.value}`;
+  const known = new Set(person.identifiers.map(key));
+  const added = identifiers.filter((i) => !known.has(key(i)));
+  return { person: { ...person, identifiers: [...person.identifiers, ...added] }, added };
 }

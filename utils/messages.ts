@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { Feeling, IdentifierKind, MomentKind, Settings, SiteRef } from './schema';
 
@@ -69,6 +70,11 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   if (url === extensionOrigin || url.startsWith(`${extensionOrigin}/`)) return 'extension-page';
   if (sender.tab?.id !== undefined && /^https?:\/\//.test(url)) return 'content-script';
   return 'unknown';
+}
+
+/** classifySender against this extension's own id and origin. */
+export function senderKind(sender: SenderInfo): SenderKind {
+  return classifySender(sender, browser.runtime.id, browser.runtime.getURL('/').replace(/\/$/, ''));
 }
 
 /** Which senders may make each request (Dark Reader's allowlist). */

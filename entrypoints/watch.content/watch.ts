@@ -3,8 +3,7 @@ import { compileWatchIndex, type WatchIndex, type WatchMatch } from '@/utils/mat
 import type { Person, Settings, Snooze } from '@/utils/schema';
 import { adapterForUrl } from '@/utils/sites';
 import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
-import { classifySender, onMessage, type PageReading } from '@/utils/messages';
-import { browser } from 'wxt/browser';
+import { onMessage, senderKind, type PageReading } from '@/utils/messages';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
 import { veilPatterns } from '@/utils/veil';
 import { MatchPattern } from '@webext-core/match-patterns';
@@ -36,7 +35,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   };
 
   let watched = await loadWatched(adapter);
-  veiled = veilPatterns(watched.settings).some((pattern) => new MatchPattern(pattern).includes(loadedAt));
+  veiled = veilPatterns(watched.settings, [adapter]).some((pattern) => new MatchPattern(pattern).includes(loadedAt));
   let pause: PauseHandle | null = null;
   let observer: MutationObserver | null = null;
   let frame = 0;
@@ -136,8 +135,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
 
   // "Watch this person here", from the popup only: what this page identifies.
   const stopAnswering = onMessage('readPage', ({ sender }) => {
-    const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
-    if (classifySender(sender, browser.runtime.id, extensionOrigin) !== 'extension-page') throw new Error('not allowed');
+    if (senderKind(sender) !== 'extension-page') throw new Error('not allowed');
     return readPage(adapter, new URL(location.href));
   });
   ctx.onInvalidated(stopAnswering);

@@ -64,3 +64,17 @@ describe('reading what the user typed', () => {
     expect(identifiersFromInput('🌸', 'instagram', 'name').ok).toBe(false);
   });
 });
+
+describe('adding identifiers to a person', () => {
+  it('adds only what they did not have, and says what that was', async () => {
+    const { withIdentifiers } = await import('@/utils/identity');
+    const person = { id: 'p', alias: 'S', addedAt: 0, identifiers: [{ kind: 'handle' as const, value: 'sam', site: 'instagram' }] };
+    const result = withIdentifiers(person, [
+      { kind: 'handle', value: 'sam', site: 'instagram' },
+      { kind: 'handle', value: 'sam', site: 'x' },
+    ]);
+    expect(result.added).toEqual([{ kind: 'handle', value: 'sam', site: 'x' }]);
+    expect(result.person.identifiers).toHaveLength(2);
+    expect(person.identifiers).toHaveLength(1);
+  });
+});
