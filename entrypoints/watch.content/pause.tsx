@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PauseScreen, type PauseChoice } from '@/components/PauseScreen';
+import pauseCss from '@/components/PauseScreen.css?inline';
 import { sendMessage } from '@/utils/messages';
 import type { MomentKind, Person, Settings } from '@/utils/schema';
 
@@ -61,6 +62,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     position: 'modal',
     zIndex: 2147483647,
     mode: 'closed',
+    css: pauseCss,
     anchor: () => document.documentElement,
     append: 'last',
     isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'],

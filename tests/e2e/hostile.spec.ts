@@ -1,5 +1,5 @@
 import { attemptsOf, expect, seedSettings, test } from './extension';
-import { pauseButton, pauseDialog, waitForPause } from './pause';
+import { pauseBackdrop, pauseButton, pauseDialog, waitForPause } from './pause';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 
@@ -40,6 +40,16 @@ test('a hostile page cannot remove, hide, restyle, cover or press the pause scre
     bodyInert: true,
     overflow: 'hidden',
     focused: 'clean-break-pause',
+  });
+
+  // The screen is drawn by its own stylesheet, bundled with the content script: the page's
+  // `* { … !important }` rules do not reach into it.
+  const viewport = page.viewportSize()!;
+  expect(await pauseBackdrop(page)).toEqual({
+    position: 'fixed',
+    background: 'rgba(244, 241, 236, 0.96)',
+    width: viewport.width,
+    height: viewport.height,
   });
 
   // The scripted Enter, Escape and clicks chose nothing.

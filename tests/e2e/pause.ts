@@ -91,3 +91,41 @@ export async function waitForPause(page: Page, shown = true, timeout = 10_000): 
     await page.waitForTimeout(100);
   }
 }
+
+/**
+ * How the screen's backdrop is drawn: its computed style and its box, read through CDP (which
+ * reaches into closed shadow roots). Shows the screen's own stylesheet is applied, and that the
+ * page's styles did not reach it.
+ */
+export async function pauseBackdrop(page: Page): Promise<{ position: string; background: string; width: number; height: number } | undefined> {
+  const session = await cdp(page);
+  await session.send('CSS.enable');
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const host = findNode(root, (node) => node.localName === 'clean-break-pause');
+  const shadow = host?.shadowRoots?.[0];
+  const backdrop = shadow && findNode(shadow, (node) => (node.attributes ?? []).some((a, i, all) => i % 2 === 0 && a === 'class' && all[i + 1]?.split(' ').includes('backdrop')));
+  if (!backdrop) return undefined;
+  const { computedStyle } = (await session.send('CSS.getComputedStyleForNode', { nodeId: backdrop.nodeId })) as {
+    computedStyle: { name: string; value: string }[];
+  };
+  const style = (name: string) => computedStyle.find((p) => p.name === name)?.value ?? '';
+  const { model } = (await session.send('DOM.getBoxModel', { nodeId: backdrop.nodeId })) as { model: { width: number; height: number } };
+  return { position: style('position'), background: style('background-color'), width: model.width, height: model.height };
+}
+
+interface DomNode {
+  nodeId: number;
+  localName?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findNode(node: DomNode, test: (node: DomNode) => boolean): DomNode | undefined {
+  if (test(node)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
