@@ -31,6 +31,11 @@ export default defineConfig({
     // Exactly the built-in sites the content script runs on: registered scripts (the veil)
     // need them as host permissions. Custom sites are asked for one by one, when added.
     host_permissions: allMatches,
+    // A custom site's host is asked for when the user adds it (permissions.request), never
+    // up front: only hosts named here can be asked for, so this names them all.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'clean-break@clean-break.invalid', strict_min_version: '128.0' } } }
       : {}),

@@ -6,6 +6,8 @@ import { sendMessage } from '@/utils/messages';
 import { ANY_SITE, IdentifierKind, Settings, type Person } from '@/utils/schema';
 import { adapterById, adapters } from '@/utils/sites';
 import { loadSettings, settingsItem } from '@/utils/storage';
+import { customAdapters } from '@/utils/sites/custom';
+import { Sites } from './Sites';
 import { useStored } from './useStored';
 
 const KIND_LABEL: Record<IdentifierKind, string> = {
@@ -17,7 +19,10 @@ const KIND_LABEL: Record<IdentifierKind, string> = {
   email: 'E-mail',
 };
 
-const siteName = (site: string) => (site === ANY_SITE ? 'every site' : (adapterById(site)?.name ?? site));
+const siteName = (site: string, settings: Settings) =>
+  site === ANY_SITE
+    ? 'every site'
+    : (adapterById(site)?.name ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site);
 
 /** The options page: who is watched, where, and how the pause behaves. */
 export function Options() {
@@ -54,6 +59,7 @@ export function Options() {
         {status?.text ?? ''}
       </p>
       <People settings={settings} save={save} />
+      <Sites settings={settings} save={save} />
       <PauseSettings settings={settings} save={save} />
     </main>
   );
@@ -109,10 +115,10 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
 
   const addIdentifier = async (event: Event) => {
     event.preventDefault();
-    const parsed = identifiersFromInput(text, site, kind);
+    const parsed = identifiersFromInput(text, site, kind, customAdapters(settings));
     if (!parsed.ok) return setError(parsed.error);
     const next = withIdentifiers(person, parsed.identifiers);
-    const added = next.added.map((i) => `${KIND_LABEL[i.kind].toLowerCase()} ${i.value} on ${siteName(i.site)}`).join(', ');
+    const added = next.added.map((i) => `${KIND_LABEL[i.kind].toLowerCase()} ${i.value} on ${siteName(i.site, settings)}`).join(', ');
     if (await save(withPerson(next.person), `Watching ${person.alias}: ${added || 'already known'}.`)) {
       setText('');
       setError('');
@@ -128,11 +134,11 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
         <ul class="identifiers">
           {person.identifiers.map((identifier, index) => (
             <li key={`${identifier.site}|${identifier.kind}|${identifier.value}`}>
-              {KIND_LABEL[identifier.kind]} <strong>{identifier.value}</strong> on {siteName(identifier.site)}{' '}
+              {KIND_LABEL[identifier.kind]} <strong>{identifier.value}</strong> on {siteName(identifier.site, settings)}{' '}
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove ${identifier.value} on ${siteName(identifier.site)}`}
+                aria-label={`Remove ${identifier.value} on ${siteName(identifier.site, settings)}`}
                 onClick={() =>
                   void save(
                     withPerson({ ...person, identifiers: person.identifiers.filter((_, i) => i !== index) }),
@@ -168,6 +174,11 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
             {adapters.map((adapter) => (
               <option key={adapter.id} value={adapter.id}>
                 {adapter.name}
+              </option>
+            ))}
+            {settings.customSites.map((custom) => (
+              <option key={custom.id} value={custom.id}>
+                {custom.name}
               </option>
             ))}
             <option value={ANY_SITE}>Every site</option>

@@ -1,5 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import {
   ABANDON_GRACE_MS,
   abandonAttempt,
@@ -13,6 +13,14 @@ import {
 import { allowedSenders, onMessage, requests, senderKind, type SenderInfo } from '@/utils/messages';
 import { loadAttempts, loadJournal, loadSettings, loadSnoozes, settingsItem } from '@/utils/storage';
 import { VEIL_SCRIPT_ID, veilPatterns } from '@/utils/veil';
+import type { Settings } from '@/utils/schema';
+import { adapters } from '@/utils/sites';
+import { customAdapter, siteOrigin } from '@/utils/sites/custom';
+import type { SiteAdapter } from '@/utils/sites/types';
+
+const CUSTOM_SITES_SCRIPT_ID = 'clean-break-custom-sites';
+/** The built-in content script's file (entrypoints/watch.content), registered again for custom sites. */
+const WATCH_SCRIPT = 'content-scripts/watch.js';
 
 /** Checks who sent a request and that it parses; throws (back to the sender) otherwise. */
 function accept<K extends keyof typeof requests>(type: K, data: unknown, sender: SenderInfo) {
@@ -23,14 +31,41 @@ function accept<K extends keyof typeof requests>(type: K, data: unknown, sender:
 
 const SETTLE_ALARM = 'settle-abandoned-attempts';
 
-/** Hides the watched people's own pages from their first frame (public/veil.css). */
-async function syncVeil(): Promise<void> {
-  const matches = veilPatterns((await loadSettings()).value);
-  await browser.scripting.unregisterContentScripts({ ids: [VEIL_SCRIPT_ID] }).catch(() => undefined);
-  if (matches.length === 0) return;
-  await browser.scripting.registerContentScripts([
-    { id: VEIL_SCRIPT_ID, matches, css: ['veil.css'], runAt: 'document_start', persistAcrossSessions: true },
-  ]);
+/** The user's custom sites whose host they have granted (and not taken back since). */
+async function grantedCustomSites(settings: Settings): Promise<SiteAdapter[]> {
+  const granted = await Promise.all(
+    settings.customSites.map(async (site) => {
+      const origin = siteOrigin(site);
+      const allowed = origin !== null && (await browser.permissions.contains({ origins: [origin] }).catch(() => false));
+      return allowed ? customAdapter(site) : null;
+    }),
+  );
+  return granted.filter((adapter) => adapter !== null);
+}
+
+/** Replaces one registered content script (or removes it, with no matches). */
+async function register(script: Browser.scripting.RegisteredContentScript): Promise<void> {
+  await browser.scripting.unregisterContentScripts({ ids: [script.id] }).catch(() => undefined);
+  if (!script.matches?.length) return;
+  await browser.scripting.registerContentScripts([{ ...script, runAt: 'document_start', persistAcrossSessions: true }]);
+}
+
+/**
+ * Keeps the registered content scripts in step with the settings: the veil that hides the
+ * watched people's own pages from their first frame (public/veil.css), and the watching
+ * script on the custom sites the user has granted. Run one at a time: each is an unregister
+ * then a register, and two interleaved would fail on the duplicate id.
+ */
+let syncing: Promise<void> = Promise.resolve();
+function syncScripts(): Promise<void> {
+  const run = async () => {
+    const settings = (await loadSettings()).value;
+    const custom = await grantedCustomSites(settings);
+    await register({ id: CUSTOM_SITES_SCRIPT_ID, matches: custom.flatMap((adapter) => adapter.matches), js: [WATCH_SCRIPT] });
+    await register({ id: VEIL_SCRIPT_ID, matches: veilPatterns(settings, [...adapters, ...custom]), css: ['veil.css'] });
+  };
+  syncing = syncing.then(run, run);
+  return syncing;
 }
 
 async function openTabIds(): Promise<Set<number>> {
@@ -80,6 +115,9 @@ export default defineBackground(() => {
     await settleAbandonedAttempts();
   };
   browser.runtime.onStartup.addListener(() => void settle());
-  browser.runtime.onInstalled.addListener(() => void settle().then(syncVeil));
-  settingsItem.watch(() => void syncVeil());
+  browser.runtime.onInstalled.addListener(() => void settle().then(syncScripts));
+  settingsItem.watch(() => void syncScripts());
+  // The user can take a custom site's host back (or grant it) in the browser's own settings.
+  browser.permissions.onAdded.addListener(() => void syncScripts());
+  browser.permissions.onRemoved.addListener(() => void syncScripts());
 });

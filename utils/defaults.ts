@@ -25,6 +25,7 @@ export function defaultSettings(): Settings {
   return {
     people: [],
     disabledSites: [],
+    customSites: [],
     questions: [...DEFAULT_QUESTIONS],
     reminders: [...DEFAULT_REMINDERS],
     countdownSeconds: 10,

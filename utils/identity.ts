@@ -1,6 +1,8 @@
 import { normalizeIdentifier } from './normalize';
 import type { Identifier, IdentifierKind, Person } from './schema';
+import { MatchPattern } from '@webext-core/match-patterns';
 import { adapterForLink } from './sites';
+import type { SiteAdapter } from './sites/types';
 
 // Adapters compare as the matcher does without importing the registry back (identity → sites → adapter).
 export { normalizeIdentifier, normalizeName } from './normalize';
@@ -37,16 +39,22 @@ export type ParsedIdentifiers =
   | { ok: false; error: string };
 
 /**
- * What the user typed or pasted in options, as identifiers: a supported link gives the
- * identifiers its site reads from it (tied to that site); anything else is one identifier of
+ * What the user typed or pasted in options, as identifiers: a link to a built-in or custom
+ * site gives the identifiers its site reads from it (tied to that site); anything else is one identifier of
  * the kind chosen (or guessed) for the chosen site.
  */
-export function identifiersFromInput(text: string, site: string, kind: IdentifierKind | 'auto'): ParsedIdentifiers {
+export function identifiersFromInput(
+  text: string,
+  site: string,
+  kind: IdentifierKind | 'auto',
+  customSites: readonly SiteAdapter[] = [],
+): ParsedIdentifiers {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, error: 'Type a username, name, number or address, or paste a link.' };
   const url = parseLinkText(trimmed);
   if (url) {
-    const adapter = adapterForLink(url);
+    const adapter =
+      adapterForLink(url) ?? customSites.find((custom) => custom.matches.some((match) => new MatchPattern(match).includes(url)));
     if (!adapter) {
       return { ok: false, error: `Clean Break does not know ${url.hostname}. Type their username instead.` };
     }
@@ -54,11 +62,10 @@ export function identifiersFromInput(text: string, site: string, kind: Identifie
     if (!sighting || sighting.identifiers.length === 0) {
       return { ok: false, error: `That ${adapter.name} link is not a profile or a conversation.` };
     }
-    return {
-      ok: true,
-      from: adapter.name,
-      identifiers: sighting.identifiers.map((seen) => ({ ...seen, site: adapter.id })),
-    };
+    // A value the site reads as several kinds (a custom site's free text) is kept once, as the first.
+    const values = new Set<string>();
+    const identifiers = sighting.identifiers.filter((seen) => !values.has(seen.value) && values.add(seen.value));
+    return { ok: true, from: adapter.name, identifiers: identifiers.map((seen) => ({ ...seen, site: adapter.id })) };
   }
   const chosen = kind === 'auto' ? guessIdentifierKind(trimmed) : kind;
   const value = chosen === 'handle' ? trimmed.replace(/^@+/, '') : trimmed;

@@ -34,10 +34,32 @@ export const SupportPerson = z.object({
 });
 export type SupportPerson = z.infer<typeof SupportPerson>;
 
+/**
+ * A site the user added: its pages by a match pattern, and where on them the person is named.
+ * Its id is the `site` of the identifiers, attempts and snoozes that belong to it.
+ */
+export const CustomSite = z.object({
+  id: z.string().regex(/^custom-[a-z0-9-]{1,60}$/),
+  name: z.string().trim().min(1).max(80),
+  /** A match pattern with a scheme and a real host, e.g. `https://forum.example.com/*` (utils/sites/custom.ts). */
+  pattern: z.string().trim().min(1).max(300),
+  kind: MomentKind,
+  identify: z.discriminatedUnion('by', [
+    /** The address names the person right after this text: `/members/` or `user=`. */
+    z.object({ by: z.literal('url'), after: z.string().trim().min(1).max(200) }),
+    /** The page names the person in the elements this CSS selector finds. */
+    z.object({ by: z.literal('element'), selector: z.string().trim().min(1).max(300) }),
+  ]),
+  addedAt: z.number().int().nonnegative(),
+});
+export type CustomSite = z.infer<typeof CustomSite>;
+
 export const Settings = z.object({
   people: z.array(Person).max(200),
   /** Sites switched off by the user; every built-in site is on unless listed here. */
   disabledSites: z.array(SiteRef),
+  /** Sites the user added; each one's host permission is asked for when it is added. */
+  customSites: z.array(CustomSite).max(50).default([]),
   questions: z.array(z.string().trim().min(1).max(400)).min(1).max(20),
   reminders: z.array(z.string().trim().min(1).max(600)).min(1).max(20),
   countdownSeconds: z.number().int().min(3).max(600),

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { defaultSettings } from './defaults';
-import { Attempt, JournalEntry, Person, Settings, Snooze } from './schema';
+import { Attempt, CustomSite, JournalEntry, Person, Settings, Snooze } from './schema';
 
 /**
  * Every storage item, defined once. Each is versioned; a bump adds a migration here and a
@@ -50,11 +50,12 @@ export function salvageSettings(raw: unknown): Loaded<Settings> {
   if (isRecord(raw)) {
     const fields = Settings.shape;
     for (const field of Object.keys(fields) as (keyof Settings)[]) {
-      if (field === 'people') continue;
+      if (field === 'people' || field === 'customSites') continue;
       const result = fields[field].safeParse(raw[field]);
       if (result.success) Object.assign(value, { [field]: result.data });
     }
     if (Array.isArray(raw.people)) value.people = salvageList(raw.people, Person);
+    if (Array.isArray(raw.customSites)) value.customSites = salvageList(raw.customSites, CustomSite);
   }
   return { value, valid: false };
 }

@@ -1,7 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileWatchIndex, type WatchIndex, type WatchMatch } from '@/utils/matching';
 import type { Person, Settings, Snooze } from '@/utils/schema';
-import { adapterForUrl } from '@/utils/sites';
+import { adapterById, adapterForUrl } from '@/utils/sites';
+import { customAdapterForUrl } from '@/utils/sites/custom';
 import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
 import { onMessage, senderKind, type PageReading } from '@/utils/messages';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
@@ -21,7 +22,8 @@ interface Watched {
  * the site it only listens for settings changes.
  */
 export async function watchPage(ctx: ContentScriptContext): Promise<void> {
-  const adapter = adapterForUrl(location.href);
+  // A built-in site, or (where the background registered this script for it) a custom one.
+  const adapter = adapterForUrl(location.href) ?? customAdapterForUrl((await loadSettings()).value, location.href);
   if (!adapter) return;
 
   // The document was veiled (utils/veil.ts) if the URL it loaded at is one the background
@@ -166,7 +168,9 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
 
 async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
   const [{ value: settings }, { value: snoozes }] = await Promise.all([loadSettings(), loadSnoozes()]);
-  const on = !settings.disabledSites.includes(adapter.id);
+  // A custom site the user removed watches nobody from then on, until the page is gone.
+  const exists = adapterById(adapter.id) !== undefined || settings.customSites.some((site) => site.id === adapter.id);
+  const on = exists && !settings.disabledSites.includes(adapter.id);
   return { settings, snoozes, index: compileWatchIndex(on ? settings.people : [], adapter.id) };
 }
 

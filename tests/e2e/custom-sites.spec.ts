@@ -1,0 +1,208 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { attemptsOf, expect, seedSettings, storageOf, test } from './extension';
+import { pauseDialog, waitForPause } from './pause';
+
+/**
+ * Custom sites: added in options, asked for one host at a time, watched by a content script
+ * the background registers for them, and given back when removed.
+ *
+ * Headless Chromium shows the permission question but nothing can answer it. Where a test
+ * needs the user to have said yes, it says yes beforehand the way the browser's own settings
+ * do (chrome://extensions → Site access → add a site, i.e. developerPrivate.addHostPermission):
+ * permissions.request then resolves true at once, as it does for a host the user already allowed.
+ */
+async function allowHost(context: BrowserContext, extensionId: string, origin: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    // developerPrivate exists only on chrome://extensions and has no published types.
+    ([id, host]) => (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }).developerPrivate.addHostPermission(id, host),
+    [extensionId, origin] as const,
+  );
+  await page.close();
+}
+
+const hostAllowed = (background: Worker, origin: string) =>
+  background.evaluate((o) => chrome.permissions.contains({ origins: [o] }), origin);
+
+const registeredScripts = (background: Worker) =>
+  background.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).map((script) => ({ id: script.id, matches: script.matches })),
+  );
+
+async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  return options;
+}
+
+interface StoredSettings {
+  customSites: { id: string; name: string; pattern: string; identify: unknown }[];
+  people: { alias: string; identifiers: { kind: string; value: string; site: string }[] }[];
+}
+const settingsOf = async (background: Worker) => ((await storageOf(background)).settings ?? {}) as StoredSettings;
+
+test.describe('custom sites', () => {
+  test.afterEach(async ({ background }) => {
+    // Hosts stay granted across tests in the shared browser: give them back.
+    await background.evaluate(() =>
+      chrome.permissions.remove({ origins: ['https://forum.example.com/*', 'https://chat.example.org/*'] }),
+    );
+  });
+
+  test('a site added in options is asked for, watched where the address names the person, and given back when removed', async ({
+    context,
+    background,
+    serve,
+    extensionId,
+    strayRequests,
+  }) => {
+    await seedSettings(background, []);
+    await serve('https://forum.example.com/**', 'custom/forum.html');
+    const origin = 'https://forum.example.com/*';
+    await allowHost(context, extensionId, origin);
+
+    const options = await openOptions(context, extensionId);
+    const form = options.getByRole('form', { name: 'Add a site' });
+    await form.getByLabel('Name (for you)').fill('Book club');
+    await form.getByLabel('Address', { exact: true }).fill('forum.example.com');
+    await form.getByLabel('Text right before the person in the address').fill('/members/');
+    await form.getByRole('button', { name: 'Add site' }).click();
+    await expect(options.locator('p.status')).toHaveText('Added Book club. Now add, under People, how the person appears there.');
+    const [site] = (await settingsOf(background)).customSites;
+    expect(site).toMatchObject({ name: 'Book club', pattern: 'https://forum.example.com/*', identify: { by: 'url', after: '/members/' } });
+    await expect.poll(() => registeredScripts(background)).toContainEqual({ id: 'clean-break-custom-sites', matches: [origin] });
+
+    // The person, by a link to their page there: read as that site reads it.
+    await options.getByLabel('Alias').fill('S.');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    const card = options.getByRole('article', { name: 'S.' });
+    await card.getByLabel('Username, name or link').fill('https://forum.example.com/members/sam.lee/');
+    await card.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(card).toContainText('Username sam.lee on Book club');
+    expect((await settingsOf(background)).people[0]?.identifiers).toEqual([{ kind: 'handle', value: 'sam.lee', site: site!.id }]);
+
+    // Their page is paused, from its first frame; pages that only mention them are not.
+    await expect
+      .poll(() => background.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
+      .toContain('https://forum.example.com/*members/sam.lee*');
+    const firstFrame = (page: Page) => page.evaluate(() => (window as unknown as { __firstFrame?: unknown }).__firstFrame);
+    const page = await context.newPage();
+    await page.goto('https://forum.example.com/threads/42-what-are-you-reading');
+    await page.goto('https://forum.example.com/members/sam.leeroy/');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+    expect(await firstFrame(page)).toEqual({ visibility: 'hidden', covered: false }); // veiled a moment: sam.lee*
+    await expect(page.getByRole('heading', { name: 'sam.leeroy' })).toBeVisible();
+    await page.goto('https://forum.example.com/members/sam.lee/');
+    await waitForPause(page);
+    expect(await firstFrame(page)).not.toMatchObject({ visibility: 'visible', covered: false });
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.site, a.kind, a.outcome])).toEqual([
+      [site!.id, 'profile', 'pending'],
+    ]);
+    await page.keyboard.press('Enter'); // Leave, focused
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
+    await expect.poll(() => page.url()).toBe('https://forum.example.com/members/sam.leeroy/');
+
+    // Removed: unregistered, the host given back, and the page is the site's own again.
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByRole('button', { name: 'Remove Book club' }).click();
+    await expect(options.locator('p.status')).toHaveText('Removed Book club.');
+    await expect.poll(() => hostAllowed(background, origin)).toBe(false);
+    await expect.poll(() => registeredScripts(background)).not.toContainEqual(expect.objectContaining({ id: 'clean-break-custom-sites' }));
+    const later = await context.newPage();
+    await later.goto('https://forum.example.com/members/sam.lee/');
+    await later.waitForTimeout(300);
+    expect(await pauseDialog(later)).toBeUndefined();
+    expect(strayRequests).toEqual([]);
+  });
+
+  test('a chat read from an element the user named is paused when opened in place; the list that names them is not', async ({
+    context,
+    background,
+    serve,
+    extensionId,
+  }) => {
+    await serve('https://chat.example.org/**', 'custom/chat.html');
+    await allowHost(context, extensionId, 'https://chat.example.org/*');
+    const chat = {
+      id: 'custom-chat',
+      name: 'Game chat',
+      pattern: 'https://chat.example.org/*',
+      kind: 'thread',
+      identify: { by: 'element', selector: '.conversation-header .partner' },
+      addedAt: 1,
+    };
+    await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'name', value: 'sam lee', site: 'custom-chat' }] }], {
+      customSites: [chat],
+    });
+    // Settings brought from elsewhere (an import, another browser): the site waits for the user's yes.
+    const options = await openOptions(context, extensionId);
+    await options.getByRole('listitem', { name: 'Game chat' }).getByRole('button', { name: 'Allow chat.example.org' }).click();
+    await expect(options.getByRole('listitem', { name: 'Game chat' })).not.toContainText('Not allowed');
+    await expect.poll(() => registeredScripts(background)).toContainEqual({ id: 'clean-break-custom-sites', matches: ['https://chat.example.org/*'] });
+
+    const page = await context.newPage();
+    await page.goto('https://chat.example.org/app');
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+    await page.getByRole('button', { name: /Sam Leeroy/ }).click();
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+    await page.getByRole('button', { name: /Sam Lee are you there/ }).click();
+    await waitForPause(page);
+    expect(page.url()).toBe('https://chat.example.org/app');
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.site, a.kind])).toEqual([['custom-chat', 'thread']]);
+  });
+
+  test('nothing is added or watched without the browser’s yes, and bad input is named', async ({ context, background, serve, extensionId }) => {
+    await serve('https://games.example.net/**', 'custom/chat.html');
+    const stranded = {
+      id: 'custom-games',
+      name: 'Games',
+      pattern: 'https://games.example.net/*',
+      kind: 'thread',
+      identify: { by: 'element', selector: '.conversation-header .partner' },
+      addedAt: 1,
+    };
+    // A site in the settings whose host the user never allowed (or took back in the browser).
+    await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'name', value: 'Sam Lee', site: '*' }] }], {
+      customSites: [stranded],
+    });
+    const options = await openOptions(context, extensionId);
+    const row = options.getByRole('listitem', { name: 'Games' });
+    await expect(row).toContainText('Not allowed on this site yet.');
+    await expect(row.getByRole('button', { name: 'Allow games.example.net' })).toBeVisible();
+    expect(await registeredScripts(background)).not.toContainEqual(expect.objectContaining({ id: 'clean-break-custom-sites' }));
+    const page = await context.newPage();
+    await page.goto('https://games.example.net/app');
+    await page.getByRole('button', { name: /Sam Lee are you there/ }).click();
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    const form = options.getByRole('form', { name: 'Add a site' });
+    const error = form.getByRole('alert');
+    const address = form.getByLabel('Address', { exact: true });
+    const add = form.getByRole('button', { name: 'Add site' });
+    await address.fill('www.instagram.com');
+    await add.click();
+    await expect(error).toHaveText('Instagram is built in: add the person on Instagram instead.');
+    await address.fill('*');
+    await add.click();
+    await expect(error).toHaveText('“*” is not one site’s address: Clean Break asks for one site at a time.');
+    await address.fill('forum.example.net');
+    await form.getByRole('radio', { name: /In the page’s element/ }).check();
+    await form.getByLabel('CSS selector of the element that shows the person').fill('h1[');
+    await add.click();
+    await expect(error).toHaveText('“h1[” is not a CSS selector Clean Break can use.');
+
+    // A good one: the browser asks, and until it has a yes nothing is saved.
+    await form.getByLabel('CSS selector of the element that shows the person').fill('h1.profile-name');
+    await add.click();
+    await expect(form.getByRole('status')).toHaveText('Answer your browser’s question to add the site…');
+    await expect(add).toBeDisabled();
+    await options.waitForTimeout(300);
+    expect((await settingsOf(background)).customSites.map((s) => s.name)).toEqual(['Games']);
+    expect(await hostAllowed(background, 'https://forum.example.net/*')).toBe(false);
+  });
+});

@@ -1,0 +1,193 @@
+import { MatchPattern } from '@webext-core/match-patterns';
+import { guessIdentifierKind } from '../identity';
+import type { CustomSite, IdentifierKind, Settings } from '../schema';
+import { adapters } from './index';
+import { asWrittenAndLower } from './patterns';
+import type { SeenIdentifier, Sighting, SiteAdapter } from './types';
+
+/**
+ * Custom sites: a site the user adds in options, described as data (its address pattern and
+ * where the person is named) and turned here into an adapter like the built-in ones. Its
+ * content script is registered by the background once the user has granted its host.
+ */
+
+/**
+ * `pattern`: the pages watched. `origin`: the host permission asked for, the whole host
+ * (browsers grant hosts, not paths). `home`: where Leave goes with no history to go back to.
+ */
+export type SitePattern = { ok: true; pattern: string; origin: string; home: string } | { ok: false; error: string };
+
+const HOST = /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/**
+ * What the user typed for a site's address, as a match pattern for its pages:
+ * `forum.example.com` → `https://forum.example.com/*`, `example.com/members/` →
+ * `https://example.com/members/*`, `*.example.com` for every subdomain. A single site only:
+ * never every site, and never a built-in site's host (those have their own adapters).
+ */
+export function sitePattern(typed: string): SitePattern {
+  const text = typed.trim();
+  if (!text) return { ok: false, error: 'Type the site’s address, for example forum.example.com.' };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/^(https?|\*):\/\//i.test(text)) {
+    return { ok: false, error: 'Only web pages (https:// or http://) can be watched.' };
+  }
+  const parts = /^(?:(https?|\*):\/\/)?([^/?#\s]+)(\/[^?#\s]*)?$/i.exec(text);
+  if (!parts) return { ok: false, error: `“${text}” is not a web address. Type it like forum.example.com.` };
+  const scheme = (parts[1] ?? 'https').toLowerCase();
+  const host = parts[2]!.toLowerCase();
+  if (host.includes(':')) return { ok: false, error: 'Leave the port out of the address.' };
+  if (!HOST.test(host)) {
+    return { ok: false, error: `“${host}” is not one site’s address: Clean Break asks for one site at a time.` };
+  }
+  const builtIn = builtInOverlap(host);
+  if (builtIn) return { ok: false, error: `${builtIn.name} is built in: add the person on ${builtIn.name} instead.` };
+  const path = parts[3] ?? '/';
+  const pattern = `${scheme}://${host}${path.endsWith('*') ? path : `${path}*`}`;
+  try {
+    new MatchPattern(pattern);
+  } catch {
+    return { ok: false, error: `“${text}” is not an address Clean Break can watch.` };
+  }
+  return {
+    ok: true,
+    pattern,
+    origin: `${scheme}://${host}/*`,
+    home: `${scheme === 'http' ? 'http' : 'https'}://${host.replace(/^\*\./, '')}/`,
+  };
+}
+
+/** The built-in adapter whose hosts this host (or, for `*.`, any of its subdomains) covers. */
+function builtInOverlap(host: string): SiteAdapter | undefined {
+  const domain = host.replace(/^\*\./, '');
+  const covers = (builtInHost: string) =>
+    builtInHost === domain || (host.startsWith('*.') && builtInHost.endsWith(`.${domain}`));
+  return adapters.find((adapter) =>
+    adapter.matches.some((match) => covers(new URL(match.replace('/*', '/')).hostname)),
+  );
+}
+
+/**
+ * A CSS selector the user typed, or why it cannot be used. Checked against an empty
+ * fragment: the selector is parsed, not run against any page.
+ */
+export function selectorProblem(selector: string): string | null {
+  const trimmed = selector.trim();
+  if (!trimmed) return 'Name the element that shows the person, as a CSS selector (for example h1.profile-name).';
+  try {
+    document.createDocumentFragment().querySelector(trimmed);
+    return null;
+  } catch {
+    return `“${trimmed}” is not a CSS selector Clean Break can use.`;
+  }
+}
+
+/** Decodes a URL part; a malformed escape leaves it as it was. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return part;
+  }
+}
+
+/**
+ * The person named in an address right after `after` (compared without case): the text up to
+ * the next `/`, `?`, `&` or `#`. `/members/` reads `/members/sam.lee/posts` as `sam.lee`;
+ * `user=` reads `?user=sam.lee&tab=2` the same.
+ */
+export function readAfter(url: URL, after: string): string | null {
+  const address = `${url.pathname}${url.search}${url.hash}`;
+  const needle = after.trim().toLowerCase();
+  if (!needle) return null;
+  const at = address.toLowerCase().indexOf(needle);
+  if (at < 0) return null;
+  const raw = /^[^/?&#]+/.exec(address.slice(at + needle.length))?.[0];
+  const value = raw ? decoded(raw).trim() : '';
+  return value || null;
+}
+
+/**
+ * What a custom site shows of a person is free text: it is compared as a username and as a
+ * name, and as an address or number when it looks like one.
+ */
+export function seenAs(text: string): SeenIdentifier[] {
+  const value = text.trim().replace(/\s+/g, ' ').slice(0, 320);
+  if (!value) return [];
+  // What it looks like first: a pasted link keeps only the first reading of each value.
+  const kinds = new Set<IdentifierKind>([guessIdentifierKind(value), 'handle', 'name']);
+  return [...kinds].map((kind) => ({ kind, value }));
+}
+
+/** At most this many elements are read on a page: a selector that finds a whole list is not a header. */
+const MAX_ELEMENTS = 20;
+
+/** The adapter for a custom site, or null when its stored pattern is no longer one Clean Break accepts. */
+export function customAdapter(site: CustomSite): SiteAdapter | null {
+  const checked = sitePattern(site.pattern);
+  if (!checked.ok) return null;
+  const { identify } = site;
+  const sighting = (text: string): Sighting | null => {
+    const identifiers = seenAs(text);
+    return identifiers.length ? { kind: site.kind, identifiers } : null;
+  };
+  const adapter: SiteAdapter = {
+    id: site.id,
+    name: site.name,
+    matches: [checked.pattern],
+    home: checked.home,
+    fromUrl(url) {
+      if (identify.by !== 'url') return null;
+      const value = readAfter(url, identify.after);
+      return value ? sighting(value) : null;
+    },
+    examples: [],
+  };
+  if (identify.by === 'element') {
+    adapter.fromPage = (doc) => {
+      let elements: NodeListOf<Element>;
+      try {
+        elements = doc.querySelectorAll(identify.selector);
+      } catch {
+        return [];
+      }
+      const sightings: Sighting[] = [];
+      for (const element of [...elements].slice(0, MAX_ELEMENTS)) {
+        const found = sighting(element.textContent ?? '');
+        if (found) sightings.push(found);
+      }
+      return sightings;
+    };
+  } else if (identify.after.startsWith('/')) {
+    // The person's own pages, hidden from their first frame: `/members/` → `…/*members/<name>*`.
+    const [scheme, rest] = checked.pattern.split('://') as [string, string];
+    const host = rest.slice(0, rest.indexOf('/'));
+    adapter.veilPatterns = (identifier) => {
+      if (identifier.kind !== 'handle' || identifier.value.includes('*')) return [];
+      return asWrittenAndLower(identifier.value).map(
+        (value) => `${scheme}://${host}/*${identify.after.slice(1)}${encodeURIComponent(value)}*`,
+      );
+    };
+  }
+  return adapter;
+}
+
+/** The host permission a custom site needs, or null when its stored pattern no longer parses. */
+export function siteOrigin(site: CustomSite): string | null {
+  const checked = sitePattern(site.pattern);
+  return checked.ok ? checked.origin : null;
+}
+
+/** The user's custom sites as adapters (those whose pattern still parses). */
+export function customAdapters(settings: Settings): SiteAdapter[] {
+  return settings.customSites.flatMap((site) => customAdapter(site) ?? []);
+}
+
+/** The custom site whose pattern includes this URL, as an adapter. */
+export function customAdapterForUrl(settings: Settings, url: string | URL): SiteAdapter | undefined {
+  return customAdapters(settings).find((adapter) => adapter.matches.some((match) => new MatchPattern(match).includes(url)));
+}
+
+/** A new custom site's id: stable for the site's life, unique among the user's sites. */
+export function newCustomSiteId(): string {
+  return `custom-${crypto.randomUUID()}`;
+}
