@@ -206,3 +206,23 @@ test.describe('custom sites', () => {
     expect(await hostAllowed(background, 'https://forum.example.net/*')).toBe(false);
   });
 });
+
+test('a built-in site turned off in options is not watched until it is turned on again', async ({ context, background, serve, extensionId }) => {
+  await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: '*' }] }]);
+  await serve('https://www.instagram.com/**', 'instagram/app.html');
+  const options = await openOptions(context, extensionId);
+  const sites = options.getByRole('group', { name: 'Built-in sites' });
+  await sites.getByRole('checkbox', { name: 'Instagram' }).uncheck();
+  await expect(options.locator('p.status')).toHaveText('Instagram is no longer watched.');
+  expect((await storageOf(background)).settings).toMatchObject({ disabledSites: ['instagram'] });
+
+  const page = await context.newPage();
+  await page.goto('https://www.instagram.com/sam.lee/');
+  await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
+  expect(await pauseDialog(page)).toBeUndefined();
+
+  await sites.getByRole('checkbox', { name: 'Instagram' }).check();
+  await expect(options.locator('p.status')).toHaveText('Instagram is watched again.');
+  // The open page hears the change at once.
+  await waitForPause(page);
+});
