@@ -6,8 +6,7 @@ import { customAdapterForUrl } from '@/utils/sites/custom';
 import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
 import { onMessage, senderKind, type PageReading } from '@/utils/messages';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
-import { veilPatterns } from '@/utils/veil';
-import { MatchPattern } from '@webext-core/match-patterns';
+import { veilCovers, veilPatterns } from '@/utils/veil';
 import { showPause, type PauseHandle } from './pause';
 
 interface Watched {
@@ -37,7 +36,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   };
 
   let watched = await loadWatched(adapter);
-  veiled = veilPatterns(watched.settings, [adapter]).some((pattern) => new MatchPattern(pattern).includes(loadedAt));
+  veiled = veilPatterns(watched.settings, [adapter]).some((pattern) => veilCovers(pattern, new URL(loadedAt)));
   let pause: PauseHandle | null = null;
   let observer: MutationObserver | null = null;
   let frame = 0;
