@@ -5,6 +5,7 @@ import {
   abandonAttempt,
   clearLog,
   closeTabs,
+  keepDraft,
   resolveAttempt,
   saveSettings,
   settleAbandonedAttempts,
@@ -87,6 +88,7 @@ export default defineBackground(() => {
     startAttempt(accept('attemptStarted', data, sender), sender.tab!.id!),
   );
   onMessage('attemptResolved', ({ data, sender }) => resolveAttempt(accept('attemptResolved', data, sender)));
+  onMessage('keepDraft', ({ data, sender }) => keepDraft(accept('keepDraft', data, sender)));
   onMessage('attemptAbandoned', async ({ data, sender }) => {
     const { attemptId } = accept('attemptAbandoned', data, sender);
     // On a tab close the tab leaves the tab strip before its page unloads.

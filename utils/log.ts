@@ -136,6 +136,33 @@ async function appendJournal(text: string, attempt: Attempt, now: number): Promi
   await journalItem.setValue([...journal, entry]);
 }
 
+/**
+ * The first send after Continue, kept in the journal instead of sent. The entry belongs to the
+ * decision that led there: the latest attempt with this person on this site that was continued
+ * (none, if the log was cleared since), which now counts as one with a journal entry.
+ */
+export function keepDraft(request: z.infer<typeof requests.keepDraft>, now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    const attempts = (await loadAttempts(true)).value;
+    const continued = attempts
+      .filter((a) => a.personId === request.personId && a.site === request.site && a.outcome === 'continued')
+      .reduce<Attempt | null>((latest, a) => (!latest || a.startedAt >= latest.startedAt ? a : latest), null);
+    const journal = (await loadJournal(true)).value;
+    const entry: JournalEntry = {
+      id: newId(),
+      writtenAt: now,
+      personId: request.personId,
+      site: request.site,
+      attemptId: continued?.id ?? null,
+      text: request.text,
+    };
+    await journalItem.setValue([...journal, entry]);
+    if (continued && !continued.journalWritten) {
+      await attemptsItem.setValue(attempts.map((a) => (a === continued ? { ...a, journalWritten: true } : a)));
+    }
+  });
+}
+
 async function snooze(personId: string, site: string, now: number): Promise<void> {
   const settings = (await loadSettings(true)).value;
   if (settings.snoozeMinutes === 0) return;

@@ -19,6 +19,8 @@ export const requests = {
   }),
   /** Content script: the page went away with the screen up (navigated, reloaded or closed). */
   attemptAbandoned: z.object({ attemptId: z.string().min(1) }),
+  /** Content script: the first send after Continue was kept in the journal instead of sent. */
+  keepDraft: z.object({ personId: z.string().min(1), site: SiteRef, text: z.string().max(20000).regex(/\S/) }),
   /** Options page: replace the settings. */
   saveSettings: Settings,
   /** Options page: empty the attempt log. */
@@ -46,6 +48,7 @@ interface ProtocolMap {
   attemptStarted(data: z.infer<Requests['attemptStarted']>): StartedReply;
   attemptResolved(data: z.infer<Requests['attemptResolved']>): void;
   attemptAbandoned(data: z.infer<Requests['attemptAbandoned']>): void;
+  keepDraft(data: z.infer<Requests['keepDraft']>): void;
   saveSettings(data: z.infer<Requests['saveSettings']>): void;
   clearLog(data: z.infer<Requests['clearLog']>): void;
   readPage(data: z.infer<Requests['readPage']>): PageReading;
@@ -82,6 +85,7 @@ export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
   attemptStarted: ['content-script'],
   attemptResolved: ['content-script'],
   attemptAbandoned: ['content-script'],
+  keepDraft: ['content-script'],
   saveSettings: ['extension-page'],
   clearLog: ['extension-page'],
   readPage: ['extension-page'],

@@ -8,6 +8,7 @@ import { onMessage, senderKind, type PageReading } from '@/utils/messages';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
 import { veilCovers, veilPatterns } from '@/utils/veil';
 import { showPause, type PauseHandle } from './pause';
+import { armSendCheck, type SendCheckHandle } from './send-check';
 
 interface Watched {
   settings: Settings;
@@ -42,6 +43,12 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   let frame = 0;
   // After Leave: this person is on the way out of this tab; never show them again meanwhile.
   let leaving: { personId: string; from: string; until: number } | null = null;
+  // After Continue into a chat thread: its first send asks once more, while the thread stays open.
+  let sendCheck: SendCheckHandle | null = null;
+  const disarmSendCheck = () => {
+    sendCheck?.disarm();
+    sendCheck = null;
+  };
 
   const observing: MutationObserverInit = {
     childList: true,
@@ -58,6 +65,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     frame = 0;
     const now = Date.now();
     const found = findWatched(adapter, watched.index, url);
+    if (sendCheck && (found?.person.id !== sendCheck.personId || found.sighting.kind !== 'thread')) disarmSendCheck();
     if (found && leaving && leaving.personId === found.person.id && leaving.until > now) {
       // history.back() is asynchronous: until the address changes, wait. If going back landed
       // on the same person again, go to the site's home instead.
@@ -85,6 +93,8 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
             const until = Date.now() + watched.settings.snoozeMinutes * 60_000;
             watched.snoozes = [...watched.snoozes, { personId: found.person.id, site: adapter.id, until }];
             unveil();
+            disarmSendCheck();
+            if (found.sighting.kind === 'thread') sendCheck = armSendCheck(ctx, { adapter, person: found.person, site: adapter.id });
           }
         },
       });
@@ -119,6 +129,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     if (watched.index.empty) {
       pause?.dismiss('navigated');
       pause = null;
+      disarmSendCheck();
       unveil();
       return;
     }

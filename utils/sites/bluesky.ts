@@ -98,6 +98,11 @@ export const bluesky: SiteAdapter = {
     return pageAndBelow(...new Set(forms.map((form) => `https://bsky.app/profile/${form}`)));
   },
 
+  // Web (2024–26, react-native-web): a textarea whose only name is its placeholder (English UI),
+  // and a pressable labelled "Send message".
+  composer: ['textarea[placeholder="Write a message"]'],
+  sendButton: ['[role="button"][aria-label="Send message"]'],
+
   examples: [
     { url: 'https://bsky.app/profile/sam.bsky.social', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
     { url: 'https://bsky.app/profile/Sam.Example.com/', sighting: profile({ kind: 'handle', value: 'Sam.Example.com' }) },

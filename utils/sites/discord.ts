@@ -68,6 +68,10 @@ export const discord: SiteAdapter = {
     return [{ kind: 'thread', identifiers }];
   },
 
+  // 2021–26 Slate editor. Discord sends on Enter; its send button exists only when the user turns
+  // it on in the accessibility settings, and the generic rule finds it then.
+  composer: ['[role="textbox"][data-slate-editor="true"]'],
+
   examples: [
     {
       url: 'https://discord.com/channels/@me/1123456789012345678',

@@ -125,6 +125,25 @@ function readUrl(url: URL): Sighting | null {
   return profile(NUMERIC_ID.test(first) ? { kind: 'accountId', value: first } : { kind: 'handle', value: first });
 }
 
+/** Meta's chat message box (facebook.com/messages, chat pop-ups, messenger.com), one entry per layout. */
+export const META_CHAT_COMPOSER = [
+  // 2023–26 Lexical editor, labelled "Write to <Name>" (the label that also names the conversation).
+  '[role="textbox"][contenteditable="true"][aria-label^="Write to "]',
+  // The variant that carries those words as its placeholder only.
+  '[role="textbox"][contenteditable="true"][aria-placeholder^="Write to "]',
+  // 2020–23 layouts: labelled "Message", placeholder "Aa" (public Messenger automation scripts).
+  '[role="textbox"][contenteditable="true"][aria-label="Message"]',
+  '[role="textbox"][contenteditable="true"][aria-placeholder="Aa"]',
+];
+
+/** Meta's chat send button, shown while the message box holds text. */
+export const META_SEND_BUTTON = [
+  // 2020–26: the paper plane, labelled "Press Enter to send" (capitalised either way over the years).
+  '[role="button"][aria-label="Press enter to send" i]',
+  // Layouts that label it plainly.
+  '[role="button"][aria-label="Send"]',
+];
+
 export const facebook: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
@@ -150,6 +169,10 @@ export const facebook: SiteAdapter = {
 
   // The composer variant above is read from aria-placeholder.
   watchAttributes: ['aria-placeholder'],
+
+  // Its chats (facebook.com/messages and the chat pop-ups) are Messenger's.
+  composer: META_CHAT_COMPOSER,
+  sendButton: META_SEND_BUTTON,
 
   examples: [
     { url: 'https://www.facebook.com/sam.lee.52', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },

@@ -61,6 +61,15 @@ export const instagram: SiteAdapter = {
     );
   },
 
+  // The open thread's message box. Its send button (2023–26) is a div[role="button"] labelled only
+  // by its text, "Send": no selector can say that, so the generic rule finds it (utils/composer.ts).
+  composer: [
+    // 2023–26 Lexical editor, labelled "Message" (English UI).
+    'div[role="textbox"][contenteditable="true"][aria-label="Message"]',
+    // 2019–22: a textarea with the placeholder "Message...".
+    'textarea[placeholder="Message..."]',
+  ],
+
   examples: [
     { url: 'https://www.instagram.com/sam.lee/', sighting: profile('sam.lee') },
     { url: 'https://www.instagram.com/sam.lee/?hl=en', sighting: profile('sam.lee') },

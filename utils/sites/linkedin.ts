@@ -185,6 +185,11 @@ export const linkedin: SiteAdapter = {
     return pageAndBelow(...new Set(slugs.map((slug) => `https://www.linkedin.com/in/${encodeURIComponent(slug)}`)));
   },
 
+  // The messaging page's and the chat bubbles' message form (2018–26; BEM class names that have
+  // outlived every redesign, where the generated ones did not).
+  composer: ['.msg-form__contenteditable[contenteditable="true"]'],
+  sendButton: ['button.msg-form__send-button', 'button.msg-form__send-btn'],
+
   examples: [
     { url: 'https://www.linkedin.com/in/sam-lee-1a2b3c/', sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] } },
     { url: 'https://linkedin.com/in/Sam-Lee-1a2b3c', sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'Sam-Lee-1a2b3c' }] } },

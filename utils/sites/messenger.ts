@@ -1,4 +1,4 @@
-import { openConversations, threadFromId } from './facebook';
+import { META_CHAT_COMPOSER, META_SEND_BUTTON, openConversations, threadFromId } from './facebook';
 import type { SiteAdapter } from './types';
 
 // Messenger's web app is Facebook's messaging app on its own host: the same thread ids and the
@@ -24,6 +24,9 @@ export const messenger: SiteAdapter = {
 
   // Facebook's composer variant is read from aria-placeholder.
   watchAttributes: ['aria-placeholder'],
+
+  composer: META_CHAT_COMPOSER,
+  sendButton: META_SEND_BUTTON,
 
   examples: [
     {

@@ -163,6 +163,20 @@ export const telegram: SiteAdapter = {
     return sighting ? [sighting] : [];
   },
 
+  composer: [
+    // K (tweb): the editor; its twin .input-field-input-fake only measures the text's height.
+    '.input-message-input[contenteditable="true"]:not(.input-field-input-fake)',
+    // A (telegram-tt).
+    '#editable-message-text',
+  ],
+  sendButton: [
+    // K: the round button beside the box (it records voice while the box is empty).
+    '.btn-send-container .btn-send',
+    // A: the main button, titled "Send Message" while there is text (English UI).
+    'button.main-button.send',
+    'button[title="Send Message"]',
+  ],
+
   examples: [
     { url: 'https://web.telegram.org/k/#@sam_lee', sighting: thread([{ kind: 'handle', value: 'sam_lee' }]) },
     { url: 'https://web.telegram.org/k/#123456789', sighting: thread([{ kind: 'accountId', value: '123456789' }]) },

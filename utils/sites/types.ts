@@ -67,6 +67,14 @@ export interface SiteAdapter {
    * in the journal), or null when nothing was written. Nothing typed may be lost.
    */
   leaveCompose?(doc: Document, recipient: SeenIdentifier): string | null;
+  /**
+   * Chat threads: the open thread's message box, for the check on the first send after
+   * Continue. CSS selectors, one per layout. Where none of them matches anything on the page
+   * (the site changed its markup) a generic text box is looked for instead (utils/composer.ts).
+   */
+  composer?: string[];
+  /** Chat threads: the button that sends what the message box holds; same fallback. */
+  sendButton?: string[];
   /** URLs with what `fromUrl` must return: every one is run through every adapter in the tests. */
   examples: UrlExample[];
 }

@@ -126,6 +126,23 @@ export const whatsapp: SiteAdapter = {
     return sighting ? [sighting] : [];
   },
 
+  composer: [
+    // 2023–26 Lexical editor in the open chat's footer (data-tab="10"; the chat-list search box,
+    // also a contenteditable textbox, sits in #side).
+    '#main footer [contenteditable="true"][role="textbox"]',
+    // 2021–23 builds named it by data-testid.
+    '#main [data-testid="conversation-compose-box-input"]',
+  ],
+  sendButton: [
+    // 2024–26: a button labelled "Send" (English UI) around the wds-ic-send-filled icon; the icon
+    // names it in every language.
+    '#main footer button[aria-label="Send"]',
+    '#main footer :is(button, [role="button"]):has([data-icon="wds-ic-send-filled"])',
+    // 2020–23: the same with the icon span[data-icon="send"], or a data-testid.
+    '#main footer :is(button, [role="button"]):has([data-icon="send"])',
+    '#main footer [data-testid="send"]',
+  ],
+
   examples: [
     { url: 'https://web.whatsapp.com/send?phone=447700900123', sighting: thread([{ kind: 'phone', value: '447700900123' }]) },
     { url: 'https://web.whatsapp.com/send/?phone=%2B447700900123&text&type=phone_number&app_absent=0', sighting: thread([{ kind: 'phone', value: '447700900123' }]) },

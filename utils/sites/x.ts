@@ -159,6 +159,19 @@ export const x: SiteAdapter = {
     return asWrittenAndLower(handle).flatMap((name) => pageAndBelow(...origins.map((origin) => `${origin}/${name}`)));
   },
 
+  composer: [
+    // Legacy DMs (2019–26): the Draft.js editor.
+    '[data-testid="dmComposerTextInput"]',
+    // XChat (2025–26): a textarea.
+    '[data-testid="dm-composer-textarea"]',
+  ],
+  sendButton: [
+    // Legacy DMs.
+    '[data-testid="dmComposerSendButton"]',
+    // XChat.
+    '[data-testid="dm-composer-send-button"]',
+  ],
+
   examples: [
     { url: 'https://x.com/sam_lee', sighting: profile({ kind: 'handle', value: 'sam_lee' }) },
     { url: 'https://x.com/Sam_Lee/', sighting: profile({ kind: 'handle', value: 'Sam_Lee' }) },
