@@ -22,6 +22,44 @@ test.describe('accessibility', () => {
     });
   }
 
+  for (const [colorScheme, status] of [['light', 'asking'], ['dark', 'asking'], ['light', 'failed']] as const) {
+    test(`the question on the first send after Continue has no axe violations (${colorScheme}, ${status})`, async ({ context, extensionId }) => {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`chrome-extension://${extensionId}/preview.html?screen=send-check&status=${status}`);
+      const dialog = page.getByRole('alertdialog', { name: 'Send this to S.?' });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('button', { name: 'Keep it in my journal' })).toBeFocused();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`options and the dashboard have no axe violations (${colorScheme})`, async ({ context, extensionId, background }) => {
+      await seedSettings(background, [sam], {
+        customSites: [
+          {
+            id: 'custom-forum',
+            name: 'Book club',
+            pattern: 'https://forum.example.com/*',
+            kind: 'profile',
+            identify: { by: 'url', after: '/members/' },
+            addedAt: 1,
+          },
+        ],
+      });
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      for (const [file, ready] of [['options.html', 'Sites'], ['popup.html', 'Watch this person here']] as const) {
+        await page.goto(`chrome-extension://${extensionId}/${file}`);
+        await expect(page.getByText(ready, { exact: true }).first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${file} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    });
+  }
+
   test('the preview shows the user’s support person and phrase, and is usable by keyboard alone', async ({ context, extensionId }) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/preview.html`);
