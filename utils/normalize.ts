@@ -34,3 +34,10 @@ export function normalizeName(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Whether two identifiers name the same person, compared as the watch index compares them. */
+export function sameIdentifier(a: { kind: IdentifierKind; value: string }, b: { kind: IdentifierKind; value: string }): boolean {
+  if (a.kind !== b.kind) return false;
+  const value = normalizeIdentifier(a.kind, a.value);
+  return value !== '' && value === normalizeIdentifier(b.kind, b.value);
+}

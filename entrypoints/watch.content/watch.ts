@@ -87,7 +87,10 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
           pause = null;
           if (outcome === 'left' && !compose) {
             leaving = { personId: found.person.id, from: location.href, until: Date.now() + 3000 };
-            goBack(ctx, adapter);
+            // A chat floating over another page (a bubble, a pop-up) is closed where it is;
+            // a thread that is the page itself is left by going back.
+            const closed = found.sighting.kind === 'thread' && adapter.closeThread?.(document, found.seen);
+            if (!closed) goBack(ctx, adapter);
           } else if (outcome === 'continued') {
             // Let this person through here at once; the background records the snooze too.
             const until = Date.now() + watched.settings.snoozeMinutes * 60_000;

@@ -1,3 +1,4 @@
+import { sameIdentifier } from '../normalize';
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
 
 // First path segments that are Facebook's own pages, not vanity names (SITES.md, plus the
@@ -78,7 +79,7 @@ const ANY_CONVERSATION_LABEL = CONVERSATION_LABELS.map(({ selector }) => selecto
  * The names of the conversations open on the page: the thread in view and any chat pop-ups.
  * Chat lists (the inbox, Messenger's left rail, the Messenger menu) carry no such labels.
  */
-export function openConversations(doc: Document): Sighting[] {
+export function openConversations(doc: ParentNode): Sighting[] {
   const names = new Set<string>();
   // One walk of the page for all variants: this runs once a frame while Facebook's page changes.
   for (const element of doc.querySelectorAll(ANY_CONVERSATION_LABEL)) {
@@ -144,6 +145,27 @@ export const META_SEND_BUTTON = [
   '[role="button"][aria-label="Send"]',
 ];
 
+// A chat pop-up's close button (2020–26; the pop-up itself is div[data-pagelet="ChatTab"] in
+// the 2024–26 markup, but the button is what every layout has).
+const CLOSE_CHAT = '[role="button"][aria-label="Close chat"]';
+
+/**
+ * Closes the chat pop-up with this person, as its close button does; false when none is open.
+ * A pop-up is the nearest box around its close button that holds a conversation label and no
+ * other pop-up's close button.
+ */
+function closeChatPopup(doc: Document, seen: SeenIdentifier): boolean {
+  for (const close of doc.querySelectorAll<HTMLElement>(CLOSE_CHAT)) {
+    let popup = close.parentElement;
+    while (popup && !popup.querySelector(ANY_CONVERSATION_LABEL)) popup = popup.parentElement;
+    if (!popup || popup.querySelectorAll(CLOSE_CHAT).length !== 1) continue;
+    if (!openConversations(popup).some((sighting) => sighting.identifiers.some((identifier) => sameIdentifier(identifier, seen)))) continue;
+    close.click();
+    return true;
+  }
+  return false;
+}
+
 export const facebook: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
@@ -169,6 +191,9 @@ export const facebook: SiteAdapter = {
 
   // The composer variant above is read from aria-placeholder.
   watchAttributes: ['aria-placeholder'],
+
+  // Leave closes the person's chat pop-up and stays on the page beneath it.
+  closeThread: closeChatPopup,
 
   // Its chats (facebook.com/messages and the chat pop-ups) are Messenger's.
   composer: META_CHAT_COMPOSER,

@@ -1,4 +1,5 @@
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import { sameIdentifier } from '../normalize';
 import { pageAndBelow } from './patterns';
 
 // LinkedIn's opaque member ids (fsd_profile ids) stand in for the vanity name in /in/ links
@@ -131,6 +132,21 @@ const BUBBLE_TITLES = ['.msg-overlay-bubble-header__title', 'h2'];
 // root of div#interop-outlet[data-testid="interop-shadowdom"].
 const SHADOW_HOSTS = '#interop-outlet, [data-testid="interop-shadowdom"]';
 
+// A bubble's close control. Each entry: the layout it serves.
+const CLOSE_BUBBLE = [
+  // 2016–22: the header control carried its tracking name.
+  'button[data-control-name="overlay.close_conversation_window"]',
+  // 2022–26: one of the header's controls, labelled (text or aria-label) "Close your conversation with <Name>".
+  'button.msg-overlay-bubble-header__control',
+];
+const CLOSE_LABEL = /^Close your conversation/i;
+
+/** Whether a bubble header's button closes the bubble. */
+function closesBubble(button: Element): boolean {
+  if (button.matches(CLOSE_BUBBLE[0]!)) return true;
+  return button.matches(CLOSE_BUBBLE[1]!) && CLOSE_LABEL.test(button.getAttribute('aria-label') ?? visibleText(button));
+}
+
 function rootsOf(doc: Document): (Document | ShadowRoot)[] {
   const roots: (Document | ShadowRoot)[] = [doc];
   for (const host of doc.querySelectorAll(SHADOW_HOSTS)) {
@@ -172,6 +188,22 @@ export const linkedin: SiteAdapter = {
   },
 
   shadowRoots: (doc) => rootsOf(doc).filter((root): root is ShadowRoot => root !== doc),
+
+  // Leave closes the person's chat bubble and stays on the page beneath it.
+  closeThread(doc, seen) {
+    for (const root of rootsOf(doc)) {
+      for (const bubble of root.querySelectorAll(BUBBLES)) {
+        const header = BUBBLE_HEADERS.map((selector) => bubble.querySelector(selector)).find(Boolean);
+        const sighting = header ? partner(header, BUBBLE_TITLES, bubble.querySelector(PROFILE_CARD)) : null;
+        if (!sighting?.identifiers.some((identifier) => sameIdentifier(identifier, seen))) continue;
+        const close = [...bubble.querySelectorAll('button')].find(closesBubble);
+        if (!close) return false;
+        close.click();
+        return true;
+      }
+    }
+    return false;
+  },
 
   // A minimised bubble opens by losing its --is-minimized class.
   watchAttributes: ['class'],

@@ -68,6 +68,13 @@ export interface SiteAdapter {
    */
   leaveCompose?(doc: Document, recipient: SeenIdentifier): string | null;
   /**
+   * Threads that float over another page (chat bubbles, chat pop-ups): what Leave does
+   * instead of going back. Closes the open one with this person where it is, as its own close
+   * button would, and returns true; false when none is open (the thread is the page itself,
+   * which Leave goes back from).
+   */
+  closeThread?(doc: Document, seen: SeenIdentifier): boolean;
+  /**
    * Chat threads: the open thread's message box, for the check on the first send after
    * Continue. CSS selectors, one per layout. Where none of them matches anything on the page
    * (the site changed its markup) a generic text box is looked for instead (utils/composer.ts).

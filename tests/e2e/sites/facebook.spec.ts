@@ -54,6 +54,16 @@ test.describe('Facebook', () => {
     await waitForPause(page);
     expect(page.url()).toBe('https://www.facebook.com/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+
+    // Leave closes that pop-up and stays on the feed beneath it.
+    await page.keyboard.press('Enter');
+    await waitForPause(page, false);
+    await expect(page.locator('[data-pagelet="ChatTab"]')).toHaveCount(0);
+    expect(page.url()).toBe('https://www.facebook.com/');
+    await expect(page.locator('[role="feed"]')).toBeVisible();
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
   });
 
   test('an open thread with them is paused; the inbox, a group chat and search results that list them are not', async ({ context, serve }) => {

@@ -65,6 +65,16 @@ test.describe('LinkedIn', () => {
     await waitForPause(page);
     expect(page.url()).toBe('https://www.linkedin.com/feed/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+
+    // Leave closes their bubble only, and stays on the feed with the others open.
+    await page.keyboard.press('Enter');
+    await waitForPause(page, false);
+    await expect(page.locator('.msg-overlay-conversation-bubble')).toHaveCount(2);
+    await expect(page.locator('.msg-overlay-conversation-bubble', { hasText: 'Sam Lee' })).toHaveCount(1); // the group
+    expect(page.url()).toBe('https://www.linkedin.com/feed/');
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
+    await page.waitForTimeout(300);
+    expect(await pauseDialog(page)).toBeUndefined();
   });
 
   test('a bubble open in the 2025–26 overlay shadow root is paused on a full page load', async ({ context, serve }) => {
@@ -83,6 +93,11 @@ test.describe('LinkedIn', () => {
     await page.goto('https://www.linkedin.com/feed/');
     await page.click('#open-shadow-bubble-sam');
     await waitForPause(page);
+    // Leave closes the bubble inside the shadow root too, and stays on the feed.
+    await page.keyboard.press('Enter');
+    await waitForPause(page, false);
+    await expect(page.locator('#interop-outlet .msg-overlay-conversation-bubble')).toHaveCount(0);
+    expect(page.url()).toBe('https://www.linkedin.com/feed/');
   });
 
   test('search results, a group thread and a group bubble that show them are not paused on a full load', async ({ context, serve }) => {
