@@ -181,3 +181,22 @@ test.describe('before anything of the person is seen', () => {
     expect(await pauseDialog(page)).toBeUndefined();
   });
 });
+
+test('Leave in a tab with nothing to go back to goes to the site’s home, never the person’s page', async ({ context, background, serve }) => {
+  await seedSettings(background, [watched]);
+  await serve('https://www.instagram.com/**', 'instagram/app.html');
+  // A tab opened straight onto the profile (a link from another app): no history behind it.
+  const page = await context.newPage();
+  await page.goto('https://www.instagram.com/sam.lee/');
+  await waitForPause(page);
+  const session = await context.newCDPSession(page);
+  await session.send('Page.resetNavigationHistory');
+  await page.reload();
+  await waitForPause(page);
+  expect(await page.evaluate(() => history.length)).toBe(1);
+  await page.keyboard.press('Enter'); // Leave, focused
+  await expect(page).toHaveURL('https://www.instagram.com/');
+  await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
+  await page.waitForTimeout(300);
+  expect(await pauseDialog(page)).toBeUndefined();
+});
