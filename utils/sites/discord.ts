@@ -1,3 +1,4 @@
+import { pageAndBelow } from './patterns';
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
 
 // Discord ids are snowflakes: 17–20 digits.
@@ -66,6 +67,16 @@ export const discord: SiteAdapter = {
     if (header) names.add(header);
     const identifiers: SeenIdentifier[] = [...names].map((value) => ({ kind: 'name', value }));
     return [{ kind: 'thread', identifiers }];
+  },
+
+  veilPatterns(identifier) {
+    const id = identifier.value.trim();
+    if (!SNOWFLAKE.test(id)) return [];
+    // An open DM, /channels/@me/<channel>[/<message>], and a profile, /users/<user id>.
+    const path =
+      identifier.kind === 'conversationId' ? `/channels/@me/${id}` : identifier.kind === 'accountId' ? `/users/${id}` : null;
+    if (!path) return [];
+    return pageAndBelow(...['https://discord.com', 'https://ptb.discord.com', 'https://canary.discord.com'].map((origin) => `${origin}${path}`));
   },
 
   // 2021–26 Slate editor. Discord sends on Enter; its send button exists only when the user turns

@@ -1,4 +1,5 @@
 import { sameIdentifier } from '../normalize';
+import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
 
 // First path segments that are Facebook's own pages, not vanity names (SITES.md, plus the
@@ -187,6 +188,32 @@ export const facebook: SiteAdapter = {
       if (name) sightings.push({ kind: 'profile', identifiers: [{ kind: 'name', value: name }] });
     }
     return sightings;
+  },
+
+  veilPatterns(identifier) {
+    const origins = ['https://www.facebook.com', 'https://facebook.com', 'https://web.facebook.com', 'https://m.facebook.com'];
+    const value = identifier.value.trim();
+    // Their chats: /messages/t/<id>/, /messages/e2ee/t/<id>/ and in folders (/messages/requests/t/<id>/).
+    const chats = (id: string) => origins.flatMap((origin) => pageAndBelow(`${origin}/messages/*t/${id}`));
+    if (identifier.kind === 'conversationId') {
+      return NUMERIC_ID.test(value) ? [...chats(value), ...origins.flatMap((origin) => pageAndBelow(`${origin}/marketplace/t/${value}`))] : [];
+    }
+    if (identifier.kind === 'accountId') {
+      if (!NUMERIC_ID.test(value)) return [];
+      return [
+        ...chats(value),
+        ...origins.flatMap((origin) => [
+          ...withParameter(`${origin}/profile.php`, 'id', value),
+          ...pageAndBelow(`${origin}/${value}`, `${origin}/people/*/${value}`, `${origin}/groups/*/user/${value}`),
+        ]),
+      ];
+    }
+    if (identifier.kind !== 'handle') return [];
+    const vanity = value.replace(/^@/, '');
+    const lower = vanity.toLowerCase();
+    if (!VANITY.test(vanity) || RESERVED.has(lower) || lower.endsWith('.php')) return [];
+    // Links carry vanity names as their owner cased them, or in lower case.
+    return asWrittenAndLower(vanity).flatMap((name) => [...origins.flatMap((origin) => pageAndBelow(`${origin}/${name}`)), ...chats(name)]);
   },
 
   // The composer variant above is read from aria-placeholder.

@@ -10,6 +10,7 @@ import {
   takeOutOfComposeWindows,
   type DraftShape,
 } from './mail-compose';
+import { addressForms } from './patterns';
 import type { SiteAdapter, Sighting } from './types';
 
 // Gmail routes by hash (#inbox, #search/…, #inbox/<thread>) and floats compose windows over
@@ -111,6 +112,15 @@ export const gmail: SiteAdapter = {
       if (sighting) sightings.push(sighting);
     }
     return sightings;
+  },
+
+  veilPatterns(identifier) {
+    if (identifier.kind !== 'email') return [];
+    // Full-page compose (?view=cm&to=…, cc=, bcc=, in any order) and Gmail as the mail handler
+    // (?extsrc=mailto&url=mailto:…). The address may sit in a list ("jo@…,sam@…", "Sam <sam@…>").
+    return addressForms(identifier.value).flatMap((address) =>
+      ['to=', 'cc=', 'mailto'].map((field) => `https://mail.google.com/mail*${field}*${address}*`),
+    );
   },
 
   // Gmail fills a chip's address in after the chip is drawn.

@@ -52,12 +52,22 @@ export const instagram: SiteAdapter = {
   },
 
   veilPatterns(identifier) {
+    const origins = ['https://www.instagram.com', 'https://instagram.com'];
+    if (identifier.kind === 'conversationId') {
+      // Thread ids are long numbers in the links seen; other safe characters are let through in case that changes.
+      const id = identifier.value.trim();
+      return /^[A-Za-z0-9_-]{1,100}$/.test(id) ? pageAndBelow(...origins.map((origin) => `${origin}/direct/t/${id}`)) : [];
+    }
     if (identifier.kind !== 'handle') return [];
-    const username = identifier.value.replace(/^@/, '');
+    const username = identifier.value.trim().replace(/^@/, '');
     if (!USERNAME.test(username) || RESERVED.has(username.toLowerCase())) return [];
-    // Instagram links usernames in lower case; a typed name may not be.
+    // Instagram links usernames in lower case; a typed name may not be. Their stories are
+    // /stories/<username>/<story id>/ ("highlights" there is Instagram's own page).
     return asWrittenAndLower(username).flatMap((name) =>
-      pageAndBelow(`https://www.instagram.com/${name}`, `https://instagram.com/${name}`),
+      pageAndBelow(
+        ...origins.map((origin) => `${origin}/${name}`),
+        ...(name === 'highlights' ? [] : origins.map((origin) => `${origin}/stories/${name}`)),
+      ),
     );
   },
 

@@ -1,6 +1,6 @@
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
 import { sameIdentifier } from '../normalize';
-import { pageAndBelow } from './patterns';
+import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
 
 // LinkedIn's opaque member ids (fsd_profile ids) stand in for the vanity name in /in/ links
 // from messaging and search: /in/ACoAAB…. The vanity name and the id are two identifiers.
@@ -209,12 +209,31 @@ export const linkedin: SiteAdapter = {
   watchAttributes: ['class'],
 
   veilPatterns(identifier) {
+    const origins = ['https://www.linkedin.com', 'https://linkedin.com'];
+    if (identifier.kind === 'conversationId') {
+      // Thread ids as readUrl takes them (2-<base64>==), as links carry them: as they are or encoded.
+      const id = identifier.value.trim();
+      if (!/^[A-Za-z0-9_=+-]{1,200}$/.test(id) || id === 'new') return [];
+      const forms = [...new Set([id, encodeURIComponent(id)])];
+      return origins.flatMap((origin) => pageAndBelow(...forms.map((form) => `${origin}/messaging/thread/${form}`)));
+    }
     if (identifier.kind !== 'handle' && identifier.kind !== 'accountId') return [];
     const seen = member(identifier.value.trim().replace(/^@/, ''));
     if (!seen || seen.kind !== identifier.kind) return [];
     // Vanity names are written in lower case in LinkedIn's links; opaque ids keep their case.
-    const slugs = seen.kind === 'handle' ? [seen.value, seen.value.toLowerCase()] : [seen.value];
-    return pageAndBelow(...new Set(slugs.map((slug) => `https://www.linkedin.com/in/${encodeURIComponent(slug)}`)));
+    const slugs = (seen.kind === 'handle' ? asWrittenAndLower(seen.value) : [seen.value]).map(encodeURIComponent);
+    return origins.flatMap((origin) =>
+      slugs.flatMap((slug) => [
+        ...pageAndBelow(`${origin}/in/${slug}`),
+        // A profile's Message button: /messaging/compose/?profileUrn=urn:li:fsd_profile:<id>&recipient=<id>.
+        ...withParameter(`${origin}/messaging/compose`, 'recipient', slug),
+        ...(seen.kind === 'accountId'
+          ? [`urn%3Ali%3Afsd_profile%3A${slug}`, `urn:li:fsd_profile:${slug}`].flatMap((urn) =>
+              withParameter(`${origin}/messaging/compose`, 'profileUrn', urn),
+            )
+          : []),
+      ]),
+    );
   },
 
   // The messaging page's and the chat bubbles' message form (2018–26; BEM class names that have

@@ -1,4 +1,5 @@
 import { META_CHAT_COMPOSER, META_SEND_BUTTON, openConversations, threadFromId } from './facebook';
+import { asWrittenAndLower, pageAndBelow } from './patterns';
 import type { SiteAdapter } from './types';
 
 // Messenger's web app is Facebook's messaging app on its own host: the same thread ids and the
@@ -21,6 +22,17 @@ export const messenger: SiteAdapter = {
   // The open thread's message list and composer name the conversation; the URL changes with it,
   // but the name arrives later than the address when the app renders the thread.
   fromPage: (doc) => openConversations(doc),
+
+  veilPatterns(identifier) {
+    const value = identifier.kind === 'handle' ? identifier.value.trim().replace(/^@/, '') : identifier.value.trim();
+    // Only what a thread address carries for this kind: numeric ids, vanity names (threadFromId's rules).
+    if (!threadFromId(value, false)?.identifiers.some((seen) => seen.kind === identifier.kind)) return [];
+    const ids = identifier.kind === 'handle' ? asWrittenAndLower(value) : [value];
+    // /t/<id>/, /e2ee/t/<id>/ and in a folder (/requests/t/<id>/).
+    return ['https://www.messenger.com', 'https://messenger.com'].flatMap((origin) =>
+      pageAndBelow(...ids.map((id) => `${origin}/*t/${id}`)),
+    );
+  },
 
   // Facebook's composer variant is read from aria-placeholder.
   watchAttributes: ['aria-placeholder'],

@@ -11,6 +11,7 @@ import {
   takeOutOfComposeWindows,
   type DraftShape,
 } from './mail-compose';
+import { addressForms } from './patterns';
 import type { SiteAdapter, Sighting } from './types';
 
 // Outlook on the web opens compose in the reading pane, in a pop-out or full page
@@ -135,6 +136,17 @@ export const outlook: SiteAdapter = {
       if (sighting) sightings.push(sighting);
     }
     return sightings;
+  },
+
+  veilPatterns(identifier) {
+    if (identifier.kind !== 'email') return [];
+    const origins = ['https://outlook.office.com', 'https://outlook.office365.com', 'https://outlook.live.com', 'https://outlook.cloud.microsoft'];
+    const composes = origins.flatMap((origin) => [`${origin}/mail/*deeplink/compose`, `${origin}/owa/`]);
+    // The compose deep link (?to=…, cc=, bcc=, mailtouri=mailto:…) and the older OWA one
+    // (?path=/mail/action/compose&to=…), parameters in any order.
+    return addressForms(identifier.value).flatMap((address) =>
+      composes.flatMap((compose) => ['to=', 'cc=', 'mailto'].map((field) => `${compose}*${field}*${address}*`)),
+    );
   },
 
   leaveCompose(doc, recipient) {

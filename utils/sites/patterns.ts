@@ -7,3 +7,30 @@ export function pageAndBelow(...bases: string[]): string[] {
 export function asWrittenAndLower(value: string): string[] {
   return [...new Set([value, value.toLowerCase()])];
 }
+
+/**
+ * Match patterns for `<base>` with `<name>=<value>` among its query parameters, in any order.
+ * The browser matches a pattern's path against the path and the query (utils/veil.ts); the
+ * parameter starts the query or follows another one, and the value ends the query or another
+ * parameter follows it, so `id=123` covers neither `fbid=123` nor `id=1234`.
+ */
+export function withParameter(base: string, name: string, value: string): string[] {
+  return ['?', '&'].flatMap((before) => [`${base}*${before}${name}=${value}`, `${base}*${before}${name}=${value}&*`]);
+}
+
+// A plain e-mail address: only characters a link carries as they are (or `+` as %2B), so none
+// can be misread in a pattern.
+const ADDRESS = /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+
+/**
+ * An e-mail address as compose links carry it in their query: `@` as is or as %40, `+` as is or
+ * as %2B, as written and in lower case. None when it is not a plain address.
+ */
+export function addressForms(value: string): string[] {
+  const address = value.trim().replace(/^mailto:/i, '');
+  if (!ADDRESS.test(address)) return [];
+  const forms = asWrittenAndLower(address).flatMap((spelling) =>
+    [spelling, spelling.replace(/\+/g, '%2B')].flatMap((form) => [form, form.replace('@', '%40')]),
+  );
+  return [...new Set(forms)];
+}

@@ -1,3 +1,4 @@
+import { withParameter } from './patterns';
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
 
 /*
@@ -124,6 +125,16 @@ export const whatsapp: SiteAdapter = {
     const header = doc.querySelector('#main header');
     const sighting = header ? readHeader(header) : null;
     return sighting ? [sighting] : [];
+  },
+
+  veilPatterns(identifier) {
+    // A number as people write it; fromUrl compares digits, so the link carries them bare.
+    if (identifier.kind !== 'phone' || !PHONE.test(identifier.value.trim())) return [];
+    const digits = identifier.value.replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) return [];
+    // The click-to-chat link, /send?phone=<digits> (also /send/?phone=%2B<digits>&text…). A number
+    // written with spaces in the link (phone=%2B44%207700…) is read but not veiled.
+    return ['', '%2B', '+'].flatMap((plus) => withParameter('https://web.whatsapp.com/send', 'phone', `${plus}${digits}`));
   },
 
   composer: [

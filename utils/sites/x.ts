@@ -1,5 +1,5 @@
 import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
-import { pageAndBelow, asWrittenAndLower } from './patterns';
+import { pageAndBelow, asWrittenAndLower, withParameter } from './patterns';
 
 // First path segments that are X's own pages, not handles (SITES.md, plus the app paths of the
 // 2024–26 web app). Compared in lower case: handles are case-insensitive.
@@ -148,15 +148,34 @@ export const x: SiteAdapter = {
   },
 
   veilPatterns(identifier) {
-    const origins = ['https://x.com', 'https://twitter.com'];
+    const origins = [...HOSTS].map((host) => `https://${host}`);
+    const value = identifier.value.trim();
     if (identifier.kind === 'accountId') {
-      return ACCOUNT_ID.test(identifier.value) ? origins.map((origin) => `${origin}/i/user/${identifier.value}`) : [];
+      if (!ACCOUNT_ID.test(value)) return [];
+      return origins.flatMap((origin) => [
+        ...pageAndBelow(`${origin}/i/user/${value}`),
+        ...withParameter(`${origin}/intent/user`, 'user_id', value),
+        ...withParameter(`${origin}/messages/compose`, 'recipient_id', value),
+      ]);
+    }
+    if (identifier.kind === 'conversationId') {
+      // The same ids as readUrl takes: legacy DMs at /messages/<id>, XChat at /i/chat/<id>.
+      const paths = [
+        ...(ONE_TO_ONE.test(value) || GROUP.test(value) ? [`/messages/${value}`] : []),
+        ...(ONE_TO_ONE.test(value) || XCHAT_GROUP.test(value) ? [`/i/chat/${value}`] : []),
+      ];
+      return origins.flatMap((origin) => pageAndBelow(...paths.map((path) => `${origin}${path}`)));
     }
     if (identifier.kind !== 'handle') return [];
-    const handle = identifier.value.trim().replace(/^@/, '');
+    const handle = value.replace(/^@/, '');
     if (!HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return [];
     // X writes handles as their owner cased them; links and typed names may be in lower case.
-    return asWrittenAndLower(handle).flatMap((name) => pageAndBelow(...origins.map((origin) => `${origin}/${name}`)));
+    return asWrittenAndLower(handle).flatMap((name) =>
+      origins.flatMap((origin) => [
+        ...pageAndBelow(`${origin}/${name}`),
+        ...withParameter(`${origin}/intent/user`, 'screen_name', name),
+      ]),
+    );
   },
 
   composer: [
