@@ -6,7 +6,6 @@ import { customAdapterForUrl } from '@/utils/sites/custom';
 import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
 import { onMessage, senderKind, type PageReading } from '@/utils/messages';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
-import { veilCovers, veilPatterns } from '@/utils/veil';
 import { showPause, type PauseHandle } from './pause';
 import { armSendCheck, type SendCheckHandle } from './send-check';
 
@@ -26,18 +25,20 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   const adapter = adapterForUrl(location.href) ?? customAdapterForUrl((await loadSettings()).value, location.href);
   if (!adapter) return;
 
-  // The document was veiled (utils/veil.ts) if the URL it loaded at is one the background
-  // registered the veil for; the veil stays on the document through in-app navigation.
-  const loadedAt = location.href;
-  let veiled = false;
+  // The browser veils the document (utils/veil.ts) from its first frame when its address names
+  // a watched person; the veil stays on it through in-app navigation. Whether it is veiled is
+  // read off the document itself, the first time it may be shown: the registered veil and the
+  // settings read here can disagree for a moment (a person or a site just changed), and a
+  // veiled page this script did not know of would stay hidden.
+  let veilSettled = false;
   const unveil = () => {
-    if (!veiled) return;
-    veiled = false;
-    document.documentElement.style.setProperty('visibility', 'visible', 'important');
+    if (veilSettled) return;
+    veilSettled = true;
+    const root = document.documentElement;
+    if (getComputedStyle(root).visibility === 'hidden') root.style.setProperty('visibility', 'visible', 'important');
   };
 
   let watched = await loadWatched(adapter);
-  veiled = veilPatterns(watched.settings, [adapter]).some((pattern) => veilCovers(pattern, new URL(loadedAt)));
   let pause: PauseHandle | null = null;
   let observer: MutationObserver | null = null;
   let frame = 0;
