@@ -17,9 +17,17 @@ const hostOf = (origin: string) => origin.replace(/^[^:]+:\/\//, '').replace(/\/
 
 /** Which sites Clean Break watches: the built-in ones (each can be turned off) and the user's own. */
 export function Sites({ settings, save }: { settings: Settings; save: Save }) {
+  // A box just ticked shows its new state until the saved settings come back (or the save fails),
+  // instead of flicking back while they are on their way.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  useEffect(() => setPending({}), [settings.disabledSites.join('\n')]);
+  const isOn = (id: string) => pending[id] ?? !settings.disabledSites.includes(id);
   const toggle = (id: string, name: string, on: boolean) => {
+    setPending((current) => ({ ...current, [id]: on }));
     const disabledSites = on ? settings.disabledSites.filter((site) => site !== id) : [...settings.disabledSites, id];
-    void save({ ...settings, disabledSites }, on ? `${name} is watched again.` : `${name} is no longer watched.`);
+    void save({ ...settings, disabledSites }, on ? `${name} is watched again.` : `${name} is no longer watched.`).then((saved) => {
+      if (!saved) setPending(({ [id]: _, ...rest }) => rest);
+    });
   };
   return (
     <section aria-labelledby="sites-title">
@@ -30,7 +38,7 @@ export function Sites({ settings, save }: { settings: Settings; save: Save }) {
           <label key={adapter.id}>
             <input
               type="checkbox"
-              checked={!settings.disabledSites.includes(adapter.id)}
+              checked={isOn(adapter.id)}
               onChange={(e) => toggle(adapter.id, adapter.name, (e.target as HTMLInputElement).checked)}
             />{' '}
             {adapter.name}
@@ -45,7 +53,7 @@ export function Sites({ settings, save }: { settings: Settings; save: Save }) {
       {settings.customSites.length > 0 && (
         <ul class="custom-sites">
           {settings.customSites.map((site) => (
-            <CustomSiteRow key={site.id} site={site} settings={settings} save={save} onToggle={toggle} />
+            <CustomSiteRow key={site.id} site={site} on={isOn(site.id)} save={save} onToggle={toggle} />
           ))}
         </ul>
       )}
@@ -74,12 +82,12 @@ function useGranted(origin: string | null): boolean | null {
 
 function CustomSiteRow({
   site,
-  settings,
+  on,
   save,
   onToggle,
 }: {
   site: CustomSite;
-  settings: Settings;
+  on: boolean;
   save: Save;
   onToggle: (id: string, name: string, on: boolean) => void;
 }) {
@@ -113,7 +121,7 @@ function CustomSiteRow({
       <label>
         <input
           type="checkbox"
-          checked={!settings.disabledSites.includes(site.id)}
+          checked={on}
           onChange={(e) => onToggle(site.id, site.name, (e.target as HTMLInputElement).checked)}
         />{' '}
         <strong>{site.name}</strong>
