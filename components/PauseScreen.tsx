@@ -161,7 +161,7 @@ export function PauseScreen(props: PauseScreenProps) {
         <div class="actions">
           <button
             ref={leave}
-            class="leave"
+            class="safe"
             type="button"
             disabled={decided}
             onClick={(event) => {
@@ -173,7 +173,7 @@ export function PauseScreen(props: PauseScreenProps) {
             Leave
           </button>
           <button
-            class="continue"
+            class="risky"
             type="button"
             disabled={!canContinue}
             aria-describedby="cb-wait"

@@ -68,14 +68,14 @@ export function SendCheck(props: SendCheckProps) {
         <div class="actions">
           <button
             ref={keep}
-            class="keep"
+            class="safe"
             type="button"
             aria-disabled={busy}
             onClick={(event) => choose(event, props.onKeep)}
           >
             Keep it in my journal
           </button>
-          <button class="send" type="button" aria-disabled={busy} onClick={(event) => choose(event, props.onSend)}>
+          <button class="risky" type="button" aria-disabled={busy} onClick={(event) => choose(event, props.onSend)}>
             Send it
           </button>
         </div>
