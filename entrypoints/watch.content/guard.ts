@@ -1,3 +1,56 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+
+interface GuardedScreen {
+  /** The host element's name: `<clean-break-pause>`, `<clean-break-send-check>`. */
+  name: string;
+  /** The screen's stylesheet, bundled (imported `?inline`): nothing is fetched, so it mounts at once. */
+  css: string;
+  /** Puts the focus back on the screen (after the page moved it, or re-attached the host). */
+  focus(): void;
+  /** Renders the screen into its container. */
+  onMount(container: HTMLElement): void;
+}
+
+/**
+ * Puts a screen over the page in its own closed shadow root, above everything and kept there
+ * by guardHost; the page's key and input events stop at its edge. Returns how to take it down.
+ */
+export function mountGuardedScreen(ctx: ContentScriptContext, screen: GuardedScreen): () => void {
+  let removed = false;
+  let unguard = () => {};
+  const ui = createShadowRootUi(ctx, {
+    name: screen.name,
+    position: 'modal',
+    zIndex: 2147483647,
+    mode: 'closed',
+    css: screen.css,
+    anchor: () => document.documentElement,
+    append: 'last',
+    isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'],
+    onMount(container) {
+      screen.onMount(container);
+      return container;
+    },
+    // Unmounts the Preact tree too, so its timers (the countdown) stop with it.
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  void ui.then((mounted) => {
+    if (removed) return;
+    mounted.mount();
+    unguard = guardHost(mounted.shadowHost, screen.focus);
+  });
+  return () => {
+    if (removed) return;
+    removed = true;
+    unguard();
+    void ui.then((mounted) => mounted.remove());
+  };
+}
+
 // The host's own box: inline and !important, so no page stylesheet can hide, shrink or cover it.
 const HOST_STYLE = [
   'all: initial',

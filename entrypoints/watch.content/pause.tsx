@@ -1,11 +1,10 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PauseScreen, type PauseChoice } from '@/components/PauseScreen';
 import pauseCss from '@/components/PauseScreen.css?inline';
 import { sendMessage } from '@/utils/messages';
 import type { MomentKind, Person, Settings } from '@/utils/schema';
-import { guardHost } from './guard';
+import { mountGuardedScreen } from './guard';
 
 export interface PauseHandle {
   personId: string;
@@ -58,15 +57,10 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     options.onDone(outcome);
   };
 
-  const ui = createShadowRootUi(ctx, {
+  const removeScreen = mountGuardedScreen(ctx, {
     name: 'clean-break-pause',
-    position: 'modal',
-    zIndex: 2147483647,
-    mode: 'closed',
     css: pauseCss,
-    anchor: () => document.documentElement,
-    append: 'last',
-    isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'],
+    focus: focusScreen,
     onMount(container) {
       screen = container;
       const props = {
@@ -83,22 +77,12 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
       setCountdown = draw;
       draw(countdown);
     },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  let unguard = () => {};
-  void ui.then((mounted) => {
-    if (closed) return;
-    mounted.mount();
-    unguard = guardHost(mounted.shadowHost, focusScreen);
   });
 
   function remove() {
     closed = true;
-    unguard();
+    removeScreen();
     restorePage();
-    void ui.then((mounted) => mounted.remove());
   }
 
   return {

@@ -1,13 +1,12 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { SendCheck, type SendCheckStatus } from '@/components/SendCheck';
 import sendCheckCss from '@/components/SendCheck.css?inline';
 import { clearComposer, composerAt, composerNear, composerText, focusAtEnd, isDisabled, sendButtonAt } from '@/utils/composer';
 import { sendMessage } from '@/utils/messages';
 import type { Person } from '@/utils/schema';
 import type { SiteAdapter } from '@/utils/sites/types';
-import { guardHost } from './guard';
+import { mountGuardedScreen } from './guard';
 
 export interface SendCheckHandle {
   personId: string;
@@ -179,29 +178,14 @@ function showQuestion(ctx: ContentScriptContext, alias: string, actions: { onKee
   };
   document.addEventListener('focusin', refocus, true);
 
-  const ui = createShadowRootUi(ctx, {
+  const removeScreen = mountGuardedScreen(ctx, {
     name: HOST_NAME,
-    position: 'modal',
-    zIndex: 2147483647,
-    mode: 'closed',
     css: sendCheckCss,
-    anchor: () => document.documentElement,
-    append: 'last',
-    isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'],
+    focus: focusQuestion,
     onMount(mounted) {
       container = mounted;
       draw();
-      return mounted;
     },
-    onRemove(mounted) {
-      if (mounted) render(null, mounted);
-    },
-  });
-  let unguard = () => {};
-  void ui.then((mounted) => {
-    if (closed) return;
-    mounted.mount();
-    unguard = guardHost(mounted.shadowHost, focusQuestion);
   });
 
   return {
@@ -213,8 +197,7 @@ function showQuestion(ctx: ContentScriptContext, alias: string, actions: { onKee
       if (closed) return;
       closed = true;
       document.removeEventListener('focusin', refocus, true);
-      unguard();
-      void ui.then((mounted) => mounted.remove());
+      removeScreen();
     },
   };
 }
