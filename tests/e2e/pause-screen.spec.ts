@@ -1,4 +1,5 @@
 import { attemptsOf, expect, seedSettings, storageOf, test } from './extension';
+import { DEFAULT_QUESTIONS } from '../../utils/defaults';
 import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './pause';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
@@ -69,4 +70,31 @@ test.describe('the pause screen', () => {
     await page.waitForTimeout(300);
     expect((await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
   });
+});
+
+test('questions edited in options are shown, and the article’s can be restored', async ({ context, background, serve, extensionId }) => {
+  await seedSettings(background, [sam]);
+  await serve('https://www.instagram.com/**', 'instagram/app.html');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const questions = options.getByLabel('Questions, one a line');
+  await questions.fill('Would I tell a friend to send this?');
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.locator('p.status')).toHaveText('Pause settings saved.');
+
+  const page = await context.newPage();
+  await page.goto('https://www.instagram.com/sam.lee/');
+  await waitForPause(page);
+  expect(await pauseText(page)).toContain('Would I tell a friend to send this?');
+  await page.close();
+
+  await options.getByRole('button', { name: 'Restore the article’s questions and reminders' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.locator('p.status')).toHaveText('Pause settings saved.');
+  const { settings } = (await storageOf(background)) as { settings: { questions: string[] } };
+  expect(settings.questions).toEqual(DEFAULT_QUESTIONS);
+  const again = await context.newPage();
+  await again.goto('https://www.instagram.com/sam.lee/');
+  await waitForPause(again);
+  expect(await pauseText(again)).toContain(DEFAULT_QUESTIONS[0]);
 });
