@@ -1,6 +1,5 @@
 import { normalizeIdentifier } from './normalize';
 import type { Identifier, IdentifierKind, Person } from './schema';
-import { MatchPattern } from '@webext-core/match-patterns';
 import { adapterForLink } from './sites';
 import type { SiteAdapter } from './sites/types';
 
@@ -53,8 +52,7 @@ export function identifiersFromInput(
   if (!trimmed) return { ok: false, error: 'Type a username, name, number or address, or paste a link.' };
   const url = parseLinkText(trimmed);
   if (url) {
-    const adapter =
-      adapterForLink(url) ?? customSites.find((custom) => custom.matches.some((match) => new MatchPattern(match).includes(url)));
+    const adapter = adapterForLink(url, customSites);
     if (!adapter) {
       return { ok: false, error: `Clean Break does not know ${url.hostname}. Type their username instead.` };
     }

@@ -1,7 +1,7 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import { guessIdentifierKind } from '../identity';
 import type { CustomSite, IdentifierKind, Settings } from '../schema';
-import { adapters } from './index';
+import { adapterAmong, adapters } from './index';
 import { asWrittenAndLower } from './patterns';
 import type { SeenIdentifier, Sighting, SiteAdapter } from './types';
 
@@ -184,7 +184,7 @@ export function customAdapters(settings: Settings): SiteAdapter[] {
 
 /** The custom site whose pattern includes this URL, as an adapter. */
 export function customAdapterForUrl(settings: Settings, url: string | URL): SiteAdapter | undefined {
-  return customAdapters(settings).find((adapter) => adapter.matches.some((match) => new MatchPattern(match).includes(url)));
+  return adapterAmong(customAdapters(settings), url);
 }
 
 /** A new custom site's id: stable for the site's life, unique among the user's sites. */

@@ -30,12 +30,21 @@ export function adapterForUrl(url: URL | string): SiteAdapter | undefined {
   return patterns.find(({ patterns }) => patterns.some((pattern) => pattern.includes(url)))?.adapter;
 }
 
-/** The adapter that can read a pasted link: one whose pages it is, or a share link it knows. */
-export function adapterForLink(url: URL | string): SiteAdapter | undefined {
+/**
+ * The adapter that can read a pasted link: one whose pages it is, a share link it knows, or
+ * one of `customSites` (the user's own sites, as adapters) whose pages it is.
+ */
+export function adapterForLink(url: URL | string, customSites: readonly SiteAdapter[] = []): SiteAdapter | undefined {
   return (
     adapterForUrl(url) ??
-    patterns.find(({ linkPatterns }) => linkPatterns.some((pattern) => pattern.includes(url)))?.adapter
+    patterns.find(({ linkPatterns }) => linkPatterns.some((pattern) => pattern.includes(url)))?.adapter ??
+    adapterAmong(customSites, url)
   );
+}
+
+/** The first of `list` whose match patterns include this URL (custom sites, compiled per use). */
+export function adapterAmong(list: readonly SiteAdapter[], url: URL | string): SiteAdapter | undefined {
+  return list.find((adapter) => adapter.matches.some((match) => new MatchPattern(match).includes(url)));
 }
 
 export function adapterById(id: string): SiteAdapter | undefined {
