@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from '@webext-core/match-patterns';
 import { adapterById, adapters } from '@/utils/sites';
-import { veilCovers } from '@/utils/veil';
+import { veilCovers } from './browser-match';
 import { IdentifierKind } from '@/utils/schema';
 import type { SeenIdentifier, SiteAdapter } from '@/utils/sites/types';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from '@webext-core/match-patterns';
 import { defaultSettings } from '@/utils/defaults';
-import { veilCovers, veilPatterns } from '@/utils/veil';
+import { veilPatterns } from '@/utils/veil';
+import { veilCovers } from './browser-match';
 
 const settings = (identifiers: { kind: 'handle' | 'name'; value: string; site: string }[], disabledSites: string[] = []) => ({
   ...defaultSettings(),

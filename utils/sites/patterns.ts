@@ -10,7 +10,7 @@ export function asWrittenAndLower(value: string): string[] {
 
 /**
  * Match patterns for `<base>` with `<name>=<value>` among its query parameters, in any order.
- * The browser matches a pattern's path against the path and the query (utils/veil.ts); the
+ * The browser matches a pattern's path against the path and the query (tests/unit/browser-match.ts); the
  * parameter starts the query or follows another one, and the value ends the query or another
  * parameter follows it, so `id=123` covers neither `fbid=123` nor `id=1234`.
  */
