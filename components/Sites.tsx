@@ -13,6 +13,17 @@ const KIND_LABEL: Record<MomentKind, string> = {
   compose: 'A message to them being written',
 };
 
+/**
+ * Asks the browser for one host. Call it in the click itself: browsers ask for a permission
+ * only during a user action. Resolves to null once allowed, or to what to tell the user.
+ */
+function askForHost(origin: string, refused: string): Promise<string | null> {
+  return browser.permissions.request({ origins: [origin] }).then(
+    (granted) => (granted ? null : refused),
+    (failure: Error) => `The browser did not ask: ${failure.message}`,
+  );
+}
+
 const hostOf = (origin: string) => origin.replace(/^[^:]+:\/\//, '').replace(/\/\*$/, '');
 
 /** Which sites Clean Break watches: the built-in ones (each can be turned off) and the user's own. */
@@ -98,10 +109,8 @@ function CustomSiteRow({
 
   const allow = () => {
     if (!origin) return;
-    // Asked in the click itself: browsers only ask for a permission during a user action.
-    browser.permissions.request({ origins: [origin] }).then(
-      (given) => setError(given ? '' : `Clean Break was not allowed on ${hostOf(origin)}: ${site.name} is not watched.`),
-      (failure: Error) => setError(`The browser did not ask: ${failure.message}`),
+    void askForHost(origin, `Clean Break was not allowed on ${hostOf(origin)}: ${site.name} is not watched.`).then((problem) =>
+      setError(problem ?? ''),
     );
   };
 
@@ -178,11 +187,10 @@ function AddCustomSite({ save }: { save: Save }) {
     const site = parsed.data;
     setError('');
     setAsking(true);
-    // Asked in the click itself: browsers only ask for a permission during a user action.
-    browser.permissions.request({ origins: [checked.origin] }).then(
-      async (granted) => {
+    void askForHost(checked.origin, `Clean Break was not allowed on ${hostOf(checked.origin)}, so the site was not added.`).then(
+      async (problem) => {
         setAsking(false);
-        if (!granted) return setError(`Clean Break was not allowed on ${hostOf(checked.origin)}, so the site was not added.`);
+        if (problem) return setError(problem);
         const { value: current } = await loadSettings();
         if (current.customSites.some((other) => other.pattern === site.pattern)) return setError(`${site.pattern} is already one of your sites.`);
         const added = await save(
@@ -190,10 +198,6 @@ function AddCustomSite({ save }: { save: Save }) {
           `Added ${site.name}. Now add, under People, how the person appears there.`,
         );
         if (added) setDraft({ ...draft, name: '', address: '', after: '', selector: '' });
-      },
-      (failure: Error) => {
-        setAsking(false);
-        setError(`The browser did not ask: ${failure.message}`);
       },
     );
   };
