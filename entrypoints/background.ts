@@ -44,18 +44,28 @@ async function grantedCustomSites(settings: Settings): Promise<SiteAdapter[]> {
   return granted.filter((adapter) => adapter !== null);
 }
 
-/** Replaces one registered content script (or removes it, with no matches). */
+const sameMatches = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((match, i) => match === [...b].sort()[i]);
+
+/**
+ * Brings one registered content script to these matches (removing it when there are none).
+ * Left alone when they are already its matches: most settings changes (a question, the
+ * snooze) change neither script, and a script updated in place is never briefly missing.
+ */
 async function register(script: Browser.scripting.RegisteredContentScript): Promise<void> {
-  await browser.scripting.unregisterContentScripts({ ids: [script.id] }).catch(() => undefined);
-  if (!script.matches?.length) return;
+  const matches = script.matches ?? [];
+  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [script.id] });
+  if (sameMatches(current?.matches ?? [], matches)) return;
+  if (matches.length === 0) return browser.scripting.unregisterContentScripts({ ids: [script.id] });
+  if (current) return browser.scripting.updateContentScripts([{ ...script, matches }]);
   await browser.scripting.registerContentScripts([{ ...script, runAt: 'document_start', persistAcrossSessions: true }]);
 }
 
 /**
  * Keeps the registered content scripts in step with the settings: the veil that hides the
  * watched people's own pages from their first frame (public/veil.css), and the watching
- * script on the custom sites the user has granted. Run one at a time: each is an unregister
- * then a register, and two interleaved would fail on the duplicate id.
+ * script on the custom sites the user has granted. Run one at a time: two interleaved could
+ * both find a script missing and both register it, and the second would fail on its id.
  */
 let syncing: Promise<void> = Promise.resolve();
 function syncScripts(): Promise<void> {
