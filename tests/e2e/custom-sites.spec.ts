@@ -92,7 +92,8 @@ test.describe('custom sites', () => {
     await page.goto('https://forum.example.com/members/sam.leeroy/');
     await page.waitForTimeout(300);
     expect(await pauseDialog(page)).toBeUndefined();
-    expect(await firstFrame(page)).toEqual({ visibility: 'hidden', covered: false }); // veiled a moment: sam.lee*
+    // Its address starts like theirs, so it is veiled until the content script decides (whether
+    // that is before the first frame is a race): it must end up shown.
     await expect(page.getByRole('heading', { name: 'sam.leeroy' })).toBeVisible();
     await page.goto('https://forum.example.com/members/sam.lee/');
     await waitForPause(page);
