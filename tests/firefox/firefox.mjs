@@ -1,0 +1,303 @@
+// Clean Break in real Firefox (Debian's firefox-esr), driven by puppeteer-core over WebDriver
+// BiDi: Playwright cannot drive this Firefox. See ../../../shared/FIREFOX.md for the recipe and
+// its pitfalls; the numbers below ("pitfall 3") refer to it.
+//
+// Each test gets its own Firefox with a fresh profile, the built extension installed as a
+// temporary add-on, and a local proxy that refuses (and records) every request that would
+// leave the browser. Fixture pages are served at the real sites' addresses by intercepting
+// their tab's requests; any other http(s) request from such a tab is recorded and aborted.
+import puppeteer from 'puppeteer-core';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The built Firefox extension: CB_FIREFOX_EXT, else <CB_OUT_DIR or .output>/firefox-mv2. */
+export const EXT = path.resolve(process.env.CB_FIREFOX_EXT ?? path.join(process.env.CB_OUT_DIR ?? '.output', 'firefox-mv2'));
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIXTURES = path.resolve('tests/fixtures');
+// A fixed moz-extension:// host for the extension's pages, set through a pref.
+const UUID = '11111111-2222-4333-8444-555555555555';
+
+const t0 = Date.now();
+/** With CB_FIREFOX_DEBUG set, prints timed progress lines. */
+export const debug = (...args) => {
+  if (process.env.CB_FIREFOX_DEBUG) console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `fn` until it returns something truthy (errors count as not yet); returns that value. */
+export async function until(fn, what, timeout = 10_000) {
+  let last;
+  for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
+    try {
+      const value = await fn();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw new Error(`timed out after ${timeout} ms: ${what}${last !== undefined ? ` (last: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ''}`);
+}
+
+/** Refuses every connection, recording its first line ("GET http://…", "CONNECT host:443"). */
+async function refusingProxy() {
+  const requests = [];
+  const server = net.createServer((socket) => {
+    socket.on('error', () => {});
+    socket.once('data', (data) => {
+      requests.push(data.toString('latin1').split('\r\n')[0]);
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+    });
+  });
+  const port = await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+  return { requests, port, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * Runs `fn` with a fresh Firefox and the extension installed. Afterwards, whatever the test did:
+ * no request reached the proxy and no site tab asked for anything its fixtures do not serve.
+ */
+export async function withFirefox(fn) {
+  assert.ok(existsSync(path.join(EXT, 'manifest.json')), `no Firefox build at ${EXT}: run \`npx wxt build -b firefox\` first`);
+  const geckoId = JSON.parse(readFileSync(path.join(EXT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+  const proxy = await refusingProxy();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+    // Pitfall 1: else BiDi refuses to navigate a tab to moz-extension://.
+    args: ['--remote-allow-system-access'],
+    // Pitfall 4: Firefox's own remote-settings traffic stops with this.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
+      // Pitfall 3: everything that leaves the browser goes to the refusing proxy.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+    },
+  });
+  const ff = new Firefox(browser, proxy.requests);
+  debug('launched');
+  try {
+    // BiDi webExtension.install: a temporary add-on (unsigned is fine). It needs an absolute path.
+    assert.equal(await browser.installExtension(EXT), geckoId);
+    debug('installed');
+    await fn(ff);
+    debug('test done');
+    assert.deepEqual(ff.stray, [], 'requests no fixture serves');
+    assert.deepEqual(ff.proxied, [], 'requests that left the browser');
+  } finally {
+    await browser.close().catch(() => {});
+    await proxy.close();
+    debug('closed');
+  }
+}
+
+class Firefox {
+  constructor(browser, proxied) {
+    this.browser = browser;
+    /** Requests that reached the refusing proxy: left (or tried to leave) the browser. */
+    this.proxied = proxied;
+    /** http(s) requests from site tabs that no fixture serves (aborted). */
+    this.stray = [];
+  }
+
+  /** Opens an extension page (options.html, popup.html) in a fresh tab, loaded. */
+  async extPage(file) {
+    const page = await this.browser.newPage();
+    // Pitfall 2: BiDi never reports this navigation as finished; poll instead.
+    page.goto(`moz-extension://${UUID}/${file}`).catch(() => {});
+    await until(
+      () => page.evaluate((f) => location.href.endsWith(`/${f}`) && document.readyState === 'complete', file),
+      `load ${file}`,
+    );
+    return page;
+  }
+
+  /** Stores settings as the options page would (a 3-second countdown unless `extra` says otherwise). Pitfall 5. */
+  async seedSettings(people, extra = {}) {
+    const options = await this.extPage('options.html');
+    const settings = {
+      people: people.map((person) => ({ addedAt: 1, ...person })),
+      disabledSites: [],
+      questions: ['Are they willing to listen and compromise?', 'What is the plan from now on?'],
+      reminders: ['No contact is for one purpose only: to forget and move on.'],
+      countdownSeconds: 3,
+      escalationSeconds: 0,
+      countdownCapSeconds: 60,
+      typedPhrase: '',
+      snoozeMinutes: 10,
+      supportPerson: null,
+      noContactSince: null,
+      ...extra,
+    };
+    await options.evaluate((s) => browser.storage.local.set({ settings: s }), settings);
+    return options;
+  }
+
+  /** The match patterns of the scripts the background registered (the veil), read from an extension page. */
+  async registeredMatches(extensionPage) {
+    return extensionPage.evaluate(async () => (await browser.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
+  }
+
+  /**
+   * A tab whose requests for `routes` ([prefix, fixture file] pairs) get the fixture; other
+   * http(s) requests are recorded as stray and aborted; data: and the like pass.
+   * The tab also records, in the page's own world, every time the pause screen appears (pauseLog).
+   */
+  async sitePage(routes) {
+    const bodies = routes.map(([prefix, file]) => [prefix, readFileSync(path.join(FIXTURES, file))]);
+    const page = await this.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      const route = bodies.find(([prefix]) => url.startsWith(prefix));
+      if (route) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: route[1] });
+      if (!/^https?:/.test(url)) return request.continue();
+      this.stray.push(url);
+      return request.abort();
+    });
+    await page.evaluateOnNewDocument(recordPauses);
+    return page;
+  }
+}
+
+/**
+ * Runs in the page's world before its scripts: notes each appearance of the pause screen's host
+ * (whose shadow root is closed, but the host itself is in the page's DOM) with the address and
+ * the selected chat at that moment. The log is kept in the tab's sessionStorage, so it spans the
+ * tab's loads on one site. Lets a test show that a page was *not* paused at any time while the
+ * tab was on it, once a later pause in the same tab proves the content script was running and
+ * deciding.
+ */
+function recordPauses() {
+  const KEY = '__cleanBreakTestPauseLog';
+  let shown = false;
+  const note = () => {
+    const now = !!document.querySelector('clean-break-pause');
+    if (now && !shown) {
+      const log = JSON.parse(sessionStorage.getItem(KEY) ?? '[]');
+      log.push({
+        path: location.pathname + location.search,
+        chat: document.querySelector('#pane-side [aria-selected="true"]')?.getAttribute('data-chat') ?? null,
+      });
+      sessionStorage.setItem(KEY, JSON.stringify(log));
+    }
+    shown = now;
+  };
+  new MutationObserver(note).observe(document, { childList: true, subtree: true });
+  note();
+}
+
+export const pauseLog = (page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('__cleanBreakTestPauseLog') ?? '[]'));
+
+/**
+ * Runs `fn(root)` inside the closed shadow root of the element `hostSelector` (pitfall 6: BiDi
+ * serializes closed roots with includeShadowTree 'all'). Returns its JSON result, or undefined
+ * when there is no such host. Uses a puppeteer internal: puppeteer-core's version is pinned.
+ */
+export async function inClosedRoot(page, hostSelector, fn) {
+  const session = page.mainFrame().browsingContext.userContext.browser.session;
+  const target = { context: page.mainFrame().browsingContext.id };
+  const host = await session.send('script.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+    target,
+    awaitPromise: false,
+    resultOwnership: 'root',
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+  });
+  const root = host.result.result.value?.shadowRoot;
+  if (!root) return undefined;
+  const result = await session.send('script.callFunction', {
+    functionDeclaration: `(root) => JSON.stringify((${fn})(root))`,
+    arguments: [{ sharedId: root.sharedId }],
+    target,
+    awaitPromise: true,
+  });
+  if (result.result.type === 'exception') throw new Error(result.result.exceptionDetails.text);
+  return JSON.parse(result.result.result.value);
+}
+
+/**
+ * The pause screen as a person sees it: its dialog's title, all its text, and its buttons (name,
+ * disabled, focused, centre). Undefined when there is no screen (or no dialog in it yet).
+ */
+export function pauseScreen(page) {
+  return inClosedRoot(page, 'clean-break-pause', (root) => {
+    const dialog = root.querySelector('[role="dialog"]');
+    if (!dialog) return undefined;
+    const title = root.getElementById(dialog.getAttribute('aria-labelledby'))?.textContent ?? '';
+    return {
+      title,
+      text: dialog.textContent,
+      buttons: [...dialog.querySelectorAll('button')].map((button) => {
+        const box = button.getBoundingClientRect();
+        return {
+          name: button.textContent.trim(),
+          disabled: button.disabled,
+          focused: root.activeElement === button,
+          x: box.x + box.width / 2,
+          y: box.y + box.height / 2,
+        };
+      }),
+    };
+  }).catch(() => undefined); // the document is being replaced
+}
+
+/** Waits for the pause screen (its "Take a breath" dialog) to be up, or with `false`, gone. Returns it. */
+export async function waitForPause(page, shown = true, timeout = 10_000) {
+  let screen;
+  await until(
+    async () => {
+      screen = await pauseScreen(page);
+      return shown ? screen?.title === 'Take a breath' : screen === undefined && !(await page.$('clean-break-pause'));
+    },
+    shown ? 'the pause screen appears' : 'the pause screen goes away',
+    timeout,
+  );
+  return screen;
+}
+
+/** A trusted click at the centre of the pause screen's button `name`. */
+export async function clickPauseButton(page, name) {
+  const button = (await waitForPause(page)).buttons.find((b) => b.name === name);
+  assert.ok(button, `no ${name} button`);
+  await page.mouse.click(button.x, button.y);
+}
+
+/**
+ * Waits until the popup, freshly opened, shows `want`: `today` (the count) and `recent` (text
+ * the recent-attempts list contains). Read off the page, as the user sees it: where the attempt
+ * log is stored is the extension's business. A fresh popup is opened every two seconds, as a
+ * user would reopen it.
+ */
+export async function popupShows(ff, want, timeout = 12_000) {
+  const end = Date.now() + timeout;
+  let seen;
+  while (Date.now() < end) {
+    const popup = await ff.extPage('popup.html');
+    try {
+      await until(async () => {
+        seen = await popup.evaluate(() => ({
+          today: document.querySelector('[data-testid=today]')?.textContent ?? null,
+          recent: document.querySelector('[data-testid=recent]')?.textContent ?? '',
+        }));
+        return (want.today === undefined || seen.today === String(want.today)) && (want.recent === undefined || seen.recent.includes(want.recent));
+      }, 'popup', Math.min(2_000, Math.max(100, end - Date.now())));
+      return seen;
+    } catch {
+      // not yet: reopen
+    } finally {
+      await popup.close().catch(() => {});
+    }
+  }
+  throw new Error(`popup never showed ${JSON.stringify(want)}; last saw ${JSON.stringify(seen)}`);
+}

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clickPauseButton, pauseLog, popupShows, until, waitForPause, withFirefox } from './firefox.mjs';
+
+const INSTAGRAM = [['https://www.instagram.com/', 'instagram/app.html']];
+const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
+const url = (page) => page.evaluate(() => location.href);
+
+test('a person added in options is paused on their profile; Leave goes back; the popup counts it', () =>
+  withFirefox(async (ff) => {
+    // Options: add a person by alias, then their username pasted as a link (trusted typing and clicks).
+    const options = await ff.extPage('options.html');
+    await options.type('input[name=alias]', 'S.');
+    await options.click('form.row button[type=submit]');
+    await options.waitForSelector('article[aria-label="S."]');
+    await options.type('article[aria-label="S."] input[name=identifier]', 'https://www.instagram.com/sam.lee/?hl=en');
+    await options.click('article[aria-label="S."] button[type=submit]');
+    await until(
+      () => options.evaluate(() => document.querySelector('article[aria-label="S."] li')?.textContent.includes('Username sam.lee on Instagram')),
+      'the username is listed',
+    );
+
+    // Browse: the home feed is untouched; the watched profile is covered.
+    const page = await ff.sitePage(INSTAGRAM);
+    await page.goto('https://www.instagram.com/');
+    assert.equal(await page.$eval('h1', (h) => h.textContent), 'Home feed');
+
+    await page.goto('https://www.instagram.com/sam.lee/');
+    const screen = await waitForPause(page);
+    // The host covers the page, and its root is closed to the page's scripts.
+    assert.equal(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName), 'clean-break-pause');
+    assert.equal(await page.$eval('clean-break-pause', (host) => host.shadowRoot), null);
+    assert.ok(screen.text.includes('S.'), screen.text);
+    assert.ok(!screen.text.includes('sam.lee'), 'the screen does not name the profile');
+    const leave = screen.buttons.find((b) => b.name === 'Leave');
+    assert.equal(leave?.focused, true, 'Leave has the focus');
+    assert.equal(screen.buttons.find((b) => b.name === 'Continue anyway')?.disabled, true);
+    // Only this profile was paused in this tab: the home feed never was.
+    assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/']);
+
+    // The page beneath takes no clicks, not even on a link under the pointer; Escape does nothing.
+    const link = await page.$eval('#link-other', (a) => {
+      const box = a.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    await page.mouse.click(link.x, link.y);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => window.__clicks), 0);
+    assert.equal(await url(page), 'https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+
+    await clickPauseButton(page, 'Leave');
+    await until(async () => (await url(page)) === 'https://www.instagram.com/', 'Leave goes back to the feed');
+    await waitForPause(page, false);
+    assert.equal(await page.$eval('h1', (h) => h.textContent), 'Home feed');
+    assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/']);
+
+    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+  }));
+
+test('in-app navigation (history.pushState, no load) to the watched profile is paused; another profile is not', () =>
+  withFirefox(async (ff) => {
+    await ff.seedSettings([sam]);
+    const page = await ff.sitePage(INSTAGRAM);
+    await page.goto('https://www.instagram.com/explore/');
+    const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+
+    await page.click('#link-other'); // the app's router: pushState
+    await until(async () => (await url(page)) === 'https://www.instagram.com/jo.other/', 'at /jo.other/');
+    await page.click('#link-watched');
+    await until(async () => (await url(page)) === 'https://www.instagram.com/sam.lee/', 'at /sam.lee/');
+    await waitForPause(page);
+    // One document all along, and paused only on the watched profile.
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), loads);
+    assert.equal(await page.$eval('h2', (h) => h.textContent), 'sam.lee');
+    assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/']);
+    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: On the pause screen' });
+
+    // Leave goes back to the previous profile, in the app.
+    await clickPauseButton(page, 'Leave');
+    await until(async () => (await url(page)) === 'https://www.instagram.com/jo.other/', 'Leave goes back to /jo.other/');
+    await waitForPause(page, false);
+    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+  }));
+
+test('on a full load of the watched profile its first frame is already hidden or covered; another profile’s is shown', () =>
+  withFirefox(async (ff) => {
+    const options = await ff.seedSettings([sam]);
+    // The background registers the veil (veil.css) for the watched profile's addresses.
+    await until(async () => (await ff.registeredMatches(options)).includes('https://www.instagram.com/sam.lee/*'), 'the veil is registered');
+
+    const page = await ff.sitePage(INSTAGRAM);
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    const first = await page.evaluate(() => window.__firstFrame);
+    assert.ok(first?.visibility === 'hidden' || first?.covered, `first frame: ${JSON.stringify(first)}`);
+
+    // Someone else's profile is shown from its first frame, and not paused: the same tab then
+    // goes to the watched profile in the app and is paused, so the script was there and decided.
+    await page.goto('https://www.instagram.com/jo.other/');
+    assert.deepEqual(await until(() => page.evaluate(() => window.__firstFrame), 'first frame'), { visibility: 'visible', covered: false });
+    await page.click('#link-watched');
+    await waitForPause(page);
+    assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/', '/sam.lee/']);
+  }));
