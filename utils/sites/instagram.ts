@@ -10,8 +10,41 @@ const RESERVED = new Set([
   'topics', 'audio', 'music', 'guide', 'press', 'lite', 'download', 'invites', 'push',
 ]);
 const USERNAME = /^[A-Za-z0-9_.]{1,30}$/;
-// Profile sub-pages that still show the person's profile.
-const PROFILE_TABS = new Set(['reels', 'tagged', 'saved', 'followers', 'following', 'feed', 'guides', 'related_profiles']);
+// Profile sub-pages that still show the person's profile. `reposts` is the Reposts tab added in
+// 2025 (issue 13; no public script read for it was found, so it is taken from the issue's report).
+const PROFILE_TABS = new Set([
+  'reels', 'tagged', 'reposts', 'saved', 'followers', 'following', 'feed', 'guides', 'related_profiles',
+]);
+
+// Where an open thread names its partner: the thread header's link to their profile holds the
+// thread's title, an h2. Inbox rows and each message's sender avatar link to profiles too (with the
+// same "Open the profile page of …" label), but never around an h2, and a group thread's header
+// links to no profile (FahadBinHussain/glitchdraft, AGENTS.md, "instagram (added 2026-10-10)":
+// "thread header heading = a[aria-label^=\"Open the profile page of \"] h2 — inbox rows link to
+// profiles too but never contain an h2 … group threads have no profile link"). Structure and href
+// only: the label is localised and not needed.
+const HEADER_TITLE = 'a[href] h2';
+// Columns that are never the header, named by Instagram's data-pagelet (stable across builds and
+// languages): the message list (sender avatars) and the inbox list.
+const NOT_HEADER = [
+  // The open thread's message list: '[data-pagelet="IGDMessagesList"]' in DM tools of 2025–26
+  // (public index, find_string "data-pagelet=\"IGD": a Selenium DM bot's scroll container and an
+  // unsend extension's message scope).
+  '[data-pagelet="IGDMessagesList"]',
+  // Its older name, 'div[data-pagelet="IGDOpenMessageList"]' (same search: a translation
+  // extension's Instagram recipe and a message-edit extension).
+  '[data-pagelet="IGDOpenMessageList"]',
+  // The inbox's thread list, '[role="navigation"] > div > [data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]'
+  // (same search: a no-feed extension's inbox stylesheet).
+  '[data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]',
+].join(', ');
+// The messages tray over other pages (feed, profiles, reels): '[data-pagelet="IGDChatTabsRootContent"]',
+// newer builds '…OffMsys'. Its open chat tab is the last child of its
+// '[data-visualcompletion="ignore"]' wrapper (public index, find_string "IGDChatTab": a media
+// downloader extension's handleChatTab, focus extensions hiding the tray). No public source shows
+// the open tab's header markup; it is read by the same rule as a thread's header, which is the
+// same app's thread view.
+const TRAY = '[data-pagelet^="IGDChatTabsRootContent"]';
 
 function profile(username: string): Sighting {
   return { kind: 'profile', identifiers: [{ kind: 'handle', value: username }] };
@@ -42,13 +75,12 @@ export const instagram: SiteAdapter = {
   },
 
   fromPage(doc, url) {
-    if (!url.pathname.startsWith('/direct/t/')) return [];
-    // The open thread's header links to the partner's profile; inbox rows do not.
-    // 2024–26 layout: the header's avatar and name link, labelled (English) "Open the profile page of <username>".
-    const headerLink = doc.querySelector<HTMLAnchorElement>('a[aria-label^="Open the profile page of "]');
-    const username = headerLink ? usernameFromHref(headerLink.getAttribute('href')) : null;
-    if (!username) return [];
-    return [{ kind: 'thread', identifiers: [{ kind: 'handle', value: username }] }];
+    // A thread at /direct/t/<id>/ fills the page; elsewhere a chat can be open in the tray.
+    const roots: ParentNode[] = url.pathname.startsWith('/direct/t/') ? [doc] : [...doc.querySelectorAll(TRAY)];
+    const partners = new Set(roots.flatMap(headerPartners));
+    // Two people named by thread headers at once: the page is mid-change; read nothing.
+    if (partners.size !== 1) return [];
+    return [{ kind: 'thread', identifiers: [...partners].map((value) => ({ kind: 'handle' as const, value })) }];
   },
 
   veilPatterns(identifier) {
@@ -86,6 +118,7 @@ export const instagram: SiteAdapter = {
     { url: 'https://instagram.com/Sam_Lee', sighting: profile('Sam_Lee') },
     { url: 'https://www.instagram.com/sam.lee/reels/', sighting: profile('sam.lee') },
     { url: 'https://www.instagram.com/sam.lee/tagged/', sighting: profile('sam.lee') },
+    { url: 'https://www.instagram.com/sam.lee/reposts/', sighting: profile('sam.lee') },
     { url: 'https://www.instagram.com/stories/sam.lee/3312345678901234567/', sighting: profile('sam.lee') },
     {
       url: 'https://www.instagram.com/direct/t/340282366841710300949128171234567890/',
@@ -107,4 +140,16 @@ function usernameFromHref(href: string | null): string | null {
   if (!href) return null;
   const match = /^\/([A-Za-z0-9_.]{1,30})\/?$/.exec(href.replace(/^https:\/\/(www\.)?instagram\.com/, ''));
   return match?.[1] && !RESERVED.has(match[1].toLowerCase()) ? match[1] : null;
+}
+
+/** The usernames that thread headers under `root` link to (in lower case: Instagram links them so). */
+function headerPartners(root: ParentNode): string[] {
+  const partners: string[] = [];
+  for (const title of root.querySelectorAll(HEADER_TITLE)) {
+    const link = title.closest('a[href]');
+    if (!link || link.closest(NOT_HEADER)) continue;
+    const username = usernameFromHref(link.getAttribute('href'));
+    if (username) partners.push(username.toLowerCase());
+  }
+  return partners;
 }

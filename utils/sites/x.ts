@@ -47,10 +47,12 @@ function readUrl(url: URL): Sighting | null {
         ? { kind: 'compose', identifiers: [{ kind: 'accountId', value: recipient }] }
         : null;
     }
-    return parts.length === 2 && second && (ONE_TO_ONE.test(second) || GROUP.test(second)) ? thread(second) : null;
+    // The conversation, and its pages below it (/messages/<id>/info, its details).
+    return second && (ONE_TO_ONE.test(second) || GROUP.test(second)) ? thread(second) : null;
   }
   if (lower === 'i') {
-    if (second === 'chat' && third && parts.length === 3 && (ONE_TO_ONE.test(third) || XCHAT_GROUP.test(third))) {
+    // XChat's conversation, and its pages below it (/i/chat/<id>/info and the like).
+    if (second === 'chat' && third && (ONE_TO_ONE.test(third) || XCHAT_GROUP.test(third))) {
       return thread(third);
     }
     // /i/user/<account id> opens that account's profile.
@@ -91,23 +93,113 @@ function handleFromHref(href: string | null): string | null {
 const XCHAT_ROWS = '[data-testid^="dm-conversation-item-"], [data-testid^="dm-message-request-item-"]';
 // Where an open one-to-one conversation links to the other person's profile. Each entry: the
 // layout it serves. Chat lists are left out by `notIn`.
-const PARTNER_LINKS: { selector: string; notIn: string }[] = [
-  // Legacy DMs (2019–26, /messages/<a>-<b>): the conversation's header avatar and the avatar
-  // beside each of their messages. Inbox rows ([data-testid="conversation"]), shown beside the
-  // open conversation, carry the same avatar.
-  {
-    selector: 'a[data-testid="DM_Conversation_Avatar"], [data-testid="DM_Conversation_Avatar"] a[href]',
-    notIn: '[data-testid="conversation"]',
-  },
-  // XChat (2025–26, /i/chat/<a>-<b>): the conversation header, and the profile summary that
-  // opens the conversation. Inbox rows are [data-testid^="dm-conversation-item-"].
-  {
-    selector: '[data-testid="dm-conversation-header"] a[href], [data-testid="dm-conversation-header-item"] a[href]',
-    notIn: XCHAT_ROWS,
-  },
-];
+// Legacy DMs (2019–26, /messages/<a>-<b>): the conversation's header avatar and the avatar
+// beside each of their messages. Inbox rows ([data-testid="conversation"]), shown beside the
+// open conversation, carry the same avatar.
+const LEGACY_PARTNER = {
+  selector: 'a[data-testid="DM_Conversation_Avatar"], [data-testid="DM_Conversation_Avatar"] a[href]',
+  notIn: '[data-testid="conversation"]',
+};
+// XChat (2025–26, /i/chat/<a>-<b>): the conversation header, and the profile summary that
+// opens the conversation. Inbox rows are [data-testid^="dm-conversation-item-"].
+const XCHAT_PARTNER = {
+  selector: '[data-testid="dm-conversation-header"] a[href], [data-testid="dm-conversation-header-item"] a[href]',
+  notIn: XCHAT_ROWS,
+};
+// Where an open one-to-one conversation links to the other person's profile; chat lists are left out by `notIn`.
+const PARTNER_LINKS = [LEGACY_PARTNER, XCHAT_PARTNER];
 // XChat's header shows the display name, for people watched by name.
 const PARTNER_NAME = '[data-testid="dm-conversation-username"]';
+
+// The messages drawer over other pages (/home, profiles, posts). X's own bundle (module 761693 of
+// its 2024–25 main bundle, public index, find_string "DMDrawerHeader") names the drawer's test ids
+// `{ header: "DMDrawerHeader", headerHighlighted: "DMDrawerHeaderHighlighted", root: "DMDrawer" }`;
+// with a conversation selected, the header's title is the conversation's name and its subtitle the
+// partner's screen name, set only for ONE_TO_ONE and SECRET_ONE_TO_ONE conversations (shown as
+// "@<screen name>"); the conversation itself, with its composer, is rendered only while the drawer
+// is expanded (collapsed, only the header shows). The drawer is hidden on /messages and /i/chat.
+const LEGACY_DRAWER = '[data-testid="DMDrawer"]';
+const LEGACY_DRAWER_HEADER = '[data-testid="DMDrawerHeader"], [data-testid="DMDrawerHeaderHighlighted"]';
+// The conversation being shown in the drawer: its composer (the same conversation view as
+// /messages/<id>; '[data-testid="dmComposerTextInput"]' in DM tools reading the drawer, e.g. a
+// Puppeteer DM bot checking `div[data-testid="DMDrawer"]` and `[data-testid="dmComposerTextInput"]`).
+const LEGACY_DRAWER_OPEN = '[data-testid="dmComposerTextInput"]';
+// XChat's own drawer (2025–26): root '[data-testid="chat-drawer-root"]', opened by the floating
+// '[data-testid="chat-drawer-main"]', its conversation list on the left and the open conversation
+// on the right (public index, find_string "data-testid=\"chat-drawer": an X automation's notes on
+// "Two Access Modes", a search extension's "hideFloatingChat" rule). No source shows the open
+// conversation's markup inside it: it is read as XChat's conversation view is.
+const XCHAT_DRAWER = '[data-testid="chat-drawer-root"]';
+const DRAWERS = `${LEGACY_DRAWER}, ${XCHAT_DRAWER}`;
+const SCREEN_NAME = /^@([A-Za-z0-9_]{1,20})$/;
+
+/** The one person whose conversation a drawer shows, or none (a group, the inbox, collapsed). */
+function drawerConversation(doc: Document): Sighting | null {
+  for (const drawer of doc.querySelectorAll(LEGACY_DRAWER)) {
+    if (!drawer.querySelector(LEGACY_DRAWER_OPEN)) continue;
+    const header = drawer.querySelector(LEGACY_DRAWER_HEADER);
+    const subtitle = header ? screenNames(header) : [];
+    // No screen name under the title: a group, or the drawer's inbox.
+    if (subtitle.length === 0) continue;
+    const handles = new Set(subtitle);
+    for (const link of drawer.querySelectorAll(LEGACY_PARTNER.selector)) {
+      if (link.closest(LEGACY_PARTNER.notIn)) continue;
+      const handle = handleFromHref(link.getAttribute('href'));
+      if (handle) handles.add(handle.toLowerCase());
+    }
+    if (handles.size === 1) return { kind: 'thread', identifiers: [{ kind: 'handle', value: [...handles][0]! }] };
+  }
+  for (const drawer of doc.querySelectorAll(XCHAT_DRAWER)) {
+    const handles = new Set<string>();
+    for (const link of drawer.querySelectorAll(XCHAT_PARTNER.selector)) {
+      if (link.closest(XCHAT_PARTNER.notIn)) continue;
+      const handle = handleFromHref(link.getAttribute('href'));
+      if (handle) handles.add(handle.toLowerCase());
+    }
+    // A group's header links to no one; two people at once is a page mid-change.
+    if (handles.size !== 1) continue;
+    const identifiers: SeenIdentifier[] = [{ kind: 'handle', value: [...handles][0]! }];
+    const name = [...drawer.querySelectorAll(PARTNER_NAME)].find((element) => !element.closest(XCHAT_ROWS))?.textContent?.replace(/\s+/g, ' ').trim();
+    if (name) identifiers.push({ kind: 'name', value: name });
+    return { kind: 'thread', identifiers };
+  }
+  return null;
+}
+
+/** The "@handle" texts under an element, in lower case. */
+function screenNames(root: Element): string[] {
+  const names: string[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const match = SCREEN_NAME.exec(node.textContent?.trim() ?? '');
+    if (match?.[1]) names.push(match[1].toLowerCase());
+  }
+  return names;
+}
+
+/** The conversation open at a /messages/<id> or /i/chat/<id> address: its partner, when one-to-one. */
+function conversationPage(doc: Document, url: URL): Sighting[] {
+  // Only a one-to-one conversation names one person: a group's avatars are its members, and
+  // the inbox lists everyone.
+  const open = readUrl(url);
+  const id = open?.kind === 'thread' ? open.identifiers[0]?.value : undefined;
+  if (!id || !ONE_TO_ONE.test(id)) return [];
+  const handles = new Set<string>();
+  for (const { selector, notIn } of PARTNER_LINKS) {
+    for (const link of doc.querySelectorAll(selector)) {
+      if (link.closest(notIn) || link.closest(DRAWERS)) continue;
+      const handle = handleFromHref(link.getAttribute('href'));
+      if (handle) handles.add(handle.toLowerCase());
+    }
+  }
+  // Two different people linked from a one-to-one view: the page is mid-change; read nothing.
+  if (handles.size > 1) return [];
+  const identifiers: SeenIdentifier[] = [...handles].map((value) => ({ kind: 'handle', value }));
+  const nameElement = [...doc.querySelectorAll(PARTNER_NAME)].find((element) => !element.closest(XCHAT_ROWS) && !element.closest(DRAWERS));
+  const name = nameElement?.textContent?.replace(/\s+/g, ' ').trim();
+  if (name) identifiers.push({ kind: 'name', value: name });
+  return identifiers.length ? [{ kind: 'thread', identifiers }] : [];
+}
 
 export const x: SiteAdapter = {
   id: 'x',
@@ -125,26 +217,8 @@ export const x: SiteAdapter = {
   fromUrl: readUrl,
 
   fromPage(doc, url) {
-    // Only a one-to-one conversation names one person: a group's avatars are its members, and
-    // the inbox lists everyone.
-    const open = readUrl(url);
-    const id = open?.kind === 'thread' ? open.identifiers[0]?.value : undefined;
-    if (!id || !ONE_TO_ONE.test(id)) return [];
-    const handles = new Set<string>();
-    for (const { selector, notIn } of PARTNER_LINKS) {
-      for (const link of doc.querySelectorAll(selector)) {
-        if (link.closest(notIn)) continue;
-        const handle = handleFromHref(link.getAttribute('href'));
-        if (handle) handles.add(handle.toLowerCase());
-      }
-    }
-    // Two different people linked from a one-to-one view: the page is mid-change; read nothing.
-    if (handles.size > 1) return [];
-    const identifiers: SeenIdentifier[] = [...handles].map((value) => ({ kind: 'handle', value }));
-    const nameElement = [...doc.querySelectorAll(PARTNER_NAME)].find((element) => !element.closest(XCHAT_ROWS));
-    const name = nameElement?.textContent?.replace(/\s+/g, ' ').trim();
-    if (name) identifiers.push({ kind: 'name', value: name });
-    return identifiers.length ? [{ kind: 'thread', identifiers }] : [];
+    const drawer = drawerConversation(doc);
+    return [...conversationPage(doc, url), ...(drawer ? [drawer] : [])];
   },
 
   veilPatterns(identifier) {
@@ -213,6 +287,8 @@ export const x: SiteAdapter = {
     },
     { url: 'https://x.com/i/chat/1234567890-44196397', sighting: thread('1234567890-44196397') },
     { url: 'https://x.com/i/chat/g1890123456789012345', sighting: thread('g1890123456789012345') },
+    { url: 'https://x.com/i/chat/1234567890-44196397/info', sighting: thread('1234567890-44196397') },
+    { url: 'https://x.com/messages/1234567890-44196397/info', sighting: thread('1234567890-44196397') },
     { url: 'https://x.com/', sighting: null },
     { url: 'https://x.com/home', sighting: null },
     { url: 'https://x.com/explore', sighting: null },
