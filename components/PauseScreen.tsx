@@ -11,8 +11,13 @@ export interface PauseScreenProps {
   kind: MomentKind;
   questions: readonly string[];
   reminder: string;
-  /** Seconds before Continue anyway is enabled, counted while the tab is visible. */
+  /**
+   * Seconds before Continue anyway is enabled, counted while the tab is visible. A new value
+   * (the background's, longer after earlier attempts today) goes on from the time already waited.
+   */
   countdownSeconds: number;
+  /** Which attempt of the day this is (1 for the first), once known. */
+  timesToday?: number | null;
   /** When set, Continue also needs this phrase typed exactly. */
   typedPhrase: string;
   supportPerson: SupportPerson | null;
@@ -30,6 +35,17 @@ const FEELINGS: { value: Feeling; label: string }[] = [
   { value: 'other', label: 'Something else' },
 ];
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** "the third time today", kindly: a count, not a verdict. */
+export function timesTodayText(times: number): string {
+  const suffix = times % 100 >= 11 && times % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[times % 10] ?? 'th';
+  const ordinal = ORDINALS[times - 1] ?? `${times}${suffix}`;
+  return times === 1
+    ? 'This is the first time today. Pausing here is already a choice.'
+    : `This is the ${ordinal} time today. That is all right: each pause counts.`;
+}
+
 const MOMENT: Record<MomentKind, (alias: string) => string> = {
   profile: (alias) => `You are about to look at ${alias}’s profile.`,
   thread: (alias) => `You are about to open your conversation with ${alias}.`,
@@ -37,7 +53,8 @@ const MOMENT: Record<MomentKind, (alias: string) => string> = {
 };
 
 export function PauseScreen(props: PauseScreenProps) {
-  const [remaining, setRemaining] = useState(props.countdownSeconds);
+  const [waited, setWaited] = useState(0);
+  const remaining = Math.max(0, props.countdownSeconds - waited);
   const [feeling, setFeeling] = useState<Feeling | null>(null);
   const [journal, setJournal] = useState('');
   const [phrase, setPhrase] = useState('');
@@ -45,13 +62,11 @@ export function PauseScreen(props: PauseScreenProps) {
   const dialog = useRef<HTMLDivElement>(null);
   const leave = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => setRemaining(props.countdownSeconds), [props.countdownSeconds]);
-
   // One tick a second, skipped while the tab is hidden: the wait is time spent looking at this screen.
   useEffect(() => {
     if (remaining <= 0) return;
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') setRemaining((left) => Math.max(0, left - 1));
+      if (document.visibilityState === 'visible') setWaited((seconds) => seconds + 1);
     }, 1000);
     return () => clearInterval(timer);
   }, [remaining <= 0]);
@@ -102,6 +117,7 @@ export function PauseScreen(props: PauseScreenProps) {
         <p id="cb-moment" class="moment">
           {MOMENT[props.kind](props.alias)}
         </p>
+        {props.timesToday ? <p class="times-today">{timesTodayText(props.timesToday)}</p> : null}
         <blockquote class="reminder">{props.reminder}</blockquote>
         <section aria-labelledby="cb-questions">
           <h2 id="cb-questions">Before you go on, ask yourself</h2>

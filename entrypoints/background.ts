@@ -2,17 +2,23 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import {
   ABANDON_GRACE_MS,
+  onLogChanged,
   abandonAttempt,
   clearLog,
   closeTabs,
+  deleteJournalEntry,
   keepDraft,
+  rebuildSummary,
   resolveAttempt,
   saveSettings,
   settleAbandonedAttempts,
   startAttempt,
+  startWriter,
+  firstAttemptAt,
 } from '@/utils/log';
+import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/badge';
 import { allowedSenders, onMessage, requests, senderKind, type SenderInfo } from '@/utils/messages';
-import { loadAttempts, loadJournal, loadSettings, loadSnoozes, settingsItem } from '@/utils/storage';
+import { installedAtItem, loadSettings, loadSnoozes, recordProblemItem, settingsItem } from '@/utils/storage';
 import { VEIL_SCRIPT_ID, veilPatterns } from '@/utils/veil';
 import type { Settings } from '@/utils/schema';
 import { adapters } from '@/utils/sites';
@@ -28,6 +34,13 @@ function accept<K extends keyof typeof requests>(type: K, data: unknown, sender:
   const kind = senderKind(sender);
   if (!allowedSenders[type].includes(kind)) throw new Error(`${type} is not accepted from ${kind}`);
   return requests[type].parse(data) as ReturnType<(typeof requests)[K]['parse']>;
+}
+
+/** The tab a content script's request came from (classifySender has made sure there is one). */
+function senderTab(sender: SenderInfo): number {
+  const id = sender.tab?.id;
+  if (id === undefined) throw new Error('no tab');
+  return id;
 }
 
 const SETTLE_ALARM = 'settle-abandoned-attempts';
@@ -79,6 +92,18 @@ function syncScripts(): Promise<void> {
   return syncing;
 }
 
+/**
+ * The day a new user counts no contact from. An install from before it was kept: the earliest
+ * day the settings know of (the first person added), else today.
+ */
+async function noteInstall(fresh: boolean): Promise<void> {
+  if ((await installedAtItem.getValue()) !== null) return;
+  const settings = await loadSettings();
+  const known = fresh || !settings.readable ? [] : settings.value.people.map((person) => person.addedAt).filter((at) => at > 0);
+  const first = fresh ? undefined : await firstAttemptAt().catch(() => undefined);
+  await installedAtItem.setValue(Math.min(Date.now(), ...known, ...(first === undefined ? [] : [first])));
+}
+
 async function openTabIds(): Promise<Set<number>> {
   const tabs = await browser.tabs.query({});
   return new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));
@@ -94,41 +119,66 @@ async function tabExists(tabId: number): Promise<boolean> {
 }
 
 export default defineBackground(() => {
-  onMessage('attemptStarted', ({ data, sender }) =>
-    startAttempt(accept('attemptStarted', data, sender), sender.tab!.id!),
+  onMessage('attemptStarted', ({ data, sender }) => startAttempt(accept('attemptStarted', data, sender), senderTab(sender)));
+  onMessage('attemptResolved', ({ data, sender }) =>
+    resolveAttempt(accept('attemptResolved', data, sender), senderTab(sender)),
   );
-  onMessage('attemptResolved', ({ data, sender }) => resolveAttempt(accept('attemptResolved', data, sender)));
   onMessage('keepDraft', ({ data, sender }) => keepDraft(accept('keepDraft', data, sender)));
   onMessage('attemptAbandoned', async ({ data, sender }) => {
-    const { attemptId } = accept('attemptAbandoned', data, sender);
+    const ref = accept('attemptAbandoned', data, sender);
+    const tabId = senderTab(sender);
     // On a tab close the tab leaves the tab strip before its page unloads.
-    await abandonAttempt(attemptId, !(await tabExists(sender.tab!.id!)));
+    await abandonAttempt(ref, tabId, !(await tabExists(tabId)));
     // Settle it later if no screen comes back; an alarm survives the worker stopping.
     await browser.alarms.create(SETTLE_ALARM, { when: Date.now() + ABANDON_GRACE_MS + 1000 });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SETTLE_ALARM) void settleAbandonedAttempts();
+    if (alarm.name === BADGE_ALARM) void showBadge().then(() => scheduleBadgeAtMidnight());
   });
   onMessage('saveSettings', ({ data, sender }) => saveSettings(accept('saveSettings', data, sender)));
   onMessage('clearLog', ({ data, sender }) => {
     accept('clearLog', data, sender);
     return clearLog();
   });
+  onMessage('deleteJournalEntry', ({ data, sender }) => deleteJournalEntry(accept('deleteJournalEntry', data, sender).id));
+  onMessage('rebuildSummary', ({ data, sender }) => {
+    accept('rebuildSummary', data, sender);
+    return rebuildSummary();
+  });
 
   // A tab closed with the screen up: left by closing the tab.
-  browser.tabs.onRemoved.addListener((tabId) => void closeTabs((id) => id !== tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void openTabIds().then((open) => closeTabs([...open].filter((id) => id !== tabId)));
+  });
+
+  // Every start of the worker: what an earlier release kept in storage.local moves to the
+  // database, and changes that could not be written earlier are written now.
+  void startWriter()
+    .catch(() => undefined)
+    .then(() => noteInstall(false))
+    .then(() => showBadge());
+  // The badge follows the log, the settings (it can be turned off) and the day.
+  onLogChanged(() => void showBadge());
+  recordProblemItem.watch(() => void showBadge());
+  void scheduleBadgeAtMidnight();
 
   // At browser start (or after an update) no earlier tab survives: settle what was pending,
   // and heal anything in storage that no longer parses (keeping a backup of it).
   const settle = async () => {
-    await Promise.all([loadSettings(true), loadAttempts(true), loadJournal(true), loadSnoozes(true)]);
-    const open = await openTabIds();
-    await closeTabs((id) => open.has(id));
+    await Promise.all([loadSettings(true), loadSnoozes(true)]);
+    await closeTabs([...(await openTabIds())]);
     await settleAbandonedAttempts();
   };
   browser.runtime.onStartup.addListener(() => void settle());
-  browser.runtime.onInstalled.addListener(() => void settle().then(syncScripts));
-  settingsItem.watch(() => void syncScripts());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void noteInstall(reason === 'install');
+    void settle().then(syncScripts);
+  });
+  settingsItem.watch(() => {
+    void syncScripts();
+    void showBadge();
+  });
   // The user can take a custom site's host back (or grant it) in the browser's own settings.
   browser.permissions.onAdded.addListener(() => void syncScripts());
   browser.permissions.onRemoved.addListener(() => void syncScripts());

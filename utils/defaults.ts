@@ -35,5 +35,6 @@ export function defaultSettings(): Settings {
     snoozeMinutes: 10,
     supportPerson: null,
     noContactSince: null,
+    showBadge: true,
   };
 }

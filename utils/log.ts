@@ -1,24 +1,31 @@
+import { TZDate } from '@date-fns/tz';
+import { startOfDay } from 'date-fns';
 import type { z } from 'zod';
-import type { requests, StartedReply } from './messages';
+import { META, recordDb, describeError, type RecordDb } from './db';
+import type { AttemptRef, requests, StartedReply } from './messages';
+import { moveLegacyLog } from './migrate';
 import type { Attempt, JournalEntry, Settings } from './schema';
-import {
-  attemptsItem,
-  journalItem,
-  loadAttempts,
-  loadJournal,
-  loadSettings,
-  loadSnoozes,
-  settingsItem,
-  snoozesItem,
-} from './storage';
-import { startOfDay } from './stats';
+import { loadSettings, loadSnoozes, recordProblemItem, settingsItem, snoozesItem, unwrittenItem } from './storage';
+import { applyChange, emptySummary, localTimeZone, summarize, Summary } from './summary';
 
 /**
- * The attempt log's one writer, run by the background. Every change is a read-modify-write
- * of storage, serialised through one queue so that messages from many tabs at once lose
- * nothing; nothing is kept only in memory, since the service worker may stop at any time.
+ * The attempt log's and the journal's one writer, run by the background. Each change is one
+ * IndexedDB transaction over the attempts, the journal and the summary beside them, so a
+ * change and the figures always agree, and its cost does not grow with the log. Changes run
+ * one at a time through one queue, so messages from many tabs at once lose nothing; nothing
+ * is kept only in memory, since the service worker may stop at any time.
+ *
+ * A read that fails fails its transaction: nothing is ever written on the strength of it. A
+ * write that fails is tried again, then kept in storage.local to be written later, and the
+ * problem is shown (badge, popup): never swallowed.
  */
 let queue: Promise<unknown> = Promise.resolve();
+
+export function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
 
 /** How long an abandoned screen may take to come back (a reload) before it counts as left. */
 export const ABANDON_GRACE_MS = 10_000;
@@ -27,16 +34,18 @@ export const ABANDON_GRACE_MS = 10_000;
  * its unload can reach the background before the tab has left the tab strip.
  */
 const CLOSING_MS = 3_000;
-export function serialized<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+/** How far back a content script's own start time is believed (a start message that never arrived). */
+const START_BELIEVED_MS = 24 * 60 * 60 * 1000;
 
 const newId = () => crypto.randomUUID();
 
 export function countdownFor(settings: Settings, earlierToday: number): number {
   return Math.min(settings.countdownCapSeconds, settings.countdownSeconds + settings.escalationSeconds * earlierToday);
+}
+
+/** Midnight of the day containing `time`, in the user's zone. */
+export function startOfLocalDay(time: number, timeZone = localTimeZone()): number {
+  return startOfDay(new TZDate(time, timeZone)).getTime();
 }
 
 function resolve(attempt: Attempt, outcome: Attempt['outcome'], now: number): Attempt {
@@ -53,154 +62,350 @@ function resolve(attempt: Attempt, outcome: Attempt['outcome'], now: number): At
   };
 }
 
+/** One transaction's view of the log: reads, then writes that keep the summary in step. */
+class Change {
+  private summary: Summary | null = null;
+  private dirty = false;
+  constructor(readonly db: RecordDb) {}
+
+  /** The stored summary; one that is missing (with attempts stored) or does not parse is rebuilt. */
+  private async figures(): Promise<Summary> {
+    if (this.summary) return this.summary;
+    const row = await this.db.meta.get(META.summary);
+    const parsed = row ? Summary.safeParse(row.value) : null;
+    if (parsed?.success && parsed.data.timeZone === localTimeZone()) this.summary = parsed.data;
+    else if (!row && (await this.db.attempts.count()) === 0) this.summary = emptySummary(localTimeZone());
+    else this.summary = summarize(await this.db.attempts.toArray(), localTimeZone());
+    return this.summary;
+  }
+
+  async put(before: Attempt | null, after: Attempt): Promise<void> {
+    await this.db.attempts.put(after);
+    this.summary = applyChange(await this.figures(), before, after);
+    this.dirty = true;
+  }
+
+  async done(): Promise<void> {
+    if (this.dirty && this.summary) await this.db.meta.put({ key: META.summary, value: this.summary });
+  }
+}
+
+async function inTransaction<T>(task: (change: Change) => Promise<T>): Promise<T> {
+  const db = recordDb();
+  return db.transaction('rw', db.attempts, db.journal, db.meta, async () => {
+    const change = new Change(db);
+    const result = await task(change);
+    await change.done();
+    return result;
+  });
+}
+
+const pendingAttempts = (db: RecordDb) => db.attempts.where('outcome').equals('pending').toArray();
+
 /** Abandoned screens that did not come back within the grace period were left. */
-function settleAbandoned(attempts: Attempt[], now: number): Attempt[] {
-  return attempts.map((a) =>
-    a.outcome === 'pending' && a.abandonedAt !== null && now - a.abandonedAt >= ABANDON_GRACE_MS ? resolve(a, 'left', now) : a,
-  );
-}
-
-export function settleAbandonedAttempts(now = Date.now()): Promise<void> {
-  return serialized(async () => {
-    const attempts = (await loadAttempts(true)).value;
-    const settled = settleAbandoned(attempts, now);
-    if (settled.some((a, i) => a !== attempts[i])) await attemptsItem.setValue(settled);
-  });
-}
-
-export function startAttempt(
-  request: z.infer<typeof requests.attemptStarted>,
-  tabId: number,
-  now = Date.now(),
-): Promise<StartedReply> {
-  return serialized(async () => {
-    const settings = (await loadSettings(true)).value;
-    const attempts = settleAbandoned((await loadAttempts(true)).value, now);
-    // The same screen shown again in the same tab (a reload, the page re-rendering) is the same attempt.
-    const same = attempts.find(
-      (a) => a.outcome === 'pending' && a.tabId === tabId && a.personId === request.personId && a.site === request.site,
-    );
-    const earlierToday = attempts.filter((a) => a.startedAt >= startOfDay(now) && a !== same).length;
-    if (same) {
-      await attemptsItem.setValue(attempts.map((a) => (a === same ? { ...a, abandonedAt: null } : a)));
-      return { attemptId: same.id, countdownSeconds: countdownFor(settings, earlierToday) };
+async function settleAbandoned(change: Change, now: number): Promise<void> {
+  for (const attempt of await pendingAttempts(change.db)) {
+    if (attempt.abandonedAt !== null && now - attempt.abandonedAt >= ABANDON_GRACE_MS) {
+      await change.put(attempt, resolve(attempt, 'left', now));
     }
-    // Another pending attempt in this tab: the page moved on to someone else, so that one was left.
-    const updated = attempts.map((a) => (a.outcome === 'pending' && a.tabId === tabId ? resolve(a, 'left', now) : a));
-    const attempt: Attempt = {
-      id: newId(),
-      startedAt: now,
-      personId: request.personId,
-      site: request.site,
-      kind: request.kind,
-      outcome: 'pending',
-      endedAt: null,
-      secondsOnScreen: null,
-      journalWritten: false,
-      feeling: null,
-      tabId,
-      abandonedAt: null,
-    };
-    await attemptsItem.setValue([...updated, attempt]);
-    return { attemptId: attempt.id, countdownSeconds: countdownFor(settings, earlierToday) };
-  });
-}
-
-export function resolveAttempt(request: z.infer<typeof requests.attemptResolved>, now = Date.now()): Promise<void> {
-  return serialized(async () => {
-    const attempts = (await loadAttempts(true)).value;
-    const attempt = attempts.find((a) => a.id === request.attemptId);
-    if (!attempt || attempt.outcome !== 'pending') return;
-    const journalText = request.journalText?.trim() || null;
-    const resolved: Attempt = {
-      ...resolve(attempt, request.outcome, now),
-      feeling: request.feeling,
-      journalWritten: journalText !== null,
-    };
-    await attemptsItem.setValue(attempts.map((a) => (a.id === attempt.id ? resolved : a)));
-    if (journalText) await appendJournal(journalText, attempt, now);
-    if (request.outcome === 'continued') await snooze(attempt.personId, attempt.site, now);
-  });
-}
-
-async function appendJournal(text: string, attempt: Attempt, now: number): Promise<void> {
-  const journal = (await loadJournal(true)).value;
-  const entry: JournalEntry = {
-    id: newId(),
-    writtenAt: now,
-    personId: attempt.personId,
-    site: attempt.site,
-    attemptId: attempt.id,
-    text,
-  };
-  await journalItem.setValue([...journal, entry]);
+  }
 }
 
 /**
- * The first send after Continue, kept in the journal instead of sent. The entry belongs to the
- * decision that led there: the latest attempt with this person on this site that was continued
- * (none, if the log was cleared since), which now counts as one with a journal entry.
+ * Makes sure the attempt a content script speaks of is in the log, and returns it as stored.
+ * The same screen shown again in the same tab (a reload, the page re-rendering) is the same
+ * attempt: the earlier record is carried over to the new id, keeping its start. Another
+ * pending attempt in the tab was left: the page moved on to someone else.
  */
-export function keepDraft(request: z.infer<typeof requests.keepDraft>, now = Date.now()): Promise<void> {
+async function ensureStarted(change: Change, ref: AttemptRef, tabId: number, now: number): Promise<Attempt> {
+  const stored = await change.db.attempts.get(ref.attemptId);
+  if (stored) return stored;
+  let startedAt = Math.min(now, Math.max(ref.startedAt, now - START_BELIEVED_MS));
+  for (const other of await change.db.attempts.where('tabId').equals(tabId).toArray()) {
+    if (other.outcome !== 'pending') continue;
+    if (other.personId === ref.personId && other.site === ref.site) {
+      const carried: Attempt = { ...other, id: ref.attemptId, startedAt: Math.min(startedAt, other.startedAt), abandonedAt: null };
+      await change.db.attempts.delete(other.id);
+      await change.put(other, carried);
+      return carried;
+    } else {
+      await change.put(other, resolve(other, 'left', now));
+    }
+  }
+  const attempt: Attempt = {
+    id: ref.attemptId,
+    startedAt,
+    personId: ref.personId,
+    site: ref.site,
+    kind: ref.kind,
+    outcome: 'pending',
+    endedAt: null,
+    secondsOnScreen: null,
+    journalWritten: false,
+    feeling: null,
+    tabId,
+    abandonedAt: null,
+  };
+  await change.put(null, attempt);
+  return attempt;
+}
+
+async function startedReply(db: RecordDb, attempt: Attempt): Promise<StartedReply> {
+  const settings = (await loadSettings()).value;
+  const dayStart = startOfLocalDay(attempt.startedAt);
+  const earlierToday = await db.attempts
+    .where('startedAt')
+    .between(dayStart, attempt.startedAt, true, true)
+    .filter((a) => a.id !== attempt.id)
+    .count();
+  return { countdownSeconds: countdownFor(settings, earlierToday), timesToday: earlierToday + 1 };
+}
+
+/** The changes a page can ask of the log, as data: kept as they are when a write fails, and written later. */
+export type LogIntent =
+  | { type: 'start'; ref: AttemptRef; tabId: number; now: number }
+  | { type: 'resolve'; request: z.infer<typeof requests.attemptResolved>; tabId: number; now: number }
+  | { type: 'abandon'; ref: AttemptRef; tabId: number; tabClosed: boolean; now: number }
+  | { type: 'closeTabs'; openTabs: number[]; now: number }
+  | { type: 'settle'; now: number }
+  | { type: 'keepDraft'; request: z.infer<typeof requests.keepDraft>; now: number }
+  | { type: 'deleteJournalEntry'; id: string }
+  | { type: 'rebuildSummary' }
+  | { type: 'clear' };
+
+/** Applies one intent in one transaction. Snoozes (storage.local) are written after it commits. */
+async function apply(intent: LogIntent): Promise<StartedReply | void> {
+  switch (intent.type) {
+    case 'start': {
+      const attempt = await inTransaction(async (change) => {
+        await settleAbandoned(change, intent.now);
+        const attempt = await ensureStarted(change, intent.ref, intent.tabId, intent.now);
+        if (attempt.outcome === 'pending' && attempt.abandonedAt !== null) {
+          await change.put(attempt, { ...attempt, abandonedAt: null });
+        }
+        return attempt;
+      });
+      return startedReply(recordDb(), attempt);
+    }
+    case 'resolve': {
+      const { request, now } = intent;
+      const resolved = await inTransaction(async (change) => {
+        const attempt = await ensureStarted(change, request, intent.tabId, now);
+        if (attempt.outcome !== 'pending') return null;
+        const journalText = request.journalText?.trim() || null;
+        const after: Attempt = { ...resolve(attempt, request.outcome, now), feeling: request.feeling, journalWritten: journalText !== null };
+        await change.put(attempt, after);
+        if (journalText) await change.db.journal.put(journalEntry(journalText, attempt.personId, attempt.site, attempt.id, now));
+        return after;
+      });
+      if (resolved?.outcome === 'continued') await snooze(resolved.personId, resolved.site, now);
+      return;
+    }
+    case 'abandon':
+      return inTransaction(async (change) => {
+        const attempt = await ensureStarted(change, intent.ref, intent.tabId, intent.now);
+        if (attempt.outcome !== 'pending') return;
+        const next = intent.tabClosed ? resolve(attempt, 'closed', intent.now) : { ...attempt, abandonedAt: intent.now };
+        await change.put(attempt, next);
+      });
+    case 'closeTabs':
+      return inTransaction(async (change) => {
+        const open = new Set(intent.openTabs);
+        for (const attempt of await pendingAttempts(change.db)) {
+          if (attempt.tabId === null || !open.has(attempt.tabId)) await change.put(attempt, resolve(attempt, 'closed', intent.now));
+        }
+      });
+    case 'settle':
+      return inTransaction((change) => settleAbandoned(change, intent.now));
+    case 'keepDraft':
+      return inTransaction(async (change) => {
+        const { personId, site, text } = intent.request;
+        // The entry belongs to the decision that led there: the latest continued attempt with
+        // this person on this site (none, if the log was cleared since).
+        const continued = await change.db.attempts
+          .where('[personId+site+startedAt]')
+          .between([personId, site, -Infinity], [personId, site, Infinity])
+          .reverse()
+          .filter((a) => a.outcome === 'continued')
+          .first();
+        await change.db.journal.put(journalEntry(text, personId, site, continued?.id ?? null, intent.now));
+        if (continued && !continued.journalWritten) await change.put(continued, { ...continued, journalWritten: true });
+      });
+    case 'deleteJournalEntry':
+      return inTransaction((change) => change.db.journal.delete(intent.id));
+    case 'rebuildSummary':
+      return inTransaction(async (change) => {
+        await change.db.meta.put({ key: META.summary, value: summarize(await change.db.attempts.toArray(), localTimeZone()) });
+      });
+    case 'clear':
+      return inTransaction(async (change) => {
+        await change.db.attempts.clear();
+        await change.db.meta.put({ key: META.summary, value: emptySummary(localTimeZone()) });
+      });
+  }
+}
+
+function journalEntry(text: string, personId: string, site: string, attemptId: string | null, now: number): JournalEntry {
+  return { id: newId(), writtenAt: now, personId, site, attemptId, text };
+}
+
+async function snooze(personId: string, site: string, now: number): Promise<void> {
+  const settings = (await loadSettings()).value;
+  if (settings.snoozeMinutes === 0) return;
+  const loaded = await loadSnoozes(true);
+  if (!loaded.readable) return;
+  const snoozes = loaded.value.filter((s) => s.until > now && !(s.personId === personId && s.site === site));
+  await snoozesItem.setValue([...snoozes, { personId, site, until: now + settings.snoozeMinutes * 60_000 }]);
+}
+
+/** Waits between tries of a failed write; tests make it instant. */
+export const retry = { delaysMs: [50, 250, 1000] };
+const UNWRITTEN_LIMIT = 5000;
+let ready: Promise<void> | null = null;
+
+/** Moves what an earlier release stored in storage.local into the database, once per worker (again if it failed). */
+function migrated(): Promise<void> {
+  ready ??= recordDb()
+    .open()
+    .then(() => moveLegacyLog(recordDb()))
+    .then(
+    () => undefined,
+    (error: unknown) => {
+      ready = null;
+      throw error;
+    },
+  );
+  return ready;
+}
+
+/** Tests: as if the worker had just started. */
+export function resetWriter(): void {
+  ready = null;
+  queue = Promise.resolve();
+}
+
+async function tryHard<T>(task: () => Promise<T>): Promise<T> {
+  let lastError: unknown;
+  for (const delay of [0, ...retry.delaysMs]) {
+    if (delay) await new Promise((done) => setTimeout(done, delay));
+    try {
+      return await task();
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+/** Listeners told after each change (the background updates the badge). */
+const changed = new Set<() => void>();
+export function onLogChanged(listener: () => void): () => void {
+  changed.add(listener);
+  return () => changed.delete(listener);
+}
+
+/**
+ * Applies an intent through the queue, after the migration, retrying a failed write. When it
+ * still fails, the intent is kept (storage.local) and the problem recorded for the popup and
+ * the badge; the caller gets the error.
+ */
+export function write(intent: LogIntent): Promise<StartedReply | void> {
   return serialized(async () => {
-    const attempts = (await loadAttempts(true)).value;
-    const continued = attempts
-      .filter((a) => a.personId === request.personId && a.site === request.site && a.outcome === 'continued')
-      .reduce<Attempt | null>((latest, a) => (!latest || a.startedAt >= latest.startedAt ? a : latest), null);
-    const journal = (await loadJournal(true)).value;
-    const entry: JournalEntry = {
-      id: newId(),
-      writtenAt: now,
-      personId: request.personId,
-      site: request.site,
-      attemptId: continued?.id ?? null,
-      text: request.text,
-    };
-    await journalItem.setValue([...journal, entry]);
-    if (continued && !continued.journalWritten) {
-      await attemptsItem.setValue(attempts.map((a) => (a === continued ? { ...a, journalWritten: true } : a)));
+    try {
+      const result = await tryHard(async () => {
+        await migrated();
+        return apply(intent);
+      });
+      await writeWaiting();
+      return result;
+    } catch (error) {
+      await keepUnwritten(intent, error);
+      throw error;
+    } finally {
+      for (const listener of changed) listener();
     }
   });
 }
 
-async function snooze(personId: string, site: string, now: number): Promise<void> {
-  const settings = (await loadSettings(true)).value;
-  if (settings.snoozeMinutes === 0) return;
-  const snoozes = (await loadSnoozes(true)).value.filter(
-    (s) => s.until > now && !(s.personId === personId && s.site === site),
-  );
-  await snoozesItem.setValue([...snoozes, { personId, site, until: now + settings.snoozeMinutes * 60_000 }]);
+async function keepUnwritten(intent: LogIntent, error: unknown): Promise<void> {
+  try {
+    const waiting = await unwrittenItem.getValue();
+    const list = Array.isArray(waiting) ? waiting : [];
+    const next = [...list, intent].slice(-UNWRITTEN_LIMIT);
+    await unwrittenItem.setValue(next);
+    await recordProblemItem.setValue({ since: Date.now(), message: describeError(error), waiting: next.length });
+  } catch {
+    // storage.local is failing too: the problem stays in memory, for the badge.
+    memoryProblem = describeError(error);
+  }
 }
 
+/** A problem that could not even be written down. */
+export let memoryProblem: string | null = null;
+
+/** Writes the changes kept after failed writes, oldest first; stops at the first that fails again. */
+async function writeWaiting(): Promise<void> {
+  const waiting = await unwrittenItem.getValue().catch(() => null);
+  if (!Array.isArray(waiting) || waiting.length === 0) return;
+  let written = 0;
+  for (const intent of waiting as LogIntent[]) {
+    try {
+      await apply(intent);
+      written += 1;
+    } catch {
+      break;
+    }
+  }
+  const rest = waiting.slice(written);
+  await unwrittenItem.setValue(rest);
+  if (rest.length === 0) {
+    await recordProblemItem.setValue(null);
+    memoryProblem = null;
+  } else {
+    await recordProblemItem.setValue({ since: Date.now(), message: 'some changes are still waiting to be written', waiting: rest.length });
+  }
+}
+
+/** At the background's start: the migration, then anything waiting from failed writes. */
+export function startWriter(): Promise<void> {
+  return serialized(async () => {
+    await tryHard(migrated);
+    await writeWaiting();
+  });
+}
+
+export const startAttempt = (ref: AttemptRef, tabId: number, now = Date.now()) =>
+  write({ type: 'start', ref, tabId, now }) as Promise<StartedReply>;
+export const resolveAttempt = (request: z.infer<typeof requests.attemptResolved>, tabId: number, now = Date.now()) =>
+  write({ type: 'resolve', request, tabId, now }) as Promise<void>;
 /**
  * The page showing the screen went away. If its tab is gone, the tab was closed. Otherwise
  * it may be a reload that shows the same screen again: the attempt stays pending, marked
  * abandoned, and settles as left if it does not come back (settleAbandonedAttempts).
  */
-export function abandonAttempt(attemptId: string, tabClosed: boolean, now = Date.now()): Promise<void> {
-  return serialized(async () => {
-    const attempts = (await loadAttempts(true)).value;
-    const attempt = attempts.find((a) => a.id === attemptId);
-    if (!attempt || attempt.outcome !== 'pending') return;
-    const next = tabClosed ? resolve(attempt, 'closed', now) : { ...attempt, abandonedAt: now };
-    await attemptsItem.setValue(attempts.map((a) => (a.id === attemptId ? next : a)));
-  });
-}
-
+export const abandonAttempt = (ref: AttemptRef, tabId: number, tabClosed: boolean, now = Date.now()) =>
+  write({ type: 'abandon', ref, tabId, tabClosed, now }) as Promise<void>;
 /** Resolves as `closed` every pending attempt whose tab is not among the open ones. */
-export function closeTabs(isOpen: (tabId: number) => boolean, now = Date.now()): Promise<void> {
-  return serialized(async () => {
-    const attempts = (await loadAttempts(true)).value;
-    const closing = (a: Attempt) => a.outcome === 'pending' && (a.tabId === null || !isOpen(a.tabId));
-    if (!attempts.some(closing)) return;
-    await attemptsItem.setValue(attempts.map((a) => (closing(a) ? resolve(a, 'closed', now) : a)));
-  });
-}
+export const closeTabs = (openTabs: number[], now = Date.now()) => write({ type: 'closeTabs', openTabs, now }) as Promise<void>;
+export const settleAbandonedAttempts = (now = Date.now()) => write({ type: 'settle', now }) as Promise<void>;
+/** The first send after Continue, kept in the journal instead of sent. */
+export const keepDraft = (request: z.infer<typeof requests.keepDraft>, now = Date.now()) =>
+  write({ type: 'keepDraft', request, now }) as Promise<void>;
+export const deleteJournalEntry = (id: string) => write({ type: 'deleteJournalEntry', id }) as Promise<void>;
+export const clearLog = () => write({ type: 'clear' }) as Promise<void>;
+/** The figures counted again from the log: a page found them missing or unreadable. */
+export const rebuildSummary = () => write({ type: 'rebuildSummary' }) as Promise<void>;
 
 export function saveSettings(settings: Settings): Promise<void> {
   return serialized(() => settingsItem.setValue(settings));
 }
 
-export function clearLog(): Promise<void> {
-  return serialized(() => attemptsItem.setValue([]));
+/** Today's attempts, for the badge. */
+export async function attemptsToday(now = Date.now()): Promise<number> {
+  return recordDb().attempts.where('startedAt').aboveOrEqual(startOfLocalDay(now)).count();
+}
+
+/** When the earliest attempt in the log started, if any. */
+export async function firstAttemptAt(): Promise<number | undefined> {
+  return (await recordDb().attempts.orderBy('startedAt').first())?.startedAt;
 }

@@ -7,24 +7,42 @@ import { Feeling, IdentifierKind, MomentKind, Settings, SiteRef } from './schema
  * The one protocol between contexts. Every request is a zod schema, checked by the
  * background on receipt; the type each side sees comes from the same schema.
  */
+/**
+ * An attempt as the content script knows it: it makes the id when the screen goes up and sends
+ * all of it with every message, so the background can record an outcome that arrives before,
+ * after or without the start (a cold worker, a lost message, Leave pressed at once).
+ */
+export const AttemptRef = z.object({
+  attemptId: z.string().min(1).max(100),
+  personId: z.string().min(1),
+  site: SiteRef,
+  kind: MomentKind,
+  /** When the screen went up, by the page's clock (the same machine's). */
+  startedAt: z.number().int().nonnegative(),
+});
+export type AttemptRef = z.infer<typeof AttemptRef>;
+
 export const requests = {
   /** Content script: the pause screen is showing for this person. */
-  attemptStarted: z.object({ personId: z.string().min(1), site: SiteRef, kind: MomentKind }),
+  attemptStarted: AttemptRef,
   /** Content script: the user chose. */
-  attemptResolved: z.object({
-    attemptId: z.string().min(1),
+  attemptResolved: AttemptRef.extend({
     outcome: z.enum(['left', 'continued']),
     feeling: Feeling.nullable(),
     journalText: z.string().max(20000).nullable(),
   }),
   /** Content script: the page went away with the screen up (navigated, reloaded or closed). */
-  attemptAbandoned: z.object({ attemptId: z.string().min(1) }),
+  attemptAbandoned: AttemptRef,
   /** Content script: the first send after Continue was kept in the journal instead of sent. */
   keepDraft: z.object({ personId: z.string().min(1), site: SiteRef, text: z.string().max(20000).regex(/\S/) }),
   /** Options page: replace the settings. */
   saveSettings: Settings,
   /** Options page: empty the attempt log. */
   clearLog: z.object({}),
+  /** Journal page: delete one entry (the page asked first). */
+  deleteJournalEntry: z.object({ id: z.string().min(1) }),
+  /** Popup and pages: the log's figures are missing or unreadable; count them again from the log. */
+  rebuildSummary: z.object({}),
   /** Popup to the active tab's content script: who does this page show? ("Watch this person here") */
   readPage: z.object({}),
 };
@@ -39,8 +57,10 @@ export const PageReading = z.object({
 export type PageReading = z.infer<typeof PageReading>;
 
 export const StartedReply = z.object({
-  attemptId: z.string(),
+  /** The countdown for this attempt: longer for each earlier one today. */
   countdownSeconds: z.number(),
+  /** Which attempt of the day this is, counting this one (1 for the first). */
+  timesToday: z.number().int().positive(),
 });
 export type StartedReply = z.infer<typeof StartedReply>;
 
@@ -51,6 +71,8 @@ interface ProtocolMap {
   keepDraft(data: z.infer<Requests['keepDraft']>): void;
   saveSettings(data: z.infer<Requests['saveSettings']>): void;
   clearLog(data: z.infer<Requests['clearLog']>): void;
+  deleteJournalEntry(data: z.infer<Requests['deleteJournalEntry']>): void;
+  rebuildSummary(data: z.infer<Requests['rebuildSummary']>): void;
   readPage(data: z.infer<Requests['readPage']>): PageReading;
 }
 
@@ -88,5 +110,7 @@ export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
   keepDraft: ['content-script'],
   saveSettings: ['extension-page'],
   clearLog: ['extension-page'],
+  deleteJournalEntry: ['extension-page'],
+  rebuildSummary: ['extension-page'],
   readPage: ['extension-page'],
 };

@@ -71,6 +71,8 @@ export const Settings = z.object({
   supportPerson: SupportPerson.nullable(),
   /** Day the user counts no contact from (YYYY-MM-DD), when set by hand. */
   noContactSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** Today's attempts on the toolbar badge (added after version 1: absent means on). */
+  showBadge: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { defaultSettings } from './defaults';
-import { Attempt, CustomSite, JournalEntry, Person, Settings, Snooze } from './schema';
+import { CustomSite, Person, Settings, Snooze } from './schema';
 
 /**
  * Every storage item, defined once. Each is versioned; a bump adds a migration here and a
@@ -13,18 +13,33 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: null,
   version: 1,
 });
-export const attemptsItem = storage.defineItem<unknown>('local:attempts', {
-  fallback: [],
-  version: 1,
-});
-export const journalItem = storage.defineItem<unknown>('local:journal', {
-  fallback: [],
-  version: 1,
-});
+/**
+ * The attempt log and the journal lived under `local:attempts` and `local:journal` (version 1,
+ * the shapes in utils/schema.ts) until they moved to IndexedDB (utils/db.ts); utils/migrate.ts
+ * moves whatever is still found there. Nothing else reads or writes these keys.
+ */
+export const LEGACY_LOG_KEYS = { attempts: 'attempts', journal: 'journal' } as const;
 export const snoozesItem = storage.defineItem<unknown>('local:snoozes', {
   fallback: [],
   version: 1,
 });
+
+/** When Clean Break was installed: a new user counts days of no contact from here. */
+export const installedAtItem = storage.defineItem<number | null>('local:installedAt', { fallback: null });
+
+/**
+ * Log writes that failed even after retrying, kept here to be written again (at the next
+ * start of the background, or after the next write that succeeds), and what the popup and
+ * the badge say about them. Never swallowed.
+ */
+export const unwrittenItem = storage.defineItem<unknown>('local:unwritten', { fallback: [] });
+export const recordProblemItem = storage.defineItem<RecordProblem | null>('local:recordProblem', { fallback: null });
+export interface RecordProblem {
+  since: number;
+  message: string;
+  /** How many changes are waiting to be written. */
+  waiting: number;
+}
 
 /** Raw values that failed validation, newest last, at most BACKUP_LIMIT per item. */
 export const backupsItem = storage.defineItem<unknown>('local:backups', { fallback: [], version: 1 });
@@ -34,8 +49,13 @@ export type Backup = z.infer<typeof Backup>;
 
 export interface Loaded<T> {
   value: T;
-  /** False when the stored value did not parse and `value` was salvaged from it. */
+  /** False when the stored value did not parse and `value` was salvaged from it, or could not be read. */
   valid: boolean;
+  /**
+   * False when storage could not be read at all: `value` is then the defaults, to keep
+   * protecting with, and must never be written back over what is stored.
+   */
+  readable: boolean;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -43,9 +63,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Keeps every field (and every person) that still parses; the rest fall back to defaults. */
 export function salvageSettings(raw: unknown): Loaded<Settings> {
-  if (raw === null || raw === undefined) return { value: defaultSettings(), valid: true };
+  if (raw === null || raw === undefined) return { value: defaultSettings(), valid: true, readable: true };
   const parsed = Settings.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, valid: true };
+  if (parsed.success) return { value: parsed.data, valid: true, readable: true };
   const value = defaultSettings();
   if (isRecord(raw)) {
     const fields = Settings.shape;
@@ -57,7 +77,7 @@ export function salvageSettings(raw: unknown): Loaded<Settings> {
     if (Array.isArray(raw.people)) value.people = salvageList(raw.people, Person);
     if (Array.isArray(raw.customSites)) value.customSites = salvageList(raw.customSites, CustomSite);
   }
-  return { value, valid: false };
+  return { value, valid: false, readable: true };
 }
 
 /** Keeps the entries of a stored list that still parse. */
@@ -70,23 +90,28 @@ export function salvageList<T>(raw: unknown, schema: z.ZodType<T>): T[] {
 }
 
 function loadList<T>(raw: unknown, schema: z.ZodType<T>): Loaded<T[]> {
-  if (raw === null || raw === undefined) return { value: [], valid: true };
+  if (raw === null || raw === undefined) return { value: [], valid: true, readable: true };
   const parsed = z.array(schema).safeParse(raw);
-  if (parsed.success) return { value: parsed.data, valid: true };
-  return { value: salvageList(raw, schema), valid: false };
+  if (parsed.success) return { value: parsed.data, valid: true, readable: true };
+  return { value: salvageList(raw, schema), valid: false, readable: true };
 }
 
+const UNREAD = Symbol('unread');
+
+/** The stored value, or UNREAD when storage could not be read (which is not "nothing stored"). */
 async function readRaw(item: { getValue(): Promise<unknown> }): Promise<unknown> {
   try {
     return await item.getValue();
   } catch {
-    // A value whose migration throws, or a storage area that cannot be read: treat as absent.
-    return undefined;
+    return UNREAD;
   }
 }
 
 export async function keepBackup(itemName: string, raw: unknown): Promise<void> {
-  const backups = salvageList(await readRaw(backupsItem), Backup);
+  const stored = await readRaw(backupsItem);
+  // Backups that cannot be read are not written over.
+  if (stored === UNREAD) throw new Error('the backups could not be read');
+  const backups = salvageList(stored, Backup);
   backups.push({ item: itemName, savedAt: Date.now(), raw });
   await backupsItem.setValue(backups.slice(-BACKUP_LIMIT));
 }
@@ -102,6 +127,10 @@ async function load<T>(
   heal: boolean,
 ): Promise<Loaded<T>> {
   const raw = await readRaw(item);
+  if (raw === UNREAD) {
+    // Protect with the defaults meanwhile, but heal nothing: the stored value may be fine.
+    return { ...parse(undefined), valid: false, readable: false };
+  }
   const loaded = parse(raw);
   if (!loaded.valid && heal) {
     await keepBackup(name, raw);
@@ -111,6 +140,4 @@ async function load<T>(
 }
 
 export const loadSettings = (heal = false) => load('settings', settingsItem, salvageSettings, heal);
-export const loadAttempts = (heal = false) => load('attempts', attemptsItem, (raw) => loadList(raw, Attempt), heal);
-export const loadJournal = (heal = false) => load('journal', journalItem, (raw) => loadList(raw, JournalEntry), heal);
 export const loadSnoozes = (heal = false) => load('snoozes', snoozesItem, (raw) => loadList(raw, Snooze), heal);

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PauseScreen, type PauseChoice } from '@/components/PauseScreen';
 import pauseCss from '@/components/PauseScreen.css?inline';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage, type AttemptRef } from '@/utils/messages';
 import type { MomentKind, Person, Settings } from '@/utils/schema';
 import { mountGuardedScreen } from './guard';
 
@@ -25,34 +25,39 @@ interface PauseOptions {
 /** Covers the page with the pause screen and reports the attempt to the background. */
 export function showPause(ctx: ContentScriptContext, options: PauseOptions): PauseHandle {
   const { person, settings } = options;
-  // The background's countdown (longer after earlier attempts today) may arrive before or after mounting.
-  let countdown = settings.countdownSeconds;
-  let attemptId: Promise<string | null> = sendMessage('attemptStarted', {
+  // The attempt is named here, when the screen goes up, and every message carries all of it:
+  // the background records a choice whether or not it has heard of the start (a cold worker,
+  // Leave pressed at once), so nothing waits for its reply.
+  const ref: AttemptRef = {
+    attemptId: crypto.randomUUID(),
     personId: person.id,
     site: options.site,
     kind: options.kind,
-  }).then(
+    startedAt: Date.now(),
+  };
+  // The background's countdown (longer after earlier attempts today) and which time today this
+  // is may arrive before or after mounting; the countdown goes on from where it is.
+  let countdown = settings.countdownSeconds;
+  let timesToday: number | null = null;
+  let redraw = () => {};
+  void sendMessage('attemptStarted', ref).then(
     (reply) => {
       countdown = reply.countdownSeconds;
-      setCountdown(countdown);
-      return reply.attemptId;
+      timesToday = reply.timesToday;
+      if (!closed) redraw();
     },
-    () => null,
+    () => undefined,
   );
   let closed = false;
   let screen: HTMLElement | null = null;
   const focusScreen = () => screen?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
   const restorePage = makePageInert(focusScreen);
-  let setCountdown = (_seconds: number) => {};
 
   const finish = (outcome: 'left' | 'continued', pauseChoice: PauseChoice) => {
     if (closed) return;
     const draft = outcome === 'left' ? options.leaveInPlace?.() : null;
     const journalText = [pauseChoice.journalText, draft].filter(Boolean).join('\n\n') || null;
-    const choice = { ...pauseChoice, journalText };
-    void attemptId.then((id) =>
-      id ? sendMessage('attemptResolved', { attemptId: id, outcome, ...choice }).catch(() => undefined) : undefined,
-    );
+    void sendMessage('attemptResolved', { ...ref, outcome, ...pauseChoice, journalText }).catch(() => undefined);
     remove();
     options.onDone(outcome);
   };
@@ -73,9 +78,8 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
         onLeave: (choice: PauseChoice) => finish('left', choice),
         onContinue: (choice: PauseChoice) => finish('continued', choice),
       };
-      const draw = (countdownSeconds: number) => render(<PauseScreen {...props} countdownSeconds={countdownSeconds} />, container);
-      setCountdown = draw;
-      draw(countdown);
+      redraw = () => render(<PauseScreen {...props} countdownSeconds={countdown} timesToday={timesToday} />, container);
+      redraw();
     },
   });
 
@@ -89,10 +93,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     personId: person.id,
     dismiss(reason) {
       if (closed) return;
-      if (reason !== 'invalidated') {
-        void attemptId.then((id) => (id ? sendMessage('attemptAbandoned', { attemptId: id }).catch(() => undefined) : undefined));
-      }
-      attemptId = Promise.resolve(null);
+      if (reason !== 'invalidated') void sendMessage('attemptAbandoned', ref).catch(() => undefined);
       remove();
     },
   };

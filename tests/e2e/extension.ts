@@ -69,10 +69,9 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext },
     const worker = sharedContext.serviceWorkers()[0];
     if (worker) {
       await expect
-        .poll(() => worker.evaluate(async () => {
-          const { attempts } = await chrome.storage.local.get('attempts');
-          return Array.isArray(attempts) && attempts.some((a) => a?.outcome === 'pending' && a?.abandonedAt === null);
-        }), { timeout: 5_000 })
+        .poll(async () => (await recordOf(worker, 'attempts')).some((a) => a.outcome === 'pending' && a.abandonedAt === null), {
+          timeout: 5_000,
+        })
         .toBe(false)
         .catch(() => undefined);
     }
@@ -82,6 +81,7 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext },
     await worker.evaluate(async () => {
       await chrome.storage.local.clear();
     });
+    await clearRecord(worker);
     await use(worker);
   },
   extensionId: async ({ background }, use) => {
@@ -113,9 +113,70 @@ export function pauseScreen(page: Page) {
   return page.locator('clean-break-pause');
 }
 
-export async function attemptsOf(background: Worker): Promise<Array<Record<string, unknown>>> {
-  const stored = await storageOf(background);
-  return (stored.attempts as Array<Record<string, unknown>>) ?? [];
+/**
+ * The log's database (utils/db.ts), opened from the service worker with the plain IndexedDB API
+ * (the tests cannot reach the bundle's Dexie). It is created by the background at its start;
+ * this waits for that, so a test never creates it first with no stores.
+ */
+async function withRecordDb<T>(worker: Worker, task: string, arg: unknown): Promise<T> {
+  return worker.evaluate(
+    async ({ task, arg }) => {
+      for (let i = 0; i < 100; i++) {
+        const found = (await indexedDB.databases()).find((info) => info.name === 'clean-break');
+        if (found && (found.version ?? 0) >= 10) break;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('clean-break');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        const run = new Function('db', 'arg', `return (${task})(db, arg);`) as (db: IDBDatabase, arg: unknown) => Promise<T>;
+        return await run(db, arg);
+      } finally {
+        db.close();
+      }
+    },
+    { task, arg },
+  );
+}
+
+const READ_STORE = `(db, store) => new Promise((resolve, reject) => {
+  const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+})`;
+
+const WRITE_STORES = `(db, { clear, attempts, journal }) => new Promise((resolve, reject) => {
+  const tx = db.transaction(['attempts', 'journal', 'meta'], 'readwrite');
+  if (clear) for (const store of ['attempts', 'journal', 'meta']) tx.objectStore(store).clear();
+  for (const attempt of attempts) tx.objectStore('attempts').put(attempt);
+  for (const entry of journal) tx.objectStore('journal').put(entry);
+  // The figures beside the log are rebuilt from it when the popup finds them missing.
+  if (attempts.length) tx.objectStore('meta').delete('summary');
+  tx.oncomplete = () => resolve(undefined);
+  tx.onerror = () => reject(tx.error);
+})`;
+
+/** Every record of one store of the log's database: `attempts`, `journal` or `meta`. */
+export function recordOf(background: Worker, store: 'attempts' | 'journal' | 'meta'): Promise<Array<Record<string, unknown>>> {
+  return withRecordDb(background, READ_STORE, store);
+}
+
+export const attemptsOf = (background: Worker) => recordOf(background, 'attempts');
+export const journalOf = (background: Worker) => recordOf(background, 'journal');
+
+/** Writes attempts and journal entries straight into the log's database, as if recorded earlier. */
+export function seedRecord(
+  background: Worker,
+  { attempts = [], journal = [] }: { attempts?: unknown[]; journal?: unknown[] },
+): Promise<void> {
+  return withRecordDb(background, WRITE_STORES, { clear: false, attempts, journal });
+}
+
+export function clearRecord(background: Worker): Promise<void> {
+  return withRecordDb(background, WRITE_STORES, { clear: true, attempts: [], journal: [] });
 }
 
 export interface SeedPerson {

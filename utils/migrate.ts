@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import { META, type RecordDb } from './db';
+import { Attempt, JournalEntry } from './schema';
+import { keepBackup, LEGACY_LOG_KEYS, salvageList } from './storage';
+import { localTimeZone, summarize } from './summary';
+
+/**
+ * Moves the log and the journal that the first release kept in storage.local (`attempts`,
+ * `journal`, each a version-1 array) into the database, whenever they are found: at every start
+ * of the background, not only on an update, so a move cut short (the worker stopped, a full
+ * disk) is finished next time. Entries already in the database are kept as they are (a move
+ * done before). The old keys are removed only once every entry is read back from the database
+ * unchanged. An entry that no longer parses is kept, raw, among the backups.
+ *
+ * A read of storage.local that fails throws before anything is written.
+ */
+export async function moveLegacyLog(db: RecordDb): Promise<'nothing' | 'moved'> {
+  const keys = [LEGACY_LOG_KEYS.attempts, LEGACY_LOG_KEYS.journal];
+  const stored = await browser.storage.local.get(keys);
+  const rawAttempts = stored[LEGACY_LOG_KEYS.attempts];
+  const rawJournal = stored[LEGACY_LOG_KEYS.journal];
+  if (rawAttempts === undefined && rawJournal === undefined) return 'nothing';
+
+  const attempts = salvageList(rawAttempts, Attempt);
+  const journal = salvageList(rawJournal, JournalEntry);
+  const lost = (raw: unknown, kept: number) => raw !== undefined && raw !== null && (!Array.isArray(raw) || raw.length !== kept);
+  if (lost(rawAttempts, attempts.length)) await keepBackup(LEGACY_LOG_KEYS.attempts, rawAttempts);
+  if (lost(rawJournal, journal.length)) await keepBackup(LEGACY_LOG_KEYS.journal, rawJournal);
+
+  const { newAttempts, newEntries } = await db.transaction('rw', db.attempts, db.journal, db.meta, async () => {
+    const [haveAttempts, haveEntries] = await Promise.all([
+      db.attempts.bulkGet(attempts.map((a) => a.id)),
+      db.journal.bulkGet(journal.map((e) => e.id)),
+    ]);
+    const newAttempts = attempts.filter((_, i) => haveAttempts[i] === undefined);
+    const newEntries = journal.filter((_, i) => haveEntries[i] === undefined);
+    await db.attempts.bulkPut(newAttempts);
+    await db.journal.bulkPut(newEntries);
+    await db.meta.put({ key: META.summary, value: summarize(await db.attempts.toArray(), localTimeZone()) });
+    return { newAttempts, newEntries };
+  });
+
+  // Verified: every entry is in the database; the ones moved now, exactly as they were.
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const [backAttempts, backEntries, newBackAttempts, newBackEntries] = await Promise.all([
+    db.attempts.bulkGet(attempts.map((a) => a.id)),
+    db.journal.bulkGet(journal.map((e) => e.id)),
+    db.attempts.bulkGet(newAttempts.map((a) => a.id)),
+    db.journal.bulkGet(newEntries.map((e) => e.id)),
+  ]);
+  const verified =
+    backAttempts.every((a) => a !== undefined) &&
+    backEntries.every((e) => e !== undefined) &&
+    newBackAttempts.every((a, i) => same(a, newAttempts[i])) &&
+    newBackEntries.every((e, i) => same(e, newEntries[i]));
+  if (!verified) throw new Error('the moved log could not be read back as it was; the old copy is kept');
+  // WXT keeps each item's version under "<key>$".
+  await browser.storage.local.remove([...keys, ...keys.map((key) => `${key}$`)]);
+  return 'moved';
+}

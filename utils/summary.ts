@@ -1,0 +1,127 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { z } from 'zod';
+import type { Attempt } from './schema';
+
+/**
+ * The log's figures, kept beside it and updated in the same transaction as each attempt, so
+ * the popup reads one record whatever the log's length (years of it: 100,000 attempts).
+ * Every count is a sum of each attempt's contribution, so a change is exact: take the old
+ * version's contribution away, add the new one's. Days, hours and weekdays are the attempt's
+ * own, in the time zone the summary was built in; the background rebuilds it when that changes.
+ */
+export const DayCounts = z.object({
+  attempts: z.number().int().nonnegative(),
+  left: z.number().int().nonnegative(),
+  continued: z.number().int().nonnegative(),
+});
+export type DayCounts = z.infer<typeof DayCounts>;
+
+const Counts = z.record(z.string(), z.number().int().nonnegative());
+
+export const Summary = z.object({
+  version: z.literal(1),
+  /** The IANA zone days and hours are counted in (the user's, when it was built). */
+  timeZone: z.string().min(1),
+  total: z.number().int().nonnegative(),
+  /** Left counts `closed` too: the tab was closed with the screen up. */
+  outcomes: z.object({
+    pending: z.number().int().nonnegative(),
+    left: z.number().int().nonnegative(),
+    continued: z.number().int().nonnegative(),
+  }),
+  /** By local day, `yyyy-MM-dd`: only days with attempts. */
+  byDay: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), DayCounts),
+  /** 24 counts, midnight first. */
+  byHour: z.array(z.number().int().nonnegative()).length(24),
+  /** 7 counts, Monday first. */
+  byWeekday: z.array(z.number().int().nonnegative()).length(7),
+  /** Attempts with a feeling given, by feeling. */
+  byFeeling: Counts,
+  byPerson: Counts,
+  bySite: Counts,
+  withJournal: z.number().int().nonnegative(),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export function emptySummary(timeZone: string): Summary {
+  return {
+    version: 1,
+    timeZone,
+    total: 0,
+    outcomes: { pending: 0, left: 0, continued: 0 },
+    byDay: {},
+    byHour: Array<number>(24).fill(0),
+    byWeekday: Array<number>(7).fill(0),
+    byFeeling: {},
+    byPerson: {},
+    bySite: {},
+    withJournal: 0,
+  };
+}
+
+/** The user's time zone, as this context's clock sees it. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The local day (`yyyy-MM-dd`) of a time, in a zone. */
+export function dayKey(time: number, timeZone: string): string {
+  return format(new TZDate(time, timeZone), 'yyyy-MM-dd');
+}
+
+/**
+ * What the person is shown for an attempt: a screen that went away (a reload that did not
+ * come back) is being settled as left.
+ */
+export function shownOutcome(attempt: Pick<Attempt, 'outcome' | 'abandonedAt'>): 'pending' | 'left' | 'continued' {
+  if (attempt.outcome === 'closed') return 'left';
+  if (attempt.outcome === 'pending' && attempt.abandonedAt !== null) return 'left';
+  return attempt.outcome;
+}
+
+const bump = (counts: Record<string, number>, key: string, by: number) => {
+  const next = (counts[key] ?? 0) + by;
+  if (next > 0) counts[key] = next;
+  else delete counts[key];
+};
+
+/** Adds (`sign` 1) or takes away (`sign` -1) one attempt's contribution, in place. */
+function contribute(summary: Summary, attempt: Attempt, sign: 1 | -1): void {
+  const when = new TZDate(attempt.startedAt, summary.timeZone);
+  const outcome = shownOutcome(attempt);
+  summary.total += sign;
+  summary.outcomes[outcome] = Math.max(0, summary.outcomes[outcome] + sign);
+  const key = format(when, 'yyyy-MM-dd');
+  const day = summary.byDay[key] ?? { attempts: 0, left: 0, continued: 0 };
+  day.attempts += sign;
+  if (outcome === 'left') day.left += sign;
+  if (outcome === 'continued') day.continued += sign;
+  if (day.attempts > 0) summary.byDay[key] = day;
+  else delete summary.byDay[key];
+  summary.byHour[when.getHours()] = Math.max(0, (summary.byHour[when.getHours()] ?? 0) + sign);
+  const weekday = (when.getDay() + 6) % 7;
+  summary.byWeekday[weekday] = Math.max(0, (summary.byWeekday[weekday] ?? 0) + sign);
+  if (attempt.feeling) bump(summary.byFeeling, attempt.feeling, sign);
+  bump(summary.byPerson, attempt.personId, sign);
+  bump(summary.bySite, attempt.site, sign);
+  if (attempt.journalWritten) summary.withJournal = Math.max(0, summary.withJournal + sign);
+}
+
+/**
+ * The summary after one attempt changed: `before` is what was stored (null for a new
+ * attempt), `after` what is stored now (null for a removed one). Returns a new summary.
+ */
+export function applyChange(summary: Summary, before: Attempt | null, after: Attempt | null): Summary {
+  const next = structuredClone(summary);
+  if (before) contribute(next, before, -1);
+  if (after) contribute(next, after, 1);
+  return next;
+}
+
+/** The summary of a whole log, from scratch (a migration, a rebuild, a check). */
+export function summarize(attempts: Iterable<Attempt>, timeZone: string): Summary {
+  const summary = emptySummary(timeZone);
+  for (const attempt of attempts) contribute(summary, attempt, 1);
+  return summary;
+}
