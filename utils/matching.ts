@@ -21,13 +21,28 @@ export interface WatchIndex {
 
 const key = (kind: string, value: string) => `${kind}\u0000${value}`;
 
+// Identifiers that say which account a profile is: where a person has one on a site, a profile
+// there is theirs by it, not by its name.
+const ACCOUNT_KINDS = new Set<string>(['handle', 'accountId']);
+
+/**
+ * A display name identifies the person in a conversation (a chat header shows the name the user
+ * saved, or the partner's own), not on a public profile, where many people share it. So on a
+ * profile a name matches only where the user tied it to this site themselves and gave no handle or
+ * account id here that would say it better (issue 13: another person's Facebook profile, with a
+ * different id and the same name, paused).
+ */
 export function compileWatchIndex(people: readonly Person[], site: string): WatchIndex {
   const byKey = new Map<string, Person>();
+  const profileNames = new Map<string, Person>();
   for (const person of people) {
-    for (const identifier of person.identifiers) {
-      if (identifier.site !== site && identifier.site !== ANY_SITE) continue;
+    const here = person.identifiers.filter((identifier) => identifier.site === site || identifier.site === ANY_SITE);
+    const hasAccountHere = here.some((identifier) => ACCOUNT_KINDS.has(identifier.kind));
+    for (const identifier of here) {
       const value = normalizeIdentifier(identifier.kind, identifier.value);
-      if (value) byKey.set(key(identifier.kind, value), person);
+      if (!value) continue;
+      byKey.set(key(identifier.kind, value), person);
+      if (identifier.kind === 'name' && identifier.site === site && !hasAccountHere) profileNames.set(value, person);
     }
   }
   return {
@@ -36,7 +51,8 @@ export function compileWatchIndex(people: readonly Person[], site: string): Watc
     match(sighting) {
       for (const seen of sighting.identifiers) {
         const value = normalizeIdentifier(seen.kind, seen.value);
-        const person = value ? byKey.get(key(seen.kind, value)) : undefined;
+        if (!value) continue;
+        const person = sighting.kind === 'profile' && seen.kind === 'name' ? profileNames.get(value) : byKey.get(key(seen.kind, value));
         if (person) return { person, seen };
       }
       return null;
