@@ -24,6 +24,18 @@ const GROUP_MARKERS = [
   // Default avatar of a group or community without a photo (icon names used by chat-list
   // scrapers 2020–26; the header avatar is the same component).
   '[data-icon="default-group"]',
+  // 2025–26 builds: WhatsApp's own icon modules WAWebDefaultGroupRefreshedIcon.react
+  // (d = "default-group-refreshed") and the community one (d = "default-community-refreshed"),
+  // found in copies of WhatsApp Web's bundle (public index, find_string "default-group-refreshed",
+  // "community-refreshed"); a WhatsApp bot's header check reads '#main header
+  // [data-icon="default-group-refreshed"]', chat-list scrapers read the same name as a data-testid.
+  '[data-icon="default-group-refreshed"]',
+  '[data-testid="default-group-refreshed"]',
+  '[data-icon="default-community-refreshed"]',
+  '[data-testid="default-community-refreshed"]',
+  // Communities without a photo, 2024–25 ('span[data-icon="default-community"]' in chat-list
+  // tools, public index, find_string "data-icon=\"default-community").
+  '[data-icon="default-community"]',
   '[data-icon="default-user-group"]',
   '[data-icon="business-group"]',
   '[data-icon="community"]',
@@ -35,12 +47,19 @@ const GROUP_MARKERS = [
   'img[src*="@g.us"]',
 ].join(', ');
 
-// English group subtitles (WhatsApp's own strings); other languages fall back to the member list.
+// Group subtitles before the member list loads. English: WhatsApp's own strings (its bundle's
+// group-header module: "click here for group info", "Only admins can send messages",
+// "Announcements"). Portuguese: "clique para dados do grupo" (WhatsApp Web extensions comparing
+// the header subtitle, public index, find_string "para dados do grupo"). No public source quotes the
+// Spanish, French or German strings; there, and in every language once loaded, the member list
+// ("Alex, Jo, You") says it, as the group avatar does.
 const GROUP_SUBTITLES = new Set([
   'click here for group info',
   'tap here for group info',
   'only admins can send messages',
   'announcements',
+  'clique para dados do grupo',
+  'toque para dados do grupo',
 ]);
 
 // Bidirectional marks and other format characters WhatsApp wraps numbers and names in.
