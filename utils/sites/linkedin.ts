@@ -121,9 +121,19 @@ const THREAD_TITLES = ['.msg-entity-lockup__entity-title', 'h2'];
 // The thread's one-to-one profile card above its first message.
 const PROFILE_CARD = '.msg-s-profile-card';
 
-// Chat bubbles float over every page (2016–26), one per open conversation; minimised ones show
-// only their header and are not an open conversation.
-const BUBBLES = '.msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)';
+// Chat bubbles float over every page (2016–26), one per open conversation; minimised or collapsed
+// ones show only their header and are not an open conversation. Both class names are in tools that
+// re-open them (public index, find_string "msg-overlay-conversation-bubble--is-collapsed": a
+// LinkedIn outreach script clicking '.msg-overlay-conversation-bubble--is-minimized
+// .msg-overlay-bubble-header, .msg-overlay-conversation-bubble--is-collapsed
+// .msg-overlay-bubble-header' to re-expand "a minimised overlay bubble"), and a minimised header
+// carries .msg-overlay-bubble-header--is-minimized (a Playwright LinkedIn sender's locator).
+const BUBBLES = [
+  '.msg-overlay-conversation-bubble',
+  ':not(.msg-overlay-conversation-bubble--is-minimized)',
+  ':not(.msg-overlay-conversation-bubble--is-collapsed)',
+].join('');
+const MINIMISED_HEADER = '.msg-overlay-bubble-header--is-minimized';
 const BUBBLE_HEADERS = ['.msg-overlay-bubble-header', 'header'];
 // Bubble titles: 2018–26 h2/h4.msg-overlay-bubble-header__title (sometimes wrapping a /in/ link).
 const BUBBLE_TITLES = ['.msg-overlay-bubble-header__title', 'h2'];
@@ -180,6 +190,7 @@ export const linkedin: SiteAdapter = {
       }
       for (const bubble of root.querySelectorAll(BUBBLES)) {
         const header = BUBBLE_HEADERS.map((selector) => bubble.querySelector(selector)).find(Boolean);
+        if (header?.matches(MINIMISED_HEADER)) continue;
         const seen = header ? partner(header, BUBBLE_TITLES, bubble.querySelector(PROFILE_CARD)) : null;
         if (seen) sightings.push(seen);
       }
@@ -205,7 +216,7 @@ export const linkedin: SiteAdapter = {
     return false;
   },
 
-  // A minimised bubble opens by losing its --is-minimized class.
+  // A minimised or collapsed bubble opens by losing its --is-minimized or --is-collapsed class.
   watchAttributes: ['class'],
 
   veilPatterns(identifier) {
