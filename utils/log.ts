@@ -80,8 +80,12 @@ class Change {
   }
 
   async put(before: Attempt | null, after: Attempt): Promise<void> {
+    // The figures are read (or rebuilt) before the log changes under them.
+    const figures = await this.figures();
+    // An attempt carried over to a new id (a reload) leaves its old id.
+    if (before && before.id !== after.id) await this.db.attempts.delete(before.id);
     await this.db.attempts.put(after);
-    this.summary = applyChange(await this.figures(), before, after);
+    this.summary = applyChange(figures, before, after);
     this.dirty = true;
   }
 
@@ -125,7 +129,6 @@ async function ensureStarted(change: Change, ref: AttemptRef, tabId: number, now
     if (other.outcome !== 'pending') continue;
     if (other.personId === ref.personId && other.site === ref.site) {
       const carried: Attempt = { ...other, id: ref.attemptId, startedAt: Math.min(startedAt, other.startedAt), abandonedAt: null };
-      await change.db.attempts.delete(other.id);
       await change.put(other, carried);
       return carried;
     } else {

@@ -1,0 +1,21 @@
+import type { AttemptRef } from '@/utils/messages';
+import { recordDb } from '@/utils/db';
+import { readSummary } from '@/utils/db';
+import type { Attempt, JournalEntry } from '@/utils/schema';
+
+/** The attempts in the log, oldest first. */
+export const storedAttempts = (): Promise<Attempt[]> => recordDb().attempts.orderBy('startedAt').toArray();
+/** The journal, oldest first. */
+export const storedJournal = (): Promise<JournalEntry[]> => recordDb().journal.orderBy('writtenAt').toArray();
+export async function storedSummary() {
+  const read = await readSummary();
+  if (!read.ok) throw new Error(read.error);
+  return read.value;
+}
+
+let counter = 0;
+/** An attempt as a content script names it. */
+export function ref(personId: string, startedAt = 1_000, extra: Partial<AttemptRef> = {}): AttemptRef {
+  counter += 1;
+  return { attemptId: `a-${counter}`, personId, site: 'instagram', kind: 'profile', startedAt, ...extra };
+}
