@@ -42,6 +42,23 @@ if (buildStatus !== 0) {
   });
 }
 
+// Firefox: one build of the Firefox extension, then the e2e suite in Debian's firefox-esr
+// (puppeteer-core over WebDriver BiDi, tests/firefox/) and web-ext lint on that build.
+if (run('npx', ['wxt', 'build', '-b', 'firefox']) !== 0) {
+  totals.push({ suite: 'firefox build', passed: 0, failed: 1 });
+} else {
+  const firefoxJson = path.join(out, 'firefox.json');
+  const firefoxStatus = run(process.execPath, ['tests/firefox/run.mjs'], { CB_FIREFOX_JSON: firefoxJson });
+  const firefox = readJson(firefoxJson);
+  totals.push({
+    suite: 'firefox',
+    passed: firefox?.passed ?? 0,
+    failed: firefox ? firefox.failed + (firefoxStatus !== 0 && firefox.failed === 0 ? 1 : 0) : 1,
+  });
+  const lintStatus = run(process.execPath, ['tests/firefox/lint.mjs']);
+  totals.push({ suite: 'lint', passed: lintStatus === 0 ? 1 : 0, failed: lintStatus === 0 ? 0 : 1 });
+}
+
 for (const { suite, passed, failed } of totals) console.log(`${suite}: ${passed} passed, ${failed} failed`);
 const passed = totals.reduce((sum, t) => sum + t.passed, 0);
 const failed = totals.reduce((sum, t) => sum + t.failed, 0);
