@@ -7,7 +7,8 @@ import { adapters } from '@/utils/sites';
 import { instagram } from '@/utils/sites/instagram';
 import { whatsapp } from '@/utils/sites/whatsapp';
 import { x } from '@/utils/sites/x';
-import { loadAttempts, loadJournal } from '@/utils/storage';
+import type { AttemptRef } from '@/utils/messages';
+import { ref, storedAttempts, storedJournal } from './record';
 
 /** An event's composed path as the browser gives it: the target, then each ancestor up to the document. */
 function pathOf(element: Element): EventTarget[] {
@@ -130,15 +131,18 @@ describe('keeping the first send in the journal', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('appends exactly the text, linked to the latest continued attempt with that person on that site', async () => {
-    const older = await startAttempt({ personId: 'p1', site: 'instagram', kind: 'thread' }, 1, 1_000);
-    await resolveAttempt({ attemptId: older.attemptId, outcome: 'continued', feeling: null, journalText: null }, 2_000);
-    const other = await startAttempt({ personId: 'p1', site: 'whatsapp', kind: 'thread' }, 2, 3_000);
-    await resolveAttempt({ attemptId: other.attemptId, outcome: 'continued', feeling: null, journalText: null }, 3_500);
-    const latest = await startAttempt({ personId: 'p1', site: 'instagram', kind: 'thread' }, 1, 4_000);
-    await resolveAttempt({ attemptId: latest.attemptId, outcome: 'continued', feeling: null, journalText: null }, 5_000);
+    const continueAt = async (attempt: AttemptRef, tabId: number, at: number) => {
+      await startAttempt(attempt, tabId, attempt.startedAt);
+      await resolveAttempt({ ...attempt, outcome: 'continued', feeling: null, journalText: null }, tabId, at);
+    };
+    const older = ref('p1', 1_000, { kind: 'thread' });
+    await continueAt(older, 1, 2_000);
+    await continueAt(ref('p1', 3_000, { kind: 'thread', site: 'whatsapp' }), 2, 3_500);
+    const latest = ref('p1', 4_000, { kind: 'thread' });
+    await continueAt(latest, 1, 5_000);
 
     await keepDraft({ personId: 'p1', site: 'instagram', text: 'I keep thinking about the lake' }, 6_000);
-    expect((await loadJournal()).value).toEqual([
+    expect(await storedJournal()).toEqual([
       expect.objectContaining({
         text: 'I keep thinking about the lake',
         personId: 'p1',
@@ -148,7 +152,7 @@ describe('keeping the first send in the journal', () => {
       }),
     ]);
     // One decision, one entry: the attempt now counts as one with a journal entry; none is added.
-    const attempts = (await loadAttempts()).value;
+    const attempts = await storedAttempts();
     expect(attempts).toHaveLength(3);
     expect(attempts.find((a) => a.id === latest.attemptId)?.journalWritten).toBe(true);
     expect(attempts.find((a) => a.id === older.attemptId)?.journalWritten).toBe(false);
@@ -156,13 +160,13 @@ describe('keeping the first send in the journal', () => {
 
   it('keeps the words with no attempt to link to when the log was cleared since', async () => {
     await keepDraft({ personId: 'p1', site: 'x', text: 'hello' }, 1_000);
-    expect((await loadJournal()).value).toEqual([expect.objectContaining({ text: 'hello', attemptId: null })]);
-    expect((await loadAttempts()).value).toEqual([]);
+    expect(await storedJournal()).toEqual([expect.objectContaining({ text: 'hello', attemptId: null })]);
+    expect(await storedAttempts()).toEqual([]);
   });
 
   it('loses nothing when several are kept at once', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => keepDraft({ personId: 'p1', site: 'x', text: `draft ${i}` })));
-    expect((await loadJournal()).value).toHaveLength(20);
+    expect(await storedJournal()).toHaveLength(20);
   });
 
   it('accepts the request from the content script only, and rejects malformed ones', () => {

@@ -1,24 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/defaults';
-import { loadAttempts, loadSettings, salvageSettings } from '@/utils/storage';
-import type { Attempt } from '@/utils/schema';
+import { loadSettings, salvageSettings } from '@/utils/storage';
 
 const person = { id: 'p1', alias: 'Sam', addedAt: 1, identifiers: [{ kind: 'handle', value: 'sam', site: 'instagram' }] };
-const attempt: Attempt = {
-  id: 'a1',
-  startedAt: 1000,
-  personId: 'p1',
-  site: 'instagram',
-  kind: 'profile',
-  outcome: 'left',
-  endedAt: 2000,
-  secondsOnScreen: 1,
-  journalWritten: false,
-  feeling: null,
-  tabId: null,
-  abandonedAt: null,
-};
 
 const raw = (key: string) => fakeBrowser.storage.local.get(key).then((v) => v[key]);
 
@@ -26,14 +11,13 @@ describe('validated storage', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('gives defaults when nothing is stored', async () => {
-    expect(await loadSettings()).toEqual({ value: defaultSettings(), valid: true });
-    expect(await loadAttempts()).toEqual({ value: [], valid: true });
-  });
+    expect(await loadSettings()).toEqual({ value: defaultSettings(), valid: true, readable: true });
+      });
 
   it('reads a valid version-1 settings object as it is', async () => {
     const settings = { ...defaultSettings(), people: [person], countdownSeconds: 20 };
     await fakeBrowser.storage.local.set({ settings, settings$: { v: 1 } });
-    expect(await loadSettings(true)).toEqual({ value: settings, valid: true });
+    expect(await loadSettings(true)).toEqual({ value: settings, valid: true, readable: true });
   });
 
   it('keeps every person and field that still parses when settings are corrupt, and backs up the raw value', async () => {
@@ -52,32 +36,31 @@ describe('validated storage', () => {
   it('only reads, never writes, outside the background', async () => {
     await fakeBrowser.storage.local.set({ settings: 'garbage' });
     const loaded = await loadSettings(false);
-    expect(loaded).toEqual({ value: defaultSettings(), valid: false });
+    expect(loaded).toEqual({ value: defaultSettings(), valid: false, readable: true });
     expect(await raw('settings')).toBe('garbage');
     expect(await raw('backups')).toBeUndefined();
   });
 
-  it('salvages the valid attempts from a damaged log', async () => {
-    const damaged = [attempt, { id: 'broken' }, null, { ...attempt, id: 'a2' }];
-    await fakeBrowser.storage.local.set({ attempts: damaged });
-    const loaded = await loadAttempts(true);
-    expect(loaded).toEqual({ value: [attempt, { ...attempt, id: 'a2' }], valid: false });
-    expect(await raw('backups')).toEqual([{ item: 'attempts', savedAt: expect.any(Number), raw: damaged }]);
+  it('does not take storage that cannot be read for empty, and writes nothing over it', async () => {
+    const settings = { ...defaultSettings(), people: [person] };
+    await fakeBrowser.storage.local.set({ settings, settings$: { v: 1 } });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('IO error'));
+    const loaded = await loadSettings(true);
+    get.mockRestore();
+    // Protects with the defaults meanwhile, says it could not read, heals nothing.
+    expect(loaded).toEqual({ value: defaultSettings(), valid: false, readable: false });
+    expect(await raw('settings')).toEqual(settings);
+    expect(await raw('backups')).toBeUndefined();
   });
 
-  it('reads attempts stored before they carried abandonedAt (the first shape of version 1)', async () => {
-    const { abandonedAt: _, ...older } = attempt;
-    await fakeBrowser.storage.local.set({ attempts: [older], attempts$: { v: 1 } });
-    expect(await loadAttempts(true)).toEqual({ value: [attempt], valid: true });
-  });
-
-  it('survives a log that is not a list at all', async () => {
-    await fakeBrowser.storage.local.set({ attempts: { oops: true } });
-    expect(await loadAttempts(true)).toEqual({ value: [], valid: false });
+  it('reads settings stored before the badge could be turned off, with the badge on', async () => {
+    const { showBadge: _, ...older } = defaultSettings();
+    await fakeBrowser.storage.local.set({ settings: older, settings$: { v: 1 } });
+    expect(await loadSettings(true)).toEqual({ value: defaultSettings(), valid: true, readable: true });
   });
 
   it('treats non-object settings as defaults', () => {
-    expect(salvageSettings(7)).toEqual({ value: defaultSettings(), valid: false });
-    expect(salvageSettings(undefined)).toEqual({ value: defaultSettings(), valid: true });
+    expect(salvageSettings(7)).toEqual({ value: defaultSettings(), valid: false, readable: true });
+    expect(salvageSettings(undefined)).toEqual({ value: defaultSettings(), valid: true, readable: true });
   });
 });
