@@ -75,3 +75,57 @@ describe('reddit chat header', () => {
     expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual([]);
   });
 });
+
+/*
+ * The floating chat window over ordinary pages (2024–26): reddit-chat-host in the page header holds
+ * its own rs-app in an open shadow root, then rs-room-overlay-manager > rs-room (a Selenium test's
+ * path from the home page's chat button, 'reddit-header-large/div/div/reddit-chat-host//div/div/div/
+ * rs-app//div[2]/rs-room-overlay-manager/rs-room//main/…'; a Reddit clean-up extension names
+ * reddit-chat-host "the chat window"; public index, find_string "reddit-chat-host"). Some builds
+ * render a one-to-one chat as rs-direct-chat in the app's root (a Reddit DM bot, find_string
+ * "rs-room-overlay-manager"). The room's header is drawn as on the full-page chat. (A closed
+ * window is left out by checkVisibility, which happy-dom does not compute across shadow roots: not
+ * tested here.)
+ */
+function renderWindow(room: Room | null, options: { element?: 'rs-room' | 'rs-direct-chat' } = {}) {
+  document.body.innerHTML = '<shreddit-app><reddit-header-large><div><div><reddit-chat-host></reddit-chat-host></div></div></reddit-header-large><main><a href="/user/sam_lee/">u/sam_lee</a></main></shreddit-app>';
+  const host = document.querySelector('reddit-chat-host')!.attachShadow({ mode: 'open' });
+  host.innerHTML = '<div><div><div><rs-app></rs-app></div></div></div>';
+  const app = host.querySelector('rs-app')!.attachShadow({ mode: 'open' });
+  app.innerHTML = '<div class="container"><rs-rooms-nav></rs-rooms-nav></div><div><rs-room-overlay-manager></rs-room-overlay-manager></div>';
+  if (!room) return;
+  const element = document.createElement(options.element ?? 'rs-room');
+  (options.element === 'rs-direct-chat' ? app.querySelector('.container')! : app.querySelector('rs-room-overlay-manager')!).append(element);
+  element.attachShadow({ mode: 'open' }).innerHTML = `<header><h2 aria-label="${room.label}">${room.text}</h2></header><main><rs-message-composer></rs-message-composer></main>`;
+}
+
+describe('reddit floating chat window', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('reads a one-to-one chat open in the window over an ordinary page', () => {
+    renderWindow({ label: 'Current chat, Direct chat with sam_lee', text: 'sam_lee' });
+    expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual(samThread);
+    expect(seen('https://www.reddit.com/')).toEqual(samThread);
+  });
+
+  it('reads the rs-direct-chat variant', () => {
+    renderWindow({ label: 'Current chat, Direct chat with sam_lee', text: 'sam_lee' }, { element: 'rs-direct-chat' });
+    expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual(samThread);
+  });
+
+  it('ignores a group room in the window, the window with no room, and the page under it', () => {
+    renderWindow({ label: 'Current chat, Group chat Weekend crew', text: 'Weekend crew' });
+    expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual([]);
+    renderWindow(null);
+    expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual([]);
+  });
+
+  it('observes every root of the window as it appears', () => {
+    renderWindow({ label: 'Current chat, Direct chat with sam_lee', text: 'sam_lee' });
+    const roots = reddit.shadowRoots!(document);
+    expect(roots).toHaveLength(3);
+    expect(roots.some((root) => root.querySelector('[aria-label^="Current chat"]'))).toBe(true);
+  });
+});

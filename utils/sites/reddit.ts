@@ -6,7 +6,8 @@ import { pageAndBelow, asWrittenAndLower } from './patterns';
  * private messages written at `/message/compose/?to=<name>`, and chat at `/chat/room/<room id>`
  * (formerly chat.reddit.com/room/<room id>). The chat is Reddit's web-component app: its open
  * room's header lives inside open shadow roots, `rs-app` → `rs-room` (chat readers and bots,
- * 2023–26), and carries the label "Current chat, Direct chat with <username>".
+ * 2023–26), and carries the label "Current chat, Direct chat with <username>". Over ordinary
+ * pages the same app opens in a floating window, one shadow root deeper (`reddit-chat-host`).
  */
 
 // Every front end serves the same profile and compose paths.
@@ -51,22 +52,53 @@ function room(id: string): Sighting {
   return { kind: 'thread', identifiers: [{ kind: 'conversationId', value: decoded(id) }] };
 }
 
-/**
- * The chat app's shadow roots. Only the known custom elements are opened: rs-app's root holds
- * every rs-room (the full page room, or one inside rs-room-overlay-manager), and each room's
- * root holds its header.
- */
-function chatRoots(doc: Document): ShadowRoot[] {
-  const app = doc.querySelector('rs-app')?.shadowRoot;
-  if (!app) return [];
-  return [app, ...[...app.querySelectorAll('rs-room')].flatMap((room) => (room.shadowRoot ? [room.shadowRoot] : []))];
+/** The open shadow roots of one chat app: its own, and each open room's (which holds its header). */
+function appRoots(app: Element | null | undefined): ShadowRoot[] {
+  const root = app?.shadowRoot;
+  if (!root) return [];
+  // rs-room: the room view, in rs-room-overlay-manager or directly in the app; rs-direct-chat: the
+  // one-to-one chat's own element in other builds ('rs-app').shadowRoot.querySelector('rs-direct-chat')
+  // .shadowRoot … 'rs-message-composer' in a Reddit DM bot, public index, find_string
+  // "rs-room-overlay-manager").
+  const rooms = [...root.querySelectorAll('rs-room, rs-direct-chat')];
+  return [root, ...rooms.flatMap((room) => (room.shadowRoot ? [room.shadowRoot] : []))];
 }
 
-/** The partner of the open one-to-one chat, read from its header inside the chat app's shadow roots. */
-function chatPartner(doc: Document): string | null {
-  for (const root of chatRoots(doc)) {
+// The floating chat window over ordinary pages: reddit-chat-host, in the page header, holds its own
+// rs-app in an open shadow root (a Selenium test's path from the home page's chat button,
+// 'shreddit-app/reddit-header-large/…/reddit-chat-host//div/…/rs-app//div[2]/rs-room-overlay-manager/rs-room//main/rs-message-composer',
+// and a Reddit clean-up extension naming 'reddit-chat-host' "the chat window"; public index,
+// find_string "reddit-chat-host").
+const CHAT_WINDOW_HOST = 'reddit-chat-host';
+
+/** The full-page chat app's roots (www.reddit.com/chat, chat.reddit.com): rs-app in the page itself. */
+function pageChatRoots(doc: Document): ShadowRoot[] {
+  return appRoots(doc.querySelector('rs-app'));
+}
+
+/** The floating chat window's roots: the host's own, its rs-app's, and its rooms'. */
+function windowChatRoots(doc: Document): ShadowRoot[] {
+  return [...doc.querySelectorAll(CHAT_WINDOW_HOST)].flatMap((host) =>
+    host.shadowRoot ? [host.shadowRoot, ...appRoots(host.shadowRoot.querySelector('rs-app'))] : [],
+  );
+}
+
+/** Every chat root the page can hold, for the content script to observe as they appear. */
+function chatRoots(doc: Document): ShadowRoot[] {
+  return [...pageChatRoots(doc), ...windowChatRoots(doc)];
+}
+
+/** Whether an element is drawn: the chat window stays in the DOM while closed. */
+function shown(element: Element): boolean {
+  const check = (element as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(element) : true;
+}
+
+/** The partner of the open one-to-one chat, read from its header inside the chat's shadow roots. */
+function chatPartner(roots: ShadowRoot[]): string | null {
+  for (const root of roots) {
     const header = root.querySelector(`[aria-label^="${DIRECT_CHAT_LABEL}"]`);
-    if (!header) continue;
+    if (!header || !shown(header)) continue;
     const fromLabel = username(header.getAttribute('aria-label')?.slice(DIRECT_CHAT_LABEL.length));
     return fromLabel ?? username(header.textContent);
   }
@@ -103,10 +135,10 @@ export const reddit: SiteAdapter = {
   },
 
   fromPage(doc, url) {
-    // The full-page chat only. The chat pop-up over other pages can stay in the DOM while closed
-    // (a public Reddit chat reader checks its visibility before trusting this header).
-    if (url.hostname !== 'chat.reddit.com' && !/^\/chat(\/|$)/.test(url.pathname)) return [];
-    const partner = chatPartner(doc);
+    // On the full-page chat its own rs-app; over every other page only the floating chat window. A
+    // document-level rs-app elsewhere is a page left over from the chat, not an open chat.
+    const fullPage = url.hostname === 'chat.reddit.com' || /^\/chat(\/|$)/.test(url.pathname);
+    const partner = chatPartner(fullPage ? chatRoots(doc) : windowChatRoots(doc));
     return partner ? [{ kind: 'thread', identifiers: [{ kind: 'handle', value: partner }] }] : [];
   },
 
