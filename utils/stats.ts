@@ -1,53 +1,293 @@
-import type { Attempt } from './schema';
+import { TZDate } from '@date-fns/tz';
+import {
+  addDays,
+  differenceInCalendarDays,
+  differenceInCalendarMonths,
+  differenceInCalendarYears,
+  format,
+  isValid,
+  parse,
+  startOfDay,
+  startOfMonth,
+  startOfWeek,
+} from 'date-fns';
+import type { Feeling, Settings } from './schema';
+import { adapterById } from './sites';
+import type { DayCounts, Summary } from './summary';
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Midnight (local time) of the day containing `time`. */
-export function startOfDay(time: number): number {
-  const date = new Date(time);
-  date.setHours(0, 0, 0, 0);
-  return date.getTime();
+/**
+ * The dashboard's figures: pure functions of the log's summary (utils/summary.ts), the settings
+ * and a clock (`now` and the zone days are counted in). Every day boundary is the user's local
+ * midnight, found by date-fns on a TZDate, so a 23-hour or 25-hour day (DST) is still one day.
+ */
+export interface Clock {
+  now: number;
+  timeZone: string;
 }
 
-/** Whole calendar days from `from` to `to` (local time), never negative. */
-export function daysBetween(from: number, to: number): number {
-  return Math.max(0, Math.round((startOfDay(to) - startOfDay(from)) / DAY));
+const DAY_KEY = 'yyyy-MM-dd';
+
+/** Local midnight of `now`'s day, as a date in the clock's zone. */
+const today = ({ now, timeZone }: Clock) => startOfDay(new TZDate(now, timeZone));
+
+/** A `yyyy-MM-dd` day as local midnight in the clock's zone. */
+const dayOf = (key: string, clock: Clock) => parse(key, DAY_KEY, today(clock));
+
+const keyOf = (day: Date) => format(day, DAY_KEY);
+
+const counts = (summary: Summary | null, key: string): DayCounts =>
+  summary?.byDay[key] ?? { attempts: 0, left: 0, continued: 0 };
+
+/** What the streak counts from, for the wording beside the number. */
+export type StreakFrom = 'continue' | 'set' | 'install' | 'today';
+
+export interface Streak {
+  /**
+   * Days of no contact, counting today: 1 on the first day. 0 only on a day the person
+   * continued (the dashboard then speaks of a fresh start, not of zero).
+   */
+  days: number;
+  from: StreakFrom;
+  /** The day the count starts from (`yyyy-MM-dd`): the first day of no contact. */
+  since: string;
+  /** The longest run of days without contact, today's run included. */
+  longest: number;
 }
 
-export function isLeft(attempt: Attempt): boolean {
-  return attempt.outcome === 'left' || attempt.outcome === 'closed';
-}
-
-export interface DashboardStats {
-  /** Days since the last Continue, or since the day set by hand, or since the first attempt. */
-  daysNoContact: number | null;
-  today: number;
-  week: number;
-  month: number;
-  left: number;
-  continued: number;
-  recent: Attempt[];
+export interface StreakInput {
+  /** The day the person set by hand (YYYY-MM-DD), their first day of no contact. */
+  noContactSince: string | null;
+  /** When Clean Break was installed (ms), if known. */
+  installedAt: number | null;
 }
 
 /**
- * The popup's figures, a pure function of the log. `since` is the day the user counts from
- * (YYYY-MM-DD) when they set one.
+ * Days of no contact since the last Continue or the day the person set, whichever is later; a
+ * person who never continued counts from the day they installed (Day 1 that day), never from 0.
+ * A day with a Continue is a day of contact: the run after it starts the next day.
  */
-export function dashboardStats(attempts: readonly Attempt[], now: number, since: string | null): DashboardStats {
-  const today = startOfDay(now);
-  const lastContinue = attempts.reduce<number | null>(
-    (latest, a) => (a.outcome === 'continued' && (latest === null || a.startedAt > latest) ? a.startedAt : latest),
-    null,
-  );
-  const sinceTime = since ? new Date(`${since}T00:00:00`).getTime() : null;
-  const from = Math.max(lastContinue ?? -Infinity, sinceTime ?? -Infinity);
+export function streak(summary: Summary | null, input: StreakInput, clock: Clock): Streak {
+  const todayKey = keyOf(today(clock));
+  const continueDays = Object.entries(summary?.byDay ?? {})
+    .filter(([key, day]) => day.continued > 0 && key <= todayKey)
+    .map(([key]) => key)
+    .sort();
+  // A day set in the future (a typo) counts from today.
+  const set = input.noContactSince && isValid(dayOf(input.noContactSince, clock)) ? minKey(input.noContactSince, todayKey) : null;
+  const firstAttempt = Object.keys(summary?.byDay ?? {}).sort()[0] ?? null;
+  const installed = input.installedAt === null ? null : keyOf(startOfDay(new TZDate(input.installedAt, clock.timeZone)));
+  const known = [installed, firstAttempt, set].filter((key): key is string => key !== null && key <= todayKey);
+  const origin = known.length ? known.sort()[0]! : todayKey;
+
+  // The last day of contact before each run: the day before the origin, the day before the set
+  // day, and every day with a Continue.
+  const before = (key: string) => keyOf(addDays(dayOf(key, clock), -1));
+  const contacts = [...new Set([before(origin), ...(set ? [before(set)] : []), ...continueDays])].sort();
+  const last = contacts[contacts.length - 1]!;
+  const gap = (from: string, to: string) => differenceInCalendarDays(dayOf(to, clock), dayOf(from, clock));
+  const days = gap(last, todayKey);
+  let longest = days;
+  for (let i = 1; i < contacts.length; i++) longest = Math.max(longest, gap(contacts[i - 1]!, contacts[i]!) - 1);
+
+  const lastContinue = continueDays[continueDays.length - 1];
+  const from: StreakFrom =
+    days === 0
+      ? 'today'
+      : last === lastContinue
+        ? 'continue'
+        : set && last === before(set)
+          ? 'set'
+          : 'install';
+  return { days, from, since: days === 0 ? todayKey : keyOf(addDays(dayOf(last, clock), 1)), longest };
+}
+
+const minKey = (a: string, b: string) => (a < b ? a : b);
+
+export interface Period {
+  attempts: number;
+  left: number;
+  continued: number;
+}
+
+/** Sums the days from `from` to today, both included. */
+function sumDays(summary: Summary | null, from: Date, clock: Clock): Period {
+  const total: Period = { attempts: 0, left: 0, continued: 0 };
+  const last = today(clock);
+  for (let day = from; day <= last; day = addDays(day, 1)) {
+    const c = counts(summary, keyOf(day));
+    total.attempts += c.attempts;
+    total.left += c.left;
+    total.continued += c.continued;
+  }
+  return total;
+}
+
+export interface Periods {
+  today: Period;
+  /** Since Monday. */
+  week: Period;
+  /** Since the 1st. */
+  month: Period;
+}
+
+export function periods(summary: Summary | null, clock: Clock): Periods {
+  const day = today(clock);
   return {
-    daysNoContact: Number.isFinite(from) ? daysBetween(from, now) : null,
-    today: attempts.filter((a) => a.startedAt >= today).length,
-    week: attempts.filter((a) => a.startedAt >= today - 6 * DAY).length,
-    month: attempts.filter((a) => a.startedAt >= today - 29 * DAY).length,
-    left: attempts.filter(isLeft).length,
-    continued: attempts.filter((a) => a.outcome === 'continued').length,
-    recent: [...attempts].sort((a, b) => b.startedAt - a.startedAt).slice(0, 10),
+    today: sumDays(summary, day, clock),
+    week: sumDays(summary, startOfWeek(day, { weekStartsOn: 1 }), clock),
+    month: sumDays(summary, startOfMonth(day), clock),
   };
+}
+
+export interface Share {
+  left: number;
+  continued: number;
+  /** Percent of the decided attempts that were left, 0–100, or null when none was decided. */
+  leftPercent: number | null;
+}
+
+/** Left vs continued, as a share of the attempts that were decided (not those still on screen). */
+export function share(summary: Summary | null): Share {
+  const left = summary?.outcomes.left ?? 0;
+  const continued = summary?.outcomes.continued ?? 0;
+  const decided = left + continued;
+  return { left, continued, leftPercent: decided ? Math.round((left / decided) * 100) : null };
+}
+
+export interface CalendarDay extends DayCounts {
+  key: string;
+  /** "Tuesday 3 November" */
+  label: string;
+  /** Monday 0 … Sunday 6. */
+  weekday: number;
+  /** 0 for none, 1–4 from few to the most in the shown weeks. */
+  level: 0 | 1 | 2 | 3 | 4;
+}
+
+export interface CalendarWeek {
+  /** The Monday, `yyyy-MM-dd`. */
+  start: string;
+  /** Up to 7 days, Monday first; the current week stops at today. */
+  days: CalendarDay[];
+}
+
+/** The last `weeks` calendar weeks, Monday first, ending with this week (up to today). */
+export function calendar(summary: Summary | null, clock: Clock, weeks = 12): CalendarWeek[] {
+  const last = today(clock);
+  const first = addDays(startOfWeek(last, { weekStartsOn: 1 }), -7 * (weeks - 1));
+  const result: CalendarWeek[] = [];
+  let most = 0;
+  for (let w = 0; w < weeks; w++) {
+    const monday = addDays(first, 7 * w);
+    const days: CalendarDay[] = [];
+    for (let d = 0; d < 7; d++) {
+      const day = addDays(monday, d);
+      if (day > last) break;
+      const key = keyOf(day);
+      const c = counts(summary, key);
+      most = Math.max(most, c.attempts);
+      days.push({ key, label: format(day, 'EEEE d MMMM'), weekday: d, level: 0, ...c });
+    }
+    result.push({ start: keyOf(monday), days });
+  }
+  for (const week of result) for (const day of week.days) day.level = level(day.attempts, most);
+  return result;
+}
+
+function level(count: number, most: number): CalendarDay['level'] {
+  if (count === 0 || most === 0) return 0;
+  return Math.max(1, Math.ceil((count / most) * 4)) as CalendarDay['level'];
+}
+
+export const FEELING_LABEL: Record<Feeling, string> = {
+  lonely: 'Lonely',
+  angry: 'Angry',
+  curious: 'Curious',
+  bored: 'Bored',
+  'missing-them': 'Missing them',
+  'had-a-drink': 'Had a drink',
+  other: 'Something else',
+};
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+export interface Count {
+  /** The person's alias, the site's name, the feeling's label. */
+  name: string;
+  count: number;
+}
+
+const byCount = (a: Count, b: Count) => b.count - a.count || a.name.localeCompare(b.name);
+
+export function byFeeling(summary: Summary | null): Count[] {
+  return Object.entries(summary?.byFeeling ?? {})
+    .map(([feeling, count]) => ({ name: FEELING_LABEL[feeling as Feeling] ?? feeling, count }))
+    .sort(byCount);
+}
+
+export function byWeekday(summary: Summary | null): Count[] {
+  return WEEKDAYS.map((name, i) => ({ name, count: summary?.byWeekday[i] ?? 0 }));
+}
+
+/** 24 counts, midnight first, each named by its hour ("22:00"). */
+export function byHour(summary: Summary | null): Count[] {
+  return Array.from({ length: 24 }, (_, hour) => ({ name: `${String(hour).padStart(2, '0')}:00`, count: summary?.byHour[hour] ?? 0 }));
+}
+
+export const REMOVED_PERSON = 'Someone you removed';
+export const REMOVED_SITE = 'A site you removed';
+
+/** The alias of a person by id; people no longer in the settings are one "someone you removed". */
+export function personName(id: string | null, settings: Pick<Settings, 'people'>): string {
+  return settings.people.find((person) => person.id === id)?.alias ?? REMOVED_PERSON;
+}
+
+/** A built-in site by its adapter's name, a custom site by the name the user gave it. */
+export function siteName(id: string | null, settings: Pick<Settings, 'customSites'>): string {
+  if (id === null) return REMOVED_SITE;
+  return adapterById(id)?.name ?? settings.customSites.find((site) => site.id === id)?.name ?? REMOVED_SITE;
+}
+
+/** Counts under names: entries that share a name (several removed people) are one row. */
+function named(raw: Record<string, number>, name: (id: string) => string): Count[] {
+  const merged = new Map<string, number>();
+  for (const [id, count] of Object.entries(raw)) merged.set(name(id), (merged.get(name(id)) ?? 0) + count);
+  return [...merged].map(([name, count]) => ({ name, count })).sort(byCount);
+}
+
+export function byPerson(summary: Summary | null, settings: Pick<Settings, 'people'>): Count[] {
+  return named(summary?.byPerson ?? {}, (id) => personName(id, settings));
+}
+
+export function bySite(summary: Summary | null, settings: Pick<Settings, 'customSites'>): Count[] {
+  return named(summary?.bySite ?? {}, (id) => siteName(id, settings));
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "just now", "5 minutes ago", "yesterday", "3 days ago", "last month": days by the local calendar. */
+export function relativeTime(time: number, clock: Clock): string {
+  const seconds = Math.round((clock.now - time) / 1000);
+  if (seconds < 45) return 'just now';
+  if (seconds < 3600) return relative.format(-Math.max(1, Math.round(seconds / 60)), 'minute');
+  const then = new TZDate(time, clock.timeZone);
+  const now = new TZDate(clock.now, clock.timeZone);
+  const days = differenceInCalendarDays(now, then);
+  if (days === 0) return relative.format(-Math.round(seconds / 3600), 'hour');
+  if (days < 7) return relative.format(-days, 'day');
+  if (days < 30) return relative.format(-Math.floor(days / 7), 'week');
+  const months = differenceInCalendarMonths(now, then);
+  if (months < 12) return relative.format(-Math.max(1, months), 'month');
+  return relative.format(-differenceInCalendarYears(now, then), 'year');
+}
+
+/** "Tuesday 3 November 2026, 21:04", in the clock's zone. */
+export function longDate(time: number, timeZone: string): string {
+  return format(new TZDate(time, timeZone), 'EEEE d MMMM yyyy, HH:mm');
+}
+
+/** "3 November" (and the year when it is not this one). */
+export function shortDay(key: string, clock: Clock): string {
+  const day = dayOf(key, clock);
+  return format(day, day.getFullYear() === today(clock).getFullYear() ? 'd MMMM' : 'd MMMM yyyy');
 }
