@@ -77,30 +77,91 @@ const HOST_STYLE = [
   .map((rule) => `${rule} !important`)
   .join('; ');
 
+// How often in one frame the host is put back before the guard stops answering the page's
+// mutations: a page whose own MutationObserver takes it out again on every mutation would
+// otherwise make the two observers answer each other forever, and freeze the tab.
+const REPAIRS_PER_FRAME = 8;
+
 /**
  * Keeps an on-page dialog (the pause screen, the send check) up against the page: the host
  * sits in the top layer (a manual popover, above any z-index), and if the page removes it,
- * hides it or restyles it, it is put back at once. Returns the undo.
+ * hides it or restyles it, it is put back at once, a few times a frame at most. A page that
+ * takes it out faster than that is held hidden (the veil's style, inline) while it keeps on,
+ * and the host is tried again once a frame. Returns the undo.
  */
 export function guardHost(host: HTMLElement, focusScreen: () => void): () => void {
-  const pin = () => {
+  let repairs = 0;
+  let frame = 0;
+  let held: { root: HTMLElement; value: string; priority: string } | null = null;
+
+  const intact = () =>
+    host.isConnected &&
+    host.getAttribute('style') === HOST_STYLE &&
+    host.getAttribute('popover') === 'manual' &&
+    !host.hidden &&
+    host.matches(':popover-open');
+
+  const repair = () => {
     if (!host.isConnected) {
-      document.documentElement.append(host);
+      document.documentElement?.append(host);
       focusScreen();
     }
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
     if (host.hidden) host.hidden = false;
-    if (!host.matches(':popover-open')) host.showPopover();
+    if (host.isConnected && !host.matches(':popover-open')) host.showPopover();
   };
+
+  const hold = () => {
+    const root = document.documentElement;
+    if (!root) return;
+    if (held?.root !== root) {
+      held = { root, value: root.style.getPropertyValue('visibility'), priority: root.style.getPropertyPriority('visibility') };
+    }
+    if (root.style.getPropertyValue('visibility') !== 'hidden' || root.style.getPropertyPriority('visibility') !== 'important') {
+      root.style.setProperty('visibility', 'hidden', 'important');
+    }
+  };
+
+  const release = () => {
+    if (!held) return;
+    const { root, value, priority } = held;
+    held = null;
+    if (value) root.style.setProperty('visibility', value, priority);
+    else root.style.removeProperty('visibility');
+  };
+
+  const pin = () => {
+    if (intact()) return;
+    if (repairs >= REPAIRS_PER_FRAME) return hold();
+    repairs += 1;
+    if (!frame) frame = requestAnimationFrame(onFrame);
+    repair();
+  };
+
+  // A new frame, a new allowance. The page held hidden is shown again once the host put back
+  // in the last frame is still there: the page gave up.
+  const onFrame = () => {
+    frame = 0;
+    repairs = 0;
+    if (!held) return;
+    if (intact()) return release();
+    hold();
+    pin();
+  };
+
   pin();
   const observer = new MutationObserver(pin);
-  observer.observe(document.documentElement, { childList: true });
+  observer.observe(document, { childList: true });
+  if (document.documentElement) observer.observe(document.documentElement, { childList: true });
   observer.observe(host, { attributes: true });
   // hidePopover() from the page changes no attribute: the toggle event tells.
   host.addEventListener('toggle', pin);
   return () => {
     observer.disconnect();
     host.removeEventListener('toggle', pin);
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    release();
   };
 }

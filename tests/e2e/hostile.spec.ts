@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from './extension';
 import { pauseBackdrop, pauseButton, pauseDialog, waitForPause } from './pause';
 
@@ -58,4 +59,85 @@ test('a hostile page cannot remove, hide, restyle, cover or press the pause scre
   expect((await pauseButton(page, 'Leave'))?.focused).toBe(true);
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
+});
+
+/** Twenty frames of the page as painted: the screen up and on top, the page held hidden by the screen's guard, the page inert. */
+interface Painted {
+  screen: boolean;
+  held: boolean;
+  inert: boolean;
+}
+
+const nextFrames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Painted[]>((resolve) => {
+        const frames: Painted[] = [];
+        const sample = () => {
+          const host = document.querySelector('clean-break-pause');
+          const style = host && getComputedStyle(host);
+          const root = document.documentElement.style;
+          frames.push({
+            screen: Boolean(host?.isConnected && host.matches(':popover-open') && style?.display === 'block' && style.visibility === 'visible'),
+            held: root.getPropertyValue('visibility') === 'hidden' && root.getPropertyPriority('visibility') === 'important',
+            inert: Boolean(document.body?.inert),
+          });
+          if (frames.length < 20) requestAnimationFrame(sample);
+          else resolve(frames);
+        };
+        requestAnimationFrame(sample);
+      }),
+  );
+
+const counter = (page: Page, name: string) => page.evaluate((key) => (window as unknown as Record<string, number>)[key], name);
+
+test.describe('a page that fights the screen cannot freeze its tab, nor show itself', () => {
+  test.setTimeout(30_000);
+  test.beforeEach(async ({ background }) => seedSettings(background, [sam], { countdownSeconds: 3 }));
+
+  test('its MutationObserver takes the screen out on every mutation: the page is held hidden until it gives up', async ({ context, serve }) => {
+    await serve('https://www.instagram.com/sam.lee/', 'hostile/remove-on-mutation.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    // The tab answers (a frozen one never would), and in every frame the page is either
+    // under the screen or not painted at all.
+    await expect.poll(async () => (await nextFrames(page)).some((frame) => frame.held)).toBe(true);
+    for (const frame of await nextFrames(page)) expect(frame.screen || frame.held).toBe(true);
+
+    await page.evaluate(() => (window as unknown as { __giveUp(): void }).__giveUp());
+    await waitForPause(page);
+    await expect.poll(async () => (await nextFrames(page)).every((frame) => frame.screen && !frame.held && frame.inert)).toBe(true);
+    expect((await pauseButton(page, 'Leave'))?.focused).toBe(true);
+  });
+
+  test('it takes the screen out from a timer: the screen is back before every frame (or the page held hidden)', async ({ context, serve }) => {
+    await serve('https://www.instagram.com/sam.lee/', 'hostile/remove-on-interval.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await expect.poll(() => counter(page, '__removed')).toBeGreaterThan(20);
+    const frames = await nextFrames(page);
+    for (const frame of frames) expect(frame.screen || frame.held).toBe(true);
+    expect(frames.some((frame) => frame.screen)).toBe(true);
+  });
+
+  test('it clears document.documentElement.innerHTML: the screen is put back', async ({ context, serve }) => {
+    await serve('https://www.instagram.com/sam.lee/', 'hostile/clear-root.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await expect.poll(() => counter(page, '__cleared')).toBeGreaterThan(5);
+    for (const frame of await nextFrames(page)) expect(frame.screen).toBe(true);
+    expect(await pauseDialog(page)).toBeDefined();
+  });
+
+  test('it replaces document.body every 50 ms: the screen stays and every new body is inert', async ({ context, serve }) => {
+    await serve('https://www.instagram.com/sam.lee/', 'hostile/replace-body.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await expect.poll(() => counter(page, '__replaced')).toBeGreaterThan(5);
+    for (const frame of await nextFrames(page)) expect(frame).toEqual({ screen: true, held: false, inert: true });
+    expect(await pauseDialog(page)).toBeDefined();
+  });
 });
