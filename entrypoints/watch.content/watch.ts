@@ -112,8 +112,10 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   };
 
   // Parts of some sites live in open shadow roots (LinkedIn's overlay, Reddit's chat): a
-  // document observer does not see inside them, so each one the adapter names is observed as it appears.
-  const observedRoots = new WeakSet<ShadowRoot>();
+  // document observer does not see inside them, so each one the adapter names is observed as it
+  // appears. The roots are the current observer's: a new observer (after a settings or snooze
+  // change) starts with none, and observes every root again.
+  let observedRoots = new WeakSet<ShadowRoot>();
   const observeShadowRoots = () => {
     if (!observer || !adapter.shadowRoots) return;
     for (const root of adapter.shadowRoots(document)) {
@@ -141,6 +143,7 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     if (adapter.fromPage) {
       // Chats open without a URL change: follow the page's DOM, at most one check a frame.
       observer = new MutationObserver(scheduleCheck);
+      observedRoots = new WeakSet();
       observer.observe(document.documentElement, observing);
       observeShadowRoots();
       if (document.readyState === 'loading') {
