@@ -4,6 +4,7 @@ import { PauseScreen, type PauseChoice } from '@/components/PauseScreen';
 import pauseCss from '@/components/PauseScreen.css?inline';
 import { sendMessage, type AttemptRef } from '@/utils/messages';
 import type { MomentKind, Person, Settings } from '@/utils/schema';
+import { pickReminder } from '@/utils/reminder';
 import { mountGuardedScreen } from './guard';
 
 export interface PauseHandle {
@@ -97,12 +98,6 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
       remove();
     },
   };
-}
-
-/** The same reminder all day, a different one tomorrow. */
-function pickReminder(reminders: readonly string[]): string {
-  const day = Math.floor(Date.now() / 86_400_000);
-  return reminders[day % reminders.length] ?? '';
 }
 
 /**
