@@ -1,5 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
 import { pauseDialog, waitForPause } from '../pause';
+import { readPageWhenReady } from './read-page';
 
 // Watched on X by handle (typed in another case than X shows it).
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '@Sam_Lee', site: 'x' }] };
@@ -100,6 +101,70 @@ test.describe('X', () => {
     }
 
     await page.goto('https://x.com/messages/1234567890-44196397');
+    await waitForPause(page);
+  });
+
+  // The messages drawer over other pages (X's bundle: DMDrawer / DMDrawerHeader; the conversation
+  // is rendered only while the drawer is expanded). Negatives are asserted once the content script
+  // has answered what it reads, then a positive follows in the same tab without a reload.
+  test('the drawer collapsed over /home is not paused; expanding it on their conversation is', async ({ context, background, serve }) => {
+    await serve('https://x.com/home', 'x/drawer-collapsed.html');
+    const page = await context.newPage();
+    await page.goto('https://x.com/home');
+    expect(await readPageWhenReady(background, 'https://x.com/home')).toEqual([]);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    // Expanded, the drawer renders the conversation under its header, with its composer.
+    await page.evaluate(() => {
+      const drawer = document.querySelector('[data-testid="DMDrawer"]')!;
+      drawer.insertAdjacentHTML(
+        'beforeend',
+        '<div data-testid="DmScrollerContainer"><div data-testid="messageEntry"><a data-testid="DM_Conversation_Avatar" href="/sam_lee"></a><span>hi</span></div></div>' +
+          '<aside><div data-testid="dmComposerTextInput" role="textbox" contenteditable="true"></div></aside>',
+      );
+    });
+    await waitForPause(page);
+    await expect(page).toHaveURL('https://x.com/home');
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+  });
+
+  test('a group in the drawer is not paused; the drawer switching to their conversation is', async ({ context, background, serve }) => {
+    await serve('https://x.com/home', 'x/drawer-group.html');
+    const page = await context.newPage();
+    await page.goto('https://x.com/home');
+    expect(await readPageWhenReady(background, 'https://x.com/home')).toEqual([]);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    // Their one-to-one conversation selected in the drawer: its header gains the @handle subtitle.
+    await page.evaluate(() => {
+      const title = document.querySelector('[data-testid="DMDrawerHeader"] h2')!;
+      title.textContent = 'Sam Lee';
+      title.insertAdjacentHTML('afterend', '<div dir="ltr"><span>@sam_lee</span></div>');
+      for (const avatar of document.querySelectorAll('[data-testid="DMDrawer"] [data-testid="DM_Conversation_Avatar"]')) {
+        avatar.setAttribute('href', '/sam_lee');
+      }
+    });
+    await waitForPause(page);
+  });
+
+  test('their conversation open in the drawer over one of their posts, in German, is paused on a full load', async ({ context, serve }) => {
+    await serve('https://x.com/sam_lee/status/1790123456789012345', 'x/drawer-thread-de.html');
+    const page = await context.newPage();
+    await page.goto('https://x.com/sam_lee/status/1790123456789012345');
+    await waitForPause(page);
+  });
+
+  test('XChat\'s drawer with a group is not paused; with their conversation it is', async ({ context, background, serve }) => {
+    await serve('https://x.com/home', 'x/xchat-drawer-group.html');
+    const page = await context.newPage();
+    await page.goto('https://x.com/home');
+    expect(await readPageWhenReady(background, 'https://x.com/home')).toEqual([]);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="chat-drawer-root"] [data-testid="dm-conversation-header"]')!.innerHTML =
+        '<a href="/sam_lee"><span data-testid="dm-conversation-username" dir="auto">Sam Lee</span></a>';
+    });
     await waitForPause(page);
   });
 });
