@@ -125,6 +125,12 @@ function readA(doc: Document, open: OpenChat): Sighting | null {
     // GroupChatInfo's status ("12 members", "channel"): groups in builds without data-peer-id.
     if (info.querySelector('.group-status')) continue;
     const name = textOf(info.querySelector('.fullName'));
+    // The middle header carries the name (.fullName), the status and the avatar (peer id), but no
+    // username: PrivateChatInfo renders `.handle` only with `withUsername`, which MiddleHeader's
+    // renderChatInfo does not pass (Ajaxy/telegram-tt, src/components/middle/MiddleHeader.tsx and
+    // src/components/common/PrivateChatInfo.tsx). So a person saved only as t.me/<username> is not
+    // caught here by the page (issue 13): only by a chat id learned for them. `.handle` is still
+    // read for builds or forks that show it.
     const handle = textOf(info.querySelector('.handle')).replace(/^@/, '');
     const identifiers: SeenIdentifier[] = [];
     if (peerId) identifiers.push({ kind: 'accountId', value: peerId });
