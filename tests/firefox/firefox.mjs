@@ -11,11 +11,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The built Firefox extension: CB_FIREFOX_EXT, else <CB_OUT_DIR or .output>/firefox-mv2. */
-export const EXT = path.resolve(process.env.CB_FIREFOX_EXT ?? path.join(process.env.CB_OUT_DIR ?? '.output', 'firefox-mv2'));
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The built Firefox extension: CB_FIREFOX_EXT, else <CB_OUT_DIR or .output>/firefox-mv2 (as wxt.config.ts puts it). */
+export const EXT = process.env.CB_FIREFOX_EXT
+  ? path.resolve(process.env.CB_FIREFOX_EXT)
+  : path.resolve(ROOT, process.env.CB_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const FIXTURES = path.resolve('tests/fixtures');
+const FIXTURES = path.join(ROOT, 'tests/fixtures');
 // A fixed moz-extension:// host for the extension's pages, set through a pref.
 const UUID = '11111111-2222-4333-8444-555555555555';
 

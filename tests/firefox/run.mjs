@@ -21,7 +21,7 @@ const finish = (passed, failed) => {
 };
 
 if (process.argv.includes('--build')) {
-  const built = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' });
+  const built = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit', cwd: path.resolve(here, '../..') });
   if (built.status !== 0) {
     console.error('the Firefox build failed');
     finish(0, 1);
