@@ -13,7 +13,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built Firefox extension: CB_FIREFOX_EXT, else <CB_OUT_DIR or .output>/firefox-mv2 (as wxt.config.ts puts it). */
 export const EXT = process.env.CB_FIREFOX_EXT
   ? path.resolve(process.env.CB_FIREFOX_EXT)

@@ -4,13 +4,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { EXT } from './firefox.mjs';
+import { EXT, ROOT } from './firefox.mjs';
 
 if (!existsSync(path.join(EXT, 'manifest.json'))) {
   console.error(`no Firefox build at ${EXT}: run \`npx wxt build -b firefox\` first`);
   process.exit(1);
 }
-const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', EXT, '--output', 'json', '--no-input'], { encoding: 'utf8' });
+const lint = spawnSync('npx', ['--no-install', 'web-ext', 'lint', '--source-dir', EXT, '--output', 'json', '--no-input'], {
+  encoding: 'utf8',
+  cwd: ROOT,
+});
 let report;
 try {
   report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{')));
