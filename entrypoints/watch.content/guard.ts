@@ -43,9 +43,16 @@ export function mountGuardedScreen(ctx: ContentScriptContext, screen: GuardedScr
     mounted.mount();
     unguard = guardHost(mounted.shadowHost, screen.focus);
   });
+  // Chromium tells a content script nothing when its extension is reloaded or updated, and the
+  // context learns of it only when asked (ctx.isInvalid): while a screen covers the page, ask
+  // once a second, so that a screen whose extension is gone gives the page back.
+  const liveness = setInterval(() => {
+    if (ctx.isInvalid) clearInterval(liveness);
+  }, 1000);
   return () => {
     if (removed) return;
     removed = true;
+    clearInterval(liveness);
     unguard();
     void ui.then((mounted) => mounted.remove());
   };

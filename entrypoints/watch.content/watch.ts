@@ -167,6 +167,8 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     observer?.disconnect();
     if (frame) cancelAnimationFrame(frame);
     pause?.dismiss('invalidated');
+    // The extension is gone (reloaded, updated): the page is the user's again, veiled or not.
+    unveil();
   });
 
   const reload = async () => {
