@@ -35,6 +35,9 @@ const dayOf = (key: string, clock: Clock) => parse(key, DAY_KEY, today(clock));
 
 const keyOf = (day: Date) => format(day, DAY_KEY);
 
+/** Today's `yyyy-MM-dd` in the clock's zone. */
+export const todayKey = (clock: Clock) => keyOf(today(clock));
+
 const counts = (summary: Summary | null, key: string): DayCounts =>
   summary?.byDay[key] ?? { attempts: 0, left: 0, continued: 0 };
 
@@ -67,17 +70,17 @@ export interface StreakInput {
  * A day with a Continue is a day of contact: the run after it starts the next day.
  */
 export function streak(summary: Summary | null, input: StreakInput, clock: Clock): Streak {
-  const todayKey = keyOf(today(clock));
+  const lastDay = todayKey(clock);
   const continueDays = Object.entries(summary?.byDay ?? {})
-    .filter(([key, day]) => day.continued > 0 && key <= todayKey)
+    .filter(([key, day]) => day.continued > 0 && key <= lastDay)
     .map(([key]) => key)
     .sort();
   // A day set in the future (a typo) counts from today.
-  const set = input.noContactSince && isValid(dayOf(input.noContactSince, clock)) ? minKey(input.noContactSince, todayKey) : null;
+  const set = input.noContactSince && isValid(dayOf(input.noContactSince, clock)) ? minKey(input.noContactSince, lastDay) : null;
   const firstAttempt = Object.keys(summary?.byDay ?? {}).sort()[0] ?? null;
   const installed = input.installedAt === null ? null : keyOf(startOfDay(new TZDate(input.installedAt, clock.timeZone)));
-  const known = [installed, firstAttempt, set].filter((key): key is string => key !== null && key <= todayKey);
-  const origin = known.length ? known.sort()[0]! : todayKey;
+  const known = [installed, firstAttempt, set].filter((key): key is string => key !== null && key <= lastDay);
+  const origin = known.length ? known.sort()[0]! : lastDay;
 
   // The last day of contact before each run: the day before the origin, the day before the set
   // day, and every day with a Continue.
@@ -85,7 +88,7 @@ export function streak(summary: Summary | null, input: StreakInput, clock: Clock
   const contacts = [...new Set([before(origin), ...(set ? [before(set)] : []), ...continueDays])].sort();
   const last = contacts[contacts.length - 1]!;
   const gap = (from: string, to: string) => differenceInCalendarDays(dayOf(to, clock), dayOf(from, clock));
-  const days = gap(last, todayKey);
+  const days = gap(last, lastDay);
   let longest = days;
   for (let i = 1; i < contacts.length; i++) longest = Math.max(longest, gap(contacts[i - 1]!, contacts[i]!) - 1);
 
@@ -98,7 +101,7 @@ export function streak(summary: Summary | null, input: StreakInput, clock: Clock
         : set && last === before(set)
           ? 'set'
           : 'install';
-  return { days, from, since: days === 0 ? todayKey : keyOf(addDays(dayOf(last, clock), 1)), longest };
+  return { days, from, since: days === 0 ? lastDay : keyOf(addDays(dayOf(last, clock), 1)), longest };
 }
 
 const minKey = (a: string, b: string) => (a < b ? a : b);
@@ -290,4 +293,15 @@ export function longDate(time: number, timeZone: string): string {
 export function shortDay(key: string, clock: Clock): string {
   const day = dayOf(key, clock);
   return format(day, day.getFullYear() === today(clock).getFullYear() ? 'd MMMM' : 'd MMMM yyyy');
+}
+
+/**
+ * The times from local midnight starting `from` to local midnight ending `to` (both days
+ * included; the end is excluded), in `timeZone`; an open end is unbounded.
+ */
+export function dayRange(from: string | null, to: string | null, timeZone: string): [number, number] {
+  const clock = { now: 0, timeZone };
+  const start = from ? dayOf(from, clock) : null;
+  const end = to ? addDays(dayOf(to, clock), 1) : null;
+  return [start && isValid(start) ? start.getTime() : -Infinity, end && isValid(end) ? end.getTime() : Infinity];
 }

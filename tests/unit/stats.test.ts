@@ -7,6 +7,7 @@ import {
   bySite,
   byWeekday,
   calendar,
+  dayRange,
   periods,
   relativeTime,
   share,
@@ -284,5 +285,16 @@ describe('relative time', () => {
     expect(relativeTime(local(NY, '2026-11-17 23:00'), clock)).toBe('3 days ago');
     expect(relativeTime(local(NY, '2026-11-06 12:00'), clock)).toBe('2 weeks ago');
     expect(relativeTime(local(NY, '2026-08-06 12:00'), clock)).toBe('3 months ago');
+  });
+});
+
+describe('a range of days', () => {
+  it('runs from local midnight to local midnight, 25 hours on the day DST ends', () => {
+    const [start, end] = dayRange('2026-11-01', '2026-11-01', NY);
+    expect(start).toBe(local(NY, '2026-11-01 00:00'));
+    expect(end).toBe(local(NY, '2026-11-02 00:00'));
+    expect((end - start) / 3_600_000).toBe(25);
+    expect(dayRange(null, null, TOKYO)).toEqual([-Infinity, Infinity]);
+    expect(dayRange('2026-11-03', null, TOKYO)[0]).toBe(Date.UTC(2026, 10, 2, 15));
   });
 });

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeError, readSummary, recordDb } from '@/utils/db';
+import { sendMessage } from '@/utils/messages';
+import { installedAtItem, recordProblemItem, type Loaded, type RecordProblem } from '@/utils/storage';
+import { localTimeZone, type Summary } from '@/utils/summary';
+import { useLiveQuery } from './useLiveQuery';
+import { useStored } from './useStored';
+
+/**
+ * The log's figures for a page. `ready` with null is an empty log; `counting` means the
+ * figures are missing or unreadable while the log has attempts, and the background was asked
+ * to count them again; `failed` is a log that could not be read: never shown as empty.
+ */
+export type SummaryState =
+  | { state: 'loading' }
+  | { state: 'counting'; unreadable: boolean }
+  | { state: 'ready'; summary: Summary | null }
+  | { state: 'failed'; error: string };
+
+export function useSummary(): SummaryState {
+  const live = useLiveQuery(async () => {
+    const db = recordDb();
+    const read = await readSummary(db);
+    const hasAttempts = (await db.attempts.limit(1).primaryKeys()).length > 0;
+    return { read, hasAttempts };
+  }, []);
+  const asked = useRef(false);
+  const [rebuild, setRebuild] = useState<{ state: 'idle' | 'asked' | 'done' } | { state: 'failed'; error: string }>({ state: 'idle' });
+
+  const value = live.state === 'ready' ? live.value : null;
+  const summary = value?.read.ok ? value.read.value : null;
+  const needsRebuild =
+    value !== null && (!value.read.ok || (summary === null && value.hasAttempts) || (summary !== null && summary.timeZone !== localTimeZone()));
+
+  useEffect(() => {
+    if (!needsRebuild || asked.current) return;
+    // Once per page: a rebuild that does not help is shown as a failure, not asked for again.
+    asked.current = true;
+    setRebuild({ state: 'asked' });
+    sendMessage('rebuildSummary', {})
+      .then(() => readSummary())
+      .then(
+        // Written and readable: the live query shows it. Otherwise it cannot be counted now.
+        (after) => setRebuild(after.ok ? (after.value ? { state: 'done' } : { state: 'failed', error: 'the figures were not written' }) : { state: 'failed', error: after.error }),
+        (error: unknown) => setRebuild({ state: 'failed', error: describeError(error) }),
+      );
+  }, [needsRebuild]);
+
+  if (live.state === 'loading') return { state: 'loading' };
+  if (live.state === 'failed') return { state: 'failed', error: live.error };
+  const { read, hasAttempts } = live.value;
+  // Figures counted in another zone are still right about everything but day edges: shown
+  // while they are counted again in this one.
+  if (read.ok && (read.value !== null || !hasAttempts)) return { state: 'ready', summary: read.value };
+  if (rebuild.state === 'failed') return { state: 'failed', error: read.ok ? rebuild.error : `${read.error}; ${rebuild.error}` };
+  return { state: 'counting', unreadable: !read.ok };
+}
+
+const plain = <T,>(item: { getValue(): Promise<T> }, fallback: T) => (): Promise<Loaded<T>> =>
+  item.getValue().then(
+    (value) => ({ value, valid: true, readable: true }),
+    () => ({ value: fallback, valid: false, readable: false }),
+  );
+
+const loadInstalledAt = plain<number | null>(installedAtItem, null);
+const loadRecordProblem = plain<RecordProblem | null>(recordProblemItem, null);
+
+/** When Clean Break was installed (null until the background has noted it). */
+export const useInstalledAt = () => useStored(loadInstalledAt, installedAtItem);
+
+/** Writes to the log that failed and are waiting to be written again. */
+export const useRecordProblem = () => useStored(loadRecordProblem, recordProblemItem);
