@@ -1,6 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
 import { pauseDialog, waitForPause } from '../pause';
+import { readPageWhenReady } from './read-page';
 
 // On Reddit the person is their username.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'reddit' }] };
@@ -90,5 +91,22 @@ test.describe('Reddit', () => {
     await page.locator('rs-rooms-nav a.peer', { hasText: 'sam_lee' }).click();
     await expect(page).toHaveURL(`https://www.reddit.com${samRoom}`);
     await waitForPause(page, true, 2000);
+  });
+
+  // The floating chat window over ordinary pages: the negative is asserted once the content
+  // script has answered what it reads, then a positive follows in the same tab.
+  test('the chat window over a subreddit: someone else\'s room is not paused; their room is, with no change of address', async ({ context, background, serve }) => {
+    await serve('https://www.reddit.com/r/AskReddit/', 'reddit/chat-window.html');
+    const page = await context.newPage();
+    await page.goto('https://www.reddit.com/r/AskReddit/');
+    expect(await readPageWhenReady(background, 'https://www.reddit.com/r/AskReddit/')).toEqual([]);
+
+    await page.evaluate(() => (window as unknown as { openChatWindow(name: string): void }).openChatWindow('jo_other'));
+    await expect.poll(() => readPageWhenReady(background, 'https://www.reddit.com/r/AskReddit/')).toEqual([{ kind: 'handle', value: 'jo_other' }]);
+    expect(await pauseDialog(page)).toBeUndefined();
+
+    await page.evaluate(() => (window as unknown as { openChatWindow(name: string): void }).openChatWindow('sam_lee'));
+    await waitForPause(page);
+    await expect(page).toHaveURL('https://www.reddit.com/r/AskReddit/');
   });
 });
