@@ -35,8 +35,9 @@ const NOT_HEADER = [
   // extension's Instagram recipe and a message-edit extension).
   '[data-pagelet="IGDOpenMessageList"]',
   // The inbox's thread list, '[role="navigation"] > div > [data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]'
-  // (same search: a no-feed extension's inbox stylesheet).
+  // (same search: a no-feed extension's inbox stylesheet), and the navigation around it.
   '[data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]',
+  '[role="navigation"]',
 ].join(', ');
 // The messages tray over other pages (feed, profiles, reels): '[data-pagelet="IGDChatTabsRootContent"]',
 // newer builds '…OffMsys'. Its open chat tab is the last child of its
