@@ -270,10 +270,26 @@ export async function waitForPause(page, shown = true, timeout = 10_000) {
   return screen;
 }
 
-/** A trusted click at the centre of the pause screen's button `name`. */
+/**
+ * A trusted click at the centre of the pause screen's button `name`, scrolled into view first
+ * (as a person would scroll the screen to reach it).
+ */
 export async function clickPauseButton(page, name) {
-  const button = (await waitForPause(page)).buttons.find((b) => b.name === name);
+  await waitForPause(page);
+  const button = await inClosedRoot(
+    page,
+    'clean-break-pause',
+    new Function(
+      'root',
+      `const button = [...root.querySelectorAll('[role="dialog"] button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)});
+      if (!button) return null;
+      button.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const box = button.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2, inView: box.top >= 0 && box.bottom <= innerHeight };`,
+    ),
+  );
   assert.ok(button, `no ${name} button`);
+  assert.ok(button.inView, `the ${name} button cannot be scrolled into view: ${JSON.stringify(button)}`);
   await page.mouse.click(button.x, button.y);
 }
 
