@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { recordDb } from '@/utils/db';
 import { sendMessage } from '@/utils/messages';
 import type { JournalEntry, Settings } from '@/utils/schema';
-import { longDate, personName, siteName } from '@/utils/stats';
+import { longDate, personName, REMOVED_PERSON, siteName } from '@/utils/stats';
 import { loadSettings, settingsItem } from '@/utils/storage';
 import { localTimeZone } from '@/utils/summary';
 import { PageNav } from './PageNav';
@@ -80,7 +80,7 @@ function Entry({ entry, settings, onDeleted }: { entry: JournalEntry; settings: 
   }, [asking]);
   const titleId = `entry-${entry.id}`;
   const when = longDate(entry.writtenAt, localTimeZone());
-  const about = [entry.personId !== null && `To ${personName(entry.personId, settings)}`, entry.site !== null && `on ${siteName(entry.site, settings)}`]
+  const about = [entry.personId !== null && `To ${personName(entry.personId, settings).replace(REMOVED_PERSON, 'someone you removed')}`, entry.site !== null && `on ${siteName(entry.site, settings)}`]
     .filter(Boolean)
     .join(' ');
 
