@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, seedSettings, test } from './extension';
+import { addDays, startOfDay } from 'date-fns';
+import { expect, seed, seedRecord, seedSettings, test } from './extension';
 import { axNodes, waitForPause } from './pause';
+import { alex, sam as samOnInstagram, threeWeeks } from './record-seed';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 
@@ -54,6 +56,27 @@ test.describe('accessibility', () => {
       for (const [file, ready] of [['options.html', 'Sites'], ['popup.html', 'Watch this person here']] as const) {
         await page.goto(`chrome-extension://${extensionId}/${file}`);
         await expect(page.getByText(ready, { exact: true }).first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${file} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the dashboard, the history and the journal with a three-week log have no axe violations (${colorScheme})`, async ({ context, extensionId, background }) => {
+      const now = Date.now();
+      await seedSettings(background, [samOnInstagram, alex]);
+      await seed(background, { installedAt: startOfDay(addDays(now, -30)).getTime() });
+      await seedRecord(background, {
+        attempts: threeWeeks(now),
+        journal: [{ id: 'j1', writtenAt: now - 3_600_000, personId: alex.id, site: 'whatsapp', attemptId: null, text: 'Kept, not sent.' }],
+      });
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      for (const [file, ready] of [['popup.html', 'Day 5 of no contact'], ['history.html', '40 attempts, newest first.'], ['journal.html', 'Kept, not sent.']] as const) {
+        await page.goto(`chrome-extension://${extensionId}/${file}`);
+        await expect(page.getByText(ready, { exact: true }).first()).toBeVisible();
+        if (file === 'journal.html') await page.getByRole('button', { name: /^Delete/ }).click();
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${file} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       }
