@@ -1,11 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileWatchIndex, type WatchIndex, type WatchMatch } from '@/utils/matching';
-import type { Person, Settings, Snooze } from '@/utils/schema';
+import { compileWatchIndex, type WatchIndex } from '@/utils/matching';
+import type { Settings, Snooze } from '@/utils/schema';
 import { adapterById, adapterForUrl } from '@/utils/sites';
 import { customAdapterForUrl } from '@/utils/sites/custom';
 import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
 import { onMessage, senderKind, type PageReading } from '@/utils/messages';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
+import { decide, initialState, type Decided, type Found } from './decide';
 import { showPause, type PauseHandle } from './pause';
 import { armSendCheck, type SendCheckHandle } from './send-check';
 
@@ -16,138 +17,88 @@ interface Watched {
 }
 
 /**
- * Picks this site's adapter, compiles the watched list for it, and checks the page whenever
- * its address or (for sites read from the DOM) its content changes. With nobody watched on
- * the site it only listens for settings changes.
+ * Picks this site's adapter, compiles the watched list for it, and looks at the page whenever
+ * its address or (for sites read from the DOM) its content changes. What to do about what it
+ * shows is decided by `decide` (decide.ts); this shell looks, asks, and does it. With nobody
+ * watched on the site it only listens for settings changes.
  */
 export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   // A built-in site, or (where the background registered this script for it) a custom one.
   const adapter = adapterForUrl(location.href) ?? customAdapterForUrl((await loadSettings()).value, location.href);
   if (!adapter) return;
 
-  // The browser veils the document (utils/veil.ts) from its first frame when its address names
-  // a watched person; the veil stays on it through in-app navigation. Whether it is veiled is
-  // read off the document itself, the first time it may be shown: the registered veil and the
-  // settings read here can disagree for a moment (a person or a site just changed), and a
-  // veiled page this script did not know of would stay hidden.
-  let veilSettled = false;
-  const unveil = () => {
-    if (veilSettled) return;
-    veilSettled = true;
-    const root = document.documentElement;
-    if (getComputedStyle(root).visibility === 'hidden') root.style.setProperty('visibility', 'visible', 'important');
-  };
-
+  const unveil = veilLifter();
   let watched = await loadWatched(adapter);
+  let state = initialState(adapter.id);
+  // The screen and the send check that are up, as the state says they should be.
   let pause: PauseHandle | null = null;
-  let observer: MutationObserver | null = null;
-  let frame = 0;
-  // After Leave: this person is on the way out of this tab; never show them again meanwhile.
-  let leaving: { personId: string; from: string; until: number } | null = null;
-  // After Continue into a chat thread: its first send asks once more, while the thread stays open.
   let sendCheck: SendCheckHandle | null = null;
-  const disarmSendCheck = () => {
-    sendCheck?.disarm();
-    sendCheck = null;
-  };
+  let page: FollowedPage | null = null;
 
-  const observing: MutationObserverInit = {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['href', 'aria-label', 'title', ...(adapter.watchAttributes ?? [])],
-  };
-
-  const snoozed = (person: Person, now: number) =>
-    watched.snoozes.some((s) => s.personId === person.id && s.site === adapter.id && s.until > now);
-
-  const check = (url = new URL(location.href)) => {
-    frame = 0;
-    const now = Date.now();
-    const found = findWatched(adapter, watched.index, url);
-    if (sendCheck && (found?.person.id !== sendCheck.personId || found.sighting.kind !== 'thread')) disarmSendCheck();
-    if (found && leaving && leaving.personId === found.person.id && leaving.until > now) {
-      // history.back() is asynchronous: until the address changes, wait. If going back landed
-      // on the same person again, go to the site's home instead.
-      if (url.href !== leaving.from) location.replace(adapter.home);
-      return;
-    }
-    if (found && !snoozed(found.person, now)) {
-      if (pause?.personId === found.person.id) return;
-      pause?.dismiss('navigated');
-      const compose = found.sighting.kind === 'compose' ? adapter.leaveCompose : undefined;
-      pause = showPause(ctx, {
-        person: found.person,
-        kind: found.sighting.kind,
-        site: adapter.id,
-        settings: watched.settings,
+  const apply = ({ state: next, decision }: Decided) => {
+    state = next;
+    switch (decision.do) {
+      case 'show': {
+        pause?.dismiss('navigated');
+        const { found } = decision;
         // Leaving a compose window takes the person out of its recipients and keeps the draft.
-        leaveInPlace: compose ? () => compose(document, found.seen) : undefined,
-        onDone(outcome) {
-          pause = null;
-          if (outcome === 'left' && !compose) {
-            leaving = { personId: found.person.id, from: location.href, until: Date.now() + 3000 };
-            // A chat floating over another page (a bubble, a pop-up) is closed where it is;
-            // a thread that is the page itself is left by going back.
-            const closed = found.sighting.kind === 'thread' && adapter.closeThread?.(document, found.seen);
-            if (!closed) goBack(ctx, adapter);
-          } else if (outcome === 'continued') {
-            // Let this person through here at once; the background records the snooze too.
-            const until = Date.now() + watched.settings.snoozeMinutes * 60_000;
-            watched.snoozes = [...watched.snoozes, { personId: found.person.id, site: adapter.id, until }];
-            unveil();
-            disarmSendCheck();
-            if (found.sighting.kind === 'thread') sendCheck = armSendCheck(ctx, { adapter, person: found.person, site: adapter.id });
-          }
-        },
-      });
-    } else if (pause && !found) {
-      // The person is no longer on the page (the user went back, or the chat closed).
-      pause.dismiss('navigated');
-      pause = null;
+        const compose = found.leavesInPlace ? adapter.leaveCompose : undefined;
+        pause = showPause(ctx, {
+          person: found.person,
+          kind: found.kind,
+          site: adapter.id,
+          settings: watched.settings,
+          leaveInPlace: compose ? () => compose(document, found.seen) : undefined,
+          onDone(outcome) {
+            pause = null;
+            apply(decide(state, { type: 'chose', outcome, url: location.href }, Date.now()));
+          },
+        });
+        break;
+      }
+      case 'dismiss':
+        pause?.dismiss('navigated');
+        pause = null;
+        unveil();
+        break;
+      case 'leave':
+        if (decision.to === 'home') location.replace(adapter.home);
+        else if (!(decision.closeChat && adapter.closeThread?.(document, decision.closeChat))) goBack(ctx, adapter);
+        break;
+      case 'letThrough':
+        unveil();
+        break;
+      case 'armSendCheck':
+        unveil();
+        sendCheck?.disarm();
+        sendCheck = armSendCheck(ctx, { adapter, person: decision.person, site: adapter.id });
+        break;
+      case 'nothing':
+        break;
     }
-    if (!pause) unveil();
-    observeShadowRoots();
-  };
-
-  // Parts of some sites live in open shadow roots (LinkedIn's overlay, Reddit's chat): a
-  // document observer does not see inside them, so each one the adapter names is observed as it
-  // appears. The roots are the current observer's: a new observer (after a settings or snooze
-  // change) starts with none, and observes every root again.
-  let observedRoots = new WeakSet<ShadowRoot>();
-  const observeShadowRoots = () => {
-    if (!observer || !adapter.shadowRoots) return;
-    for (const root of adapter.shadowRoots(document)) {
-      if (observedRoots.has(root)) continue;
-      observedRoots.add(root);
-      observer.observe(root, observing);
+    if (sendCheck && sendCheck.personId !== state.sendCheck) {
+      sendCheck.disarm();
+      sendCheck = null;
     }
   };
 
-  const scheduleCheck = () => {
-    if (!frame) frame = requestAnimationFrame(() => check());
+  const look = (url = new URL(location.href)) => {
+    apply(decide(state, { type: 'page', url: url.href, found: findWatched(adapter, watched.index, url) }, Date.now()));
+    page?.observeShadowRoots();
   };
 
   const start = () => {
-    observer?.disconnect();
-    observer = null;
-    if (watched.index.empty) {
-      pause?.dismiss('navigated');
-      pause = null;
-      disarmSendCheck();
-      unveil();
-      return;
-    }
-    check();
+    page?.disconnect();
+    page = null;
+    const { settings, snoozes, index } = watched;
+    apply(decide(state, { type: 'watched', snoozes, snoozeMinutes: settings.snoozeMinutes, empty: index.empty }, Date.now()));
+    if (index.empty) return;
+    look();
     if (adapter.fromPage) {
-      // Chats open without a URL change: follow the page's DOM, at most one check a frame.
-      observer = new MutationObserver(scheduleCheck);
-      observedRoots = new WeakSet();
-      observer.observe(document.documentElement, observing);
-      observeShadowRoots();
+      // Chats open without a URL change: follow the page's DOM, at most one look a frame.
+      page = followPage(adapter, () => look());
       if (document.readyState === 'loading') {
-        ctx.addEventListener(document, 'DOMContentLoaded', () => check());
+        ctx.addEventListener(document, 'DOMContentLoaded', () => look());
       }
     }
   };
@@ -160,12 +111,11 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(stopAnswering);
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (!watched.index.empty) check(event.newUrl);
+    if (!watched.index.empty) look(event.newUrl);
   });
   ctx.addEventListener(window, 'pagehide', () => pause?.dismiss('unloaded'));
   ctx.onInvalidated(() => {
-    observer?.disconnect();
-    if (frame) cancelAnimationFrame(frame);
+    page?.disconnect();
     pause?.dismiss('invalidated');
     // The extension is gone (reloaded, updated): the page is the user's again, veiled or not.
     unveil();
@@ -183,6 +133,71 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   });
 
   start();
+}
+
+/**
+ * The browser veils the document (utils/veil.ts) from its first frame when its address names
+ * a watched person; the veil stays on it through in-app navigation. Whether it is veiled is
+ * read off the document itself, the first time it may be shown: the registered veil and the
+ * settings read here can disagree for a moment (a person or a site just changed), and a veiled
+ * page this script did not know of would stay hidden. Returns how to lift it (once).
+ */
+function veilLifter(): () => void {
+  let lifted = false;
+  return () => {
+    if (lifted) return;
+    lifted = true;
+    const root = document.documentElement;
+    if (getComputedStyle(root).visibility === 'hidden') root.style.setProperty('visibility', 'visible', 'important');
+  };
+}
+
+interface FollowedPage {
+  /** Observes the adapter's shadow roots that are new since the last call. */
+  observeShadowRoots(): void;
+  disconnect(): void;
+}
+
+/**
+ * Calls `onChange` (at most once a frame) when the page's DOM changes. Parts of some sites live
+ * in open shadow roots (LinkedIn's overlay, Reddit's chat): a document observer does not see
+ * inside them, so each one the adapter names is observed as it appears, by this observer.
+ */
+function followPage(adapter: SiteAdapter, onChange: () => void): FollowedPage {
+  const observing: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['href', 'aria-label', 'title', ...(adapter.watchAttributes ?? [])],
+  };
+  let frame = 0;
+  const observer = new MutationObserver(() => {
+    if (!frame) {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        onChange();
+      });
+    }
+  });
+  const observedRoots = new WeakSet<ShadowRoot>();
+  const observeShadowRoots = () => {
+    for (const root of adapter.shadowRoots?.(document) ?? []) {
+      if (observedRoots.has(root)) continue;
+      observedRoots.add(root);
+      observer.observe(root, observing);
+    }
+  };
+  observer.observe(document.documentElement, observing);
+  observeShadowRoots();
+  return {
+    observeShadowRoots,
+    disconnect() {
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+    },
+  };
 }
 
 async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
@@ -208,10 +223,13 @@ function readPage(adapter: SiteAdapter, url: URL): PageReading {
   return { site: adapter.id, siteName: adapter.name, identifiers: [...seen.values()] };
 }
 
-function findWatched(adapter: SiteAdapter, index: WatchIndex, url: URL): (WatchMatch & { sighting: Sighting }) | null {
+function findWatched(adapter: SiteAdapter, index: WatchIndex, url: URL): Found | null {
   for (const sighting of sightingsOf(adapter, url)) {
     const match = index.match(sighting);
-    if (match) return { ...match, sighting };
+    if (match) {
+      const leavesInPlace = sighting.kind === 'compose' && adapter.leaveCompose !== undefined;
+      return { person: match.person, kind: sighting.kind, seen: match.seen, leavesInPlace };
+    }
   }
   return null;
 }

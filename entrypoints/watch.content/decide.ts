@@ -1,0 +1,123 @@
+import type { MomentKind, Person, Snooze } from '@/utils/schema';
+import type { SeenIdentifier } from '@/utils/sites/types';
+
+/** A watched person the page shows: in what (a profile, a chat, a compose window), and by which identifier. */
+export interface Found {
+  person: Person;
+  kind: MomentKind;
+  seen: SeenIdentifier;
+  /** Leave takes them out of the compose window's recipients, without navigating. */
+  leavesInPlace: boolean;
+}
+
+/** What the content script remembers of this tab between two looks at the page. */
+export interface WatchState {
+  site: string;
+  snoozeMinutes: number;
+  /** Who is let through, on which site and until when: as stored, and a Continue's own at once. */
+  snoozes: readonly Snooze[];
+  /** Whom the pause screen is up for. */
+  paused: Found | null;
+  /** After Leave: this person is on the way out of this tab; never paused again meanwhile. */
+  leaving: { personId: string; from: string; until: number } | null;
+  /** After Continue into a chat thread: whose first send asks once more, while the thread stays open. */
+  sendCheck: string | null;
+}
+
+export type Sighting =
+  /** The page as it is now: its address, and the watched person it shows. */
+  | { type: 'page'; url: string; found: Found | null }
+  /** A choice on the pause screen, made on this address. */
+  | { type: 'chose'; outcome: 'left' | 'continued'; url: string }
+  /** The settings and snoozes as stored now; `empty`: nobody is watched on this site. */
+  | { type: 'watched'; snoozes: readonly Snooze[]; snoozeMinutes: number; empty: boolean };
+
+export type Decision =
+  /** Put the pause screen up for them (taking down one up for someone else). */
+  | { do: 'show'; found: Found }
+  /** Take the screen down (the person is no longer on the page) and show the page. */
+  | { do: 'dismiss' }
+  /** Leave chosen: close their chat where it floats over the page, or go back. */
+  | { do: 'leave'; to: 'back'; closeChat: SeenIdentifier | null }
+  /** Going back landed on the person being left: go to the site's home instead. */
+  | { do: 'leave'; to: 'home' }
+  /** Nobody to pause: show the page (lift the veil). */
+  | { do: 'letThrough' }
+  /** Continue into their chat thread: show the page, and hold its first send to ask once more. */
+  | { do: 'armSendCheck'; person: Person }
+  | { do: 'nothing' };
+
+export interface Decided {
+  state: WatchState;
+  decision: Decision;
+}
+
+/** How long after Leave the person being left is not paused again in this tab (going back is asynchronous). */
+export const LEAVING_MS = 3000;
+
+export function initialState(site: string): WatchState {
+  return { site, snoozeMinutes: 0, snoozes: [], paused: null, leaving: null, sendCheck: null };
+}
+
+const nothing: Decision = { do: 'nothing' };
+
+const snoozed = (state: WatchState, personId: string, now: number) =>
+  state.snoozes.some((s) => s.personId === personId && s.site === state.site && s.until > now);
+
+/**
+ * The content script's rules, one place: what to do about what the page shows, a choice made
+ * on the screen, or new settings. Pure: the shell (watch.ts) looks at the page, asks, and does it.
+ */
+export function decide(state: WatchState, sighting: Sighting, now: number): Decided {
+  switch (sighting.type) {
+    case 'page':
+      return decidePage(state, sighting.url, sighting.found, now);
+    case 'chose':
+      return decideChoice(state, sighting.outcome, sighting.url, now);
+    case 'watched': {
+      const next = { ...state, snoozes: sighting.snoozes, snoozeMinutes: sighting.snoozeMinutes };
+      if (!sighting.empty) return { state: next, decision: nothing };
+      return { state: { ...next, paused: null, sendCheck: null }, decision: { do: state.paused ? 'dismiss' : 'letThrough' } };
+    }
+  }
+}
+
+function decidePage(state: WatchState, url: string, found: Found | null, now: number): Decided {
+  let next = state;
+  // The send check lasts while their thread is open.
+  if (next.sendCheck && (found?.person.id !== next.sendCheck || found.kind !== 'thread')) next = { ...next, sendCheck: null };
+  const { leaving } = next;
+  if (found && leaving && leaving.personId === found.person.id && leaving.until > now) {
+    // history.back() is asynchronous: until the address changes, wait. If going back landed on
+    // the same person again, go to the site's home instead.
+    return { state: next, decision: url !== leaving.from ? { do: 'leave', to: 'home' } : nothing };
+  }
+  if (found && !snoozed(next, found.person.id, now)) {
+    if (next.paused?.person.id === found.person.id) return { state: next, decision: nothing };
+    return { state: { ...next, paused: found }, decision: { do: 'show', found } };
+  }
+  // The person is no longer on the page (the user went back, or the chat closed).
+  if (next.paused && !found) return { state: { ...next, paused: null }, decision: { do: 'dismiss' } };
+  return { state: next, decision: next.paused ? nothing : { do: 'letThrough' } };
+}
+
+function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: string, now: number): Decided {
+  const { paused } = state;
+  if (!paused) return { state, decision: nothing };
+  const next = { ...state, paused: null };
+  if (outcome === 'left') {
+    // A compose window was left in place (the person taken out of its recipients).
+    if (paused.leavesInPlace) return { state: next, decision: nothing };
+    const leaving = { personId: paused.person.id, from: url, until: now + LEAVING_MS };
+    // A chat floating over another page (a bubble, a pop-up) is closed where it is; a thread
+    // that is the page itself is left by going back.
+    return { state: { ...next, leaving }, decision: { do: 'leave', to: 'back', closeChat: paused.kind === 'thread' ? paused.seen : null } };
+  }
+  // Continue lets this person through here at once; the background records the snooze too.
+  const snooze = { personId: paused.person.id, site: state.site, until: now + state.snoozeMinutes * 60_000 };
+  const snoozes = [...state.snoozes, snooze];
+  if (paused.kind === 'thread') {
+    return { state: { ...next, snoozes, sendCheck: paused.person.id }, decision: { do: 'armSendCheck', person: paused.person } };
+  }
+  return { state: { ...next, snoozes, sendCheck: null }, decision: { do: 'letThrough' } };
+}

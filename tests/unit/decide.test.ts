@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { decide, initialState, LEAVING_MS, type Decision, type Found, type Sighting, type WatchState } from '@/entrypoints/watch.content/decide';
+import type { Person } from '@/utils/schema';
+
+const NOW = 1_800_000_000_000;
+const person = (id: string): Person => ({ id, alias: id.toUpperCase(), identifiers: [{ kind: 'handle', value: id, site: 'instagram' }], addedAt: 1 });
+const sam = person('sam');
+const jo = person('jo');
+const found = (who: Person, kind: Found['kind'] = 'profile', leavesInPlace = false): Found => ({
+  person: who,
+  kind,
+  seen: { kind: 'handle', value: who.id },
+  leavesInPlace,
+});
+
+const SAMS_PAGE = 'https://www.instagram.com/sam/';
+const HOME = 'https://www.instagram.com/';
+const state = (extra: Partial<WatchState> = {}): WatchState => ({ ...initialState('instagram'), snoozeMinutes: 10, ...extra });
+const page = (who: Found | null, url = SAMS_PAGE): Sighting => ({ type: 'page', url, found: who });
+
+interface Case {
+  name: string;
+  state: WatchState;
+  sighting: Sighting;
+  decision: Decision;
+  /** What changes in the state (the rest stays as it was). */
+  changes?: Partial<WatchState>;
+}
+
+const cases: Case[] = [
+  // The page.
+  { name: 'nobody watched on the page: let it through', state: state(), sighting: page(null, HOME), decision: { do: 'letThrough' } },
+  {
+    name: 'a watched person: show the screen',
+    state: state(),
+    sighting: page(found(sam)),
+    decision: { do: 'show', found: found(sam) },
+    changes: { paused: found(sam) },
+  },
+  { name: 'the screen is already up for them: nothing', state: state({ paused: found(sam) }), sighting: page(found(sam)), decision: { do: 'nothing' } },
+  {
+    name: 'someone else now: show the screen for them instead',
+    state: state({ paused: found(sam) }),
+    sighting: page(found(jo)),
+    decision: { do: 'show', found: found(jo) },
+    changes: { paused: found(jo) },
+  },
+  {
+    name: 'the person is gone from the page: dismiss',
+    state: state({ paused: found(sam) }),
+    sighting: page(null, HOME),
+    decision: { do: 'dismiss' },
+    changes: { paused: null },
+  },
+  {
+    name: 'snoozed on this site: let them through',
+    state: state({ snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 1 }] }),
+    sighting: page(found(sam)),
+    decision: { do: 'letThrough' },
+  },
+  {
+    name: 'a snooze that ran out: show',
+    state: state({ snoozes: [{ personId: 'sam', site: 'instagram', until: NOW }] }),
+    sighting: page(found(sam)),
+    decision: { do: 'show', found: found(sam) },
+    changes: { paused: found(sam) },
+  },
+  {
+    name: 'snoozed on another site only: show',
+    state: state({ snoozes: [{ personId: 'sam', site: 'x', until: NOW + 60_000 }] }),
+    sighting: page(found(sam)),
+    decision: { do: 'show', found: found(sam) },
+    changes: { paused: found(sam) },
+  },
+  {
+    name: 'the screen is up and a snoozed person shows: the screen stays',
+    state: state({ paused: found(jo), snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 1 }] }),
+    sighting: page(found(sam)),
+    decision: { do: 'nothing' },
+  },
+  // Leaving.
+  {
+    name: 'leaving them, and the address has not changed yet: wait',
+    state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + 1 } }),
+    sighting: page(found(sam)),
+    decision: { do: 'nothing' },
+  },
+  {
+    name: 'leaving them, and going back landed on them again: go home',
+    state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + 1 } }),
+    sighting: page(found(sam), 'https://www.instagram.com/sam/tagged/'),
+    decision: { do: 'leave', to: 'home' },
+  },
+  {
+    name: 'leaving them, and someone else shows: show',
+    state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + 1 } }),
+    sighting: page(found(jo), 'https://www.instagram.com/jo/'),
+    decision: { do: 'show', found: found(jo) },
+    changes: { paused: found(jo) },
+  },
+  {
+    name: 'left them long enough ago: show again',
+    state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW } }),
+    sighting: page(found(sam)),
+    decision: { do: 'show', found: found(sam) },
+    changes: { paused: found(sam) },
+  },
+  // The send check.
+  {
+    name: 'their thread still open after Continue: the send check stays',
+    state: state({ sendCheck: 'sam', snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 1 }] }),
+    sighting: page(found(sam, 'thread')),
+    decision: { do: 'letThrough' },
+  },
+  {
+    name: 'their thread closed: the send check goes',
+    state: state({ sendCheck: 'sam' }),
+    sighting: page(null, HOME),
+    decision: { do: 'letThrough' },
+    changes: { sendCheck: null },
+  },
+  {
+    name: 'their profile instead of their thread: the send check goes',
+    state: state({ sendCheck: 'sam', snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 1 }] }),
+    sighting: page(found(sam, 'profile')),
+    decision: { do: 'letThrough' },
+    changes: { sendCheck: null },
+  },
+  {
+    name: "someone else's thread: the send check goes, and they are paused",
+    state: state({ sendCheck: 'sam' }),
+    sighting: page(found(jo, 'thread')),
+    decision: { do: 'show', found: found(jo, 'thread') },
+    changes: { sendCheck: null, paused: found(jo, 'thread') },
+  },
+  // Choices on the screen.
+  {
+    name: 'Leave on a profile: go back, and do not pause them meanwhile',
+    state: state({ paused: found(sam) }),
+    sighting: { type: 'chose', outcome: 'left', url: SAMS_PAGE },
+    decision: { do: 'leave', to: 'back', closeChat: null },
+    changes: { paused: null, leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + LEAVING_MS } },
+  },
+  {
+    name: 'Leave in a chat: close the chat (or go back)',
+    state: state({ paused: found(sam, 'thread') }),
+    sighting: { type: 'chose', outcome: 'left', url: HOME },
+    decision: { do: 'leave', to: 'back', closeChat: { kind: 'handle', value: 'sam' } },
+    changes: { paused: null, leaving: { personId: 'sam', from: HOME, until: NOW + LEAVING_MS } },
+  },
+  {
+    name: 'Leave in a compose window: left in place, nothing more',
+    state: state({ paused: found(sam, 'compose', true) }),
+    sighting: { type: 'chose', outcome: 'left', url: HOME },
+    decision: { do: 'nothing' },
+    changes: { paused: null },
+  },
+  {
+    name: 'Leave in a compose window that cannot be left in place: go back',
+    state: state({ paused: found(sam, 'compose') }),
+    sighting: { type: 'chose', outcome: 'left', url: HOME },
+    decision: { do: 'leave', to: 'back', closeChat: null },
+    changes: { paused: null, leaving: { personId: 'sam', from: HOME, until: NOW + LEAVING_MS } },
+  },
+  {
+    name: 'Continue on a profile: let them through here at once, for the snooze',
+    state: state({ paused: found(sam) }),
+    sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
+    decision: { do: 'letThrough' },
+    changes: { paused: null, snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }] },
+  },
+  {
+    name: 'Continue into a thread: let them through and arm the send check',
+    state: state({ paused: found(sam, 'thread') }),
+    sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
+    decision: { do: 'armSendCheck', person: sam },
+    changes: { paused: null, sendCheck: 'sam', snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }] },
+  },
+  {
+    name: 'Continue on a profile with a send check armed for someone else: it goes',
+    state: state({ paused: found(sam), sendCheck: 'jo' }),
+    sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
+    decision: { do: 'letThrough' },
+    changes: { paused: null, sendCheck: null, snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }] },
+  },
+  { name: 'a choice with no screen up: nothing', state: state(), sighting: { type: 'chose', outcome: 'left', url: SAMS_PAGE }, decision: { do: 'nothing' } },
+  // Settings and snoozes.
+  {
+    name: 'new snoozes and settings, people still watched: remembered, and the page is looked at next',
+    state: state({ paused: found(sam) }),
+    sighting: { type: 'watched', snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 1 }], snoozeMinutes: 5, empty: false },
+    decision: { do: 'nothing' },
+    changes: { snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 1 }], snoozeMinutes: 5 },
+  },
+  {
+    name: 'nobody watched here any more, with the screen up: dismiss, and no send check',
+    state: state({ paused: found(sam), sendCheck: 'jo' }),
+    sighting: { type: 'watched', snoozes: [], snoozeMinutes: 10, empty: true },
+    decision: { do: 'dismiss' },
+    changes: { paused: null, sendCheck: null },
+  },
+  {
+    name: 'nobody watched here: let the page through',
+    state: state({ sendCheck: 'jo' }),
+    sighting: { type: 'watched', snoozes: [], snoozeMinutes: 10, empty: true },
+    decision: { do: 'letThrough' },
+    changes: { sendCheck: null },
+  },
+];
+
+describe('decide', () => {
+  it.each(cases)('$name', ({ state: before, sighting, decision, changes }) => {
+    const frozen = structuredClone(before);
+    const result = decide(before, sighting, NOW);
+    expect(result.decision).toEqual(decision);
+    expect(result.state).toEqual({ ...before, ...changes });
+    // Pure: the state it was given is not changed.
+    expect(before).toEqual(frozen);
+  });
+
+  it('a Continue lets them through at once, before the background writes the snooze', () => {
+    const continued = decide(state({ paused: found(sam) }), { type: 'chose', outcome: 'continued', url: SAMS_PAGE }, NOW).state;
+    expect(decide(continued, page(found(sam)), NOW + 1000).decision).toEqual({ do: 'letThrough' });
+    expect(decide(continued, page(found(sam)), NOW + 10 * 60_000).decision).toEqual({ do: 'show', found: found(sam) });
+  });
+});
