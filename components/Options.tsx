@@ -61,6 +61,7 @@ export function Options() {
       <People settings={settings} save={save} />
       <Sites settings={settings} save={save} />
       <PauseSettings settings={settings} save={save} />
+      <RecordSettings settings={settings} save={save} />
     </main>
   );
 }
@@ -288,6 +289,43 @@ function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
           </a>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** The dashboard's side of the settings: the toolbar badge, and the day no contact is counted from. */
+function RecordSettings({ settings, save }: { settings: Settings; save: Save }) {
+  const [since, setSince] = useState(settings.noContactSince ?? '');
+  return (
+    <section aria-labelledby="record-title">
+      <h2 id="record-title">Your record</h2>
+      <div class="grid">
+        <label class="check">
+          <input
+            type="checkbox"
+            name="showBadge"
+            checked={settings.showBadge}
+            onChange={(e) => {
+              const showBadge = (e.target as HTMLInputElement).checked;
+              void save({ ...settings, showBadge }, showBadge ? 'Today’s attempts are shown on the toolbar badge.' : 'The toolbar badge no longer shows today’s attempts.');
+            }}
+          />
+          Show today’s attempts on the toolbar badge
+        </label>
+        <form
+          class="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save({ ...settings, noContactSince: since || null }, since ? 'Days of no contact are counted from the day you chose.' : 'Days of no contact are counted from your last Continue.');
+          }}
+        >
+          <label>
+            No contact since (empty: since your last Continue){' '}
+            <input type="date" name="noContactSince" value={since} onInput={(e) => setSince((e.target as HTMLInputElement).value)} />
+          </label>
+          <button type="submit">Save the day</button>
+        </form>
+      </div>
     </section>
   );
 }

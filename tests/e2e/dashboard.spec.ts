@@ -1,7 +1,7 @@
 import { addDays, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, journalOf, seed, seedRecord, seedSettings, test } from './extension';
+import { expect, journalOf, seed, seedRecord, seedSettings, storageOf, test } from './extension';
 import { clickNode, focusNode, axNodes, pauseButton, waitForPause } from './pause';
 import { alex, localTime, sam, threeWeeks } from './record-seed';
 
@@ -263,5 +263,29 @@ test.describe('the journal', () => {
     await expect(entries.nth(0)).toContainText('To someone you removed on WhatsApp Web');
     await expect(entries.nth(1)).toContainText('The first one.');
     await expect(entries.nth(1)).toContainText('To S. on Instagram');
+  });
+});
+
+test.describe('options for the record', () => {
+  test('the toolbar badge shows today’s attempts, and can be turned off; the day no contact is counted from can be set', async ({ context, background, extensionId }) => {
+    const { now } = await seeded(background);
+    const badge = () => background.evaluate(() => chrome.action.getBadgeText({}));
+    const options = await context.newPage();
+    await open(options, extensionId, 'options.html');
+    const box = options.getByRole('checkbox', { name: 'Show today’s attempts on the toolbar badge' });
+    await expect(box).toBeChecked();
+    await box.uncheck();
+    await expect(options.locator('p.status')).toHaveText('The toolbar badge no longer shows today’s attempts.');
+    await expect.poll(async () => ((await storageOf(background)) as { settings: { showBadge: boolean } }).settings.showBadge).toBe(false);
+    await expect.poll(badge).toBe('');
+    await box.check();
+    await expect.poll(badge).toBe('2');
+
+    await options.getByLabel(/^No contact since/).fill(format(addDays(now, -1), 'yyyy-MM-dd'));
+    await options.getByRole('button', { name: 'Save the day' }).click();
+    await expect(options.locator('p.status')).toHaveText('Days of no contact are counted from the day you chose.');
+    const popup = await context.newPage();
+    await open(popup, extensionId, 'popup.html');
+    await expect(popup.getByTestId('streak')).toHaveText('Day 2 of no contact');
   });
 });
