@@ -13,7 +13,8 @@ export type Live<T> = { state: 'loading' } | { state: 'ready'; value: T } | { st
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): Live<T> {
   const [live, setLive] = useState<Live<T>>({ state: 'loading' });
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
+    // Async, so a query that throws at once is a failed read too, not an uncaught error.
+    const subscription = liveQuery(async () => query()).subscribe({
       next: (value) => setLive({ state: 'ready', value }),
       error: (error: unknown) => setLive({ state: 'failed', error: describeError(error) }),
     });

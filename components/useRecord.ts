@@ -37,7 +37,8 @@ export function useSummary(): SummaryState {
     // Once per page: a rebuild that does not help is shown as a failure, not asked for again.
     asked.current = true;
     setRebuild({ state: 'asked' });
-    sendMessage('rebuildSummary', {})
+    Promise.resolve()
+      .then(() => sendMessage('rebuildSummary', {}))
       .then(() => readSummary())
       .then(
         // Written and readable: the live query shows it. Otherwise it cannot be counted now.
