@@ -18,7 +18,7 @@ describe('npm run dev', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it.each([{ DISPLAY: ':99' }, { WAYLAND_DISPLAY: 'wayland-0' }])('with a display (%o), lets wxt start', (env) => {
+  it.each<Record<string, string>>([{ DISPLAY: ':99' }, { WAYLAND_DISPLAY: 'wayland-0' }])('with a display (%o), lets wxt start', (env) => {
     const result = check(env);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
