@@ -42,17 +42,14 @@ export async function moveLegacyLog(db: RecordDb): Promise<'nothing' | 'moved'> 
 
   // Verified: every entry is in the database; the ones moved now, exactly as they were.
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const [backAttempts, backEntries, newBackAttempts, newBackEntries] = await Promise.all([
+  const added = new Set([...newAttempts, ...newEntries]);
+  const [backAttempts, backEntries] = await Promise.all([
     db.attempts.bulkGet(attempts.map((a) => a.id)),
     db.journal.bulkGet(journal.map((e) => e.id)),
-    db.attempts.bulkGet(newAttempts.map((a) => a.id)),
-    db.journal.bulkGet(newEntries.map((e) => e.id)),
   ]);
   const verified =
-    backAttempts.every((a) => a !== undefined) &&
-    backEntries.every((e) => e !== undefined) &&
-    newBackAttempts.every((a, i) => same(a, newAttempts[i])) &&
-    newBackEntries.every((e, i) => same(e, newEntries[i]));
+    backAttempts.every((back, i) => back !== undefined && (!added.has(attempts[i]!) || same(back, attempts[i]))) &&
+    backEntries.every((back, i) => back !== undefined && (!added.has(journal[i]!) || same(back, journal[i])));
   if (!verified) throw new Error('the moved log could not be read back as it was; the old copy is kept');
   // WXT keeps each item's version under "<key>$".
   await browser.storage.local.remove([...keys, ...keys.map((key) => `${key}$`)]);

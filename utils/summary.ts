@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { z } from 'zod';
 import type { Attempt } from './schema';
 
@@ -65,9 +63,45 @@ export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+interface LocalParts {
+  day: string;
+  hour: number;
+  /** 0 for Monday. */
+  weekday: number;
+}
+
+/**
+ * A time's local day, hour and weekday in a zone, by the platform's own zone rules (Intl).
+ * Every zone's offset is a whole number of quarter hours, so one answer serves a quarter hour:
+ * a summary of 100,000 attempts asks Intl a few thousand times, not 100,000 (TZDate took 7 s for 40,000).
+ */
+const QUARTER_HOUR = 15 * 60 * 1000;
+const formats = new Map<string, Intl.DateTimeFormat>();
+const parts = new Map<string, LocalParts>();
+function localParts(time: number, timeZone: string): LocalParts {
+  const key = `${timeZone}|${Math.floor(time / QUARTER_HOUR)}`;
+  const known = parts.get(key);
+  if (known) return known;
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+    formats.set(timeZone, format);
+  }
+  const field = Object.fromEntries(format.formatToParts(time).map((part) => [part.type, part.value]));
+  const [year, month, day] = [Number(field.year), Number(field.month), Number(field.day)];
+  const local: LocalParts = {
+    day: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    hour: Number(field.hour) % 24,
+    weekday: (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7,
+  };
+  if (parts.size > 50_000) parts.clear();
+  parts.set(key, local);
+  return local;
+}
+
 /** The local day (`yyyy-MM-dd`) of a time, in a zone. */
 export function dayKey(time: number, timeZone: string): string {
-  return format(new TZDate(time, timeZone), 'yyyy-MM-dd');
+  return localParts(time, timeZone).day;
 }
 
 /**
@@ -88,20 +122,19 @@ const bump = (counts: Record<string, number>, key: string, by: number) => {
 
 /** Adds (`sign` 1) or takes away (`sign` -1) one attempt's contribution, in place. */
 function contribute(summary: Summary, attempt: Attempt, sign: 1 | -1): void {
-  const when = new TZDate(attempt.startedAt, summary.timeZone);
+  const when = localParts(attempt.startedAt, summary.timeZone);
   const outcome = shownOutcome(attempt);
   summary.total += sign;
   summary.outcomes[outcome] = Math.max(0, summary.outcomes[outcome] + sign);
-  const key = format(when, 'yyyy-MM-dd');
+  const key = when.day;
   const day = summary.byDay[key] ?? { attempts: 0, left: 0, continued: 0 };
   day.attempts += sign;
   if (outcome === 'left') day.left += sign;
   if (outcome === 'continued') day.continued += sign;
   if (day.attempts > 0) summary.byDay[key] = day;
   else delete summary.byDay[key];
-  summary.byHour[when.getHours()] = Math.max(0, (summary.byHour[when.getHours()] ?? 0) + sign);
-  const weekday = (when.getDay() + 6) % 7;
-  summary.byWeekday[weekday] = Math.max(0, (summary.byWeekday[weekday] ?? 0) + sign);
+  summary.byHour[when.hour] = Math.max(0, (summary.byHour[when.hour] ?? 0) + sign);
+  summary.byWeekday[when.weekday] = Math.max(0, (summary.byWeekday[when.weekday] ?? 0) + sign);
   if (attempt.feeling) bump(summary.byFeeling, attempt.feeling, sign);
   bump(summary.byPerson, attempt.personId, sign);
   bump(summary.bySite, attempt.site, sign);

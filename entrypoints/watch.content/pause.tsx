@@ -50,17 +50,28 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     () => undefined,
   );
   let closed = false;
+  // A choice was made and is on its way to the log.
+  let choosing = false;
   let screen: HTMLElement | null = null;
   const focusScreen = () => screen?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
   const restorePage = makePageInert(focusScreen);
 
   const finish = (outcome: 'left' | 'continued', pauseChoice: PauseChoice) => {
-    if (closed) return;
+    if (closed || choosing) return;
+    choosing = true;
     const draft = outcome === 'left' ? options.leaveInPlace?.() : null;
     const journalText = [pauseChoice.journalText, draft].filter(Boolean).join('\n\n') || null;
-    void sendMessage('attemptResolved', { ...ref, outcome, ...pauseChoice, journalText }).catch(() => undefined);
-    remove();
-    options.onDone(outcome);
+    const recorded = sendMessage('attemptResolved', { ...ref, outcome, ...pauseChoice, journalText }).catch(() => undefined);
+    const done = () => {
+      remove();
+      options.onDone(outcome);
+    };
+    if (outcome === 'continued') return done();
+    // Leave usually unloads this page: a message to a stopped worker may not outlive it. The
+    // screen stays up (the person is on their way out) until the choice is recorded, or 2 s.
+    void Promise.race([recorded, new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), 2000))]).then(() => {
+      if (!closed) done();
+    });
   };
 
   const removeScreen = mountGuardedScreen(ctx, {
@@ -94,7 +105,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     personId: person.id,
     dismiss(reason) {
       if (closed) return;
-      if (reason !== 'invalidated') void sendMessage('attemptAbandoned', ref).catch(() => undefined);
+      if (reason !== 'invalidated' && !choosing) void sendMessage('attemptAbandoned', ref).catch(() => undefined);
       remove();
     },
   };

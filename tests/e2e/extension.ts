@@ -118,65 +118,66 @@ export function pauseScreen(page: Page) {
  * (the tests cannot reach the bundle's Dexie). It is created by the background at its start;
  * this waits for that, so a test never creates it first with no stores.
  */
-async function withRecordDb<T>(worker: Worker, task: string, arg: unknown): Promise<T> {
-  return worker.evaluate(
-    async ({ task, arg }) => {
-      for (let i = 0; i < 100; i++) {
-        const found = (await indexedDB.databases()).find((info) => info.name === 'clean-break');
-        if (found && (found.version ?? 0) >= 10) break;
-        await new Promise((done) => setTimeout(done, 50));
+type RecordOp =
+  | { op: 'read'; store: 'attempts' | 'journal' | 'meta' }
+  | { op: 'write'; clear: boolean; attempts: unknown[]; journal: unknown[] };
+
+async function onRecordDb(worker: Worker, request: RecordOp): Promise<Array<Record<string, unknown>>> {
+  // One function, no eval: the worker's CSP forbids building functions from strings.
+  return worker.evaluate(async (request) => {
+    for (let i = 0; i < 100; i++) {
+      const found = (await indexedDB.databases()).find((info) => info.name === 'clean-break');
+      if (found && (found.version ?? 0) >= 10) break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('clean-break');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (request.op === 'read') {
+        return await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+          const all = db.transaction(request.store, 'readonly').objectStore(request.store).getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error);
+        });
       }
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('clean-break');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['attempts', 'journal', 'meta'], 'readwrite');
+        if (request.clear) for (const store of ['attempts', 'journal', 'meta']) tx.objectStore(store).clear();
+        for (const attempt of request.attempts) tx.objectStore('attempts').put(attempt);
+        for (const entry of request.journal) tx.objectStore('journal').put(entry);
+        // The figures beside the log are counted again from it when a page finds them missing.
+        if (request.attempts.length) tx.objectStore('meta').delete('summary');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
       });
-      try {
-        const run = new Function('db', 'arg', `return (${task})(db, arg);`) as (db: IDBDatabase, arg: unknown) => Promise<T>;
-        return await run(db, arg);
-      } finally {
-        db.close();
-      }
-    },
-    { task, arg },
-  );
+      return [];
+    } finally {
+      db.close();
+    }
+  }, request);
 }
-
-const READ_STORE = `(db, store) => new Promise((resolve, reject) => {
-  const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-  request.onsuccess = () => resolve(request.result);
-  request.onerror = () => reject(request.error);
-})`;
-
-const WRITE_STORES = `(db, { clear, attempts, journal }) => new Promise((resolve, reject) => {
-  const tx = db.transaction(['attempts', 'journal', 'meta'], 'readwrite');
-  if (clear) for (const store of ['attempts', 'journal', 'meta']) tx.objectStore(store).clear();
-  for (const attempt of attempts) tx.objectStore('attempts').put(attempt);
-  for (const entry of journal) tx.objectStore('journal').put(entry);
-  // The figures beside the log are rebuilt from it when the popup finds them missing.
-  if (attempts.length) tx.objectStore('meta').delete('summary');
-  tx.oncomplete = () => resolve(undefined);
-  tx.onerror = () => reject(tx.error);
-})`;
 
 /** Every record of one store of the log's database: `attempts`, `journal` or `meta`. */
 export function recordOf(background: Worker, store: 'attempts' | 'journal' | 'meta'): Promise<Array<Record<string, unknown>>> {
-  return withRecordDb(background, READ_STORE, store);
+  return onRecordDb(background, { op: 'read', store });
 }
 
 export const attemptsOf = (background: Worker) => recordOf(background, 'attempts');
 export const journalOf = (background: Worker) => recordOf(background, 'journal');
 
 /** Writes attempts and journal entries straight into the log's database, as if recorded earlier. */
-export function seedRecord(
+export async function seedRecord(
   background: Worker,
   { attempts = [], journal = [] }: { attempts?: unknown[]; journal?: unknown[] },
 ): Promise<void> {
-  return withRecordDb(background, WRITE_STORES, { clear: false, attempts, journal });
+  await onRecordDb(background, { op: 'write', clear: false, attempts, journal });
 }
 
-export function clearRecord(background: Worker): Promise<void> {
-  return withRecordDb(background, WRITE_STORES, { clear: true, attempts: [], journal: [] });
+export async function clearRecord(background: Worker): Promise<void> {
+  await onRecordDb(background, { op: 'write', clear: true, attempts: [], journal: [] });
 }
 
 export interface SeedPerson {

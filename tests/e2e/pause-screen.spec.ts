@@ -1,4 +1,4 @@
-import { attemptsOf, expect, seedSettings, storageOf, test } from './extension';
+import { attemptsOf, expect, journalOf, seedSettings, storageOf, test } from './extension';
 import { DEFAULT_QUESTIONS } from '../../utils/defaults';
 import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './pause';
 
@@ -19,8 +19,7 @@ test.describe('the pause screen', () => {
 
     await expect.poll(async () => (await attemptsOf(background))[0]?.outcome).toBe('left');
     expect((await attemptsOf(background))[0]).toMatchObject({ feeling: 'missing-them', journalWritten: true });
-    const { journal } = (await storageOf(background)) as { journal: { text: string; personId: string }[] };
-    expect(journal).toEqual([expect.objectContaining({ text: 'I still think about the lake trip.', personId: 'p-sam' })]);
+    expect(await journalOf(background)).toEqual([expect.objectContaining({ text: 'I still think about the lake trip.', personId: 'p-sam' })]);
     expect(strayRequests).toEqual([]);
   });
 

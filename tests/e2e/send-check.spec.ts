@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, storageOf, test } from './extension';
+import { attemptsOf, expect, seedSettings, storageOf, test, journalOf } from './extension';
 import { axNodes, clickNode, pauseButton, pauseDialog, waitForPause, type AxNode } from './pause';
 
 // After Continue into a chat thread, the first send (Enter or the send button) asks once more:
@@ -35,9 +35,6 @@ async function continueThrough(page: Page): Promise<void> {
   await waitForPause(page, false);
 }
 
-async function journalOf(background: Worker): Promise<Array<Record<string, unknown>>> {
-  return ((await storageOf(background)).journal as Array<Record<string, unknown>>) ?? [];
-}
 
 /** The button clicked and Enter pressed on it by a script: CDP runs this in the page's own world. */
 async function scriptedPress(page: Page, node: AxNode): Promise<void> {

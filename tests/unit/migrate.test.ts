@@ -100,7 +100,9 @@ describe('moving the log out of storage.local', () => {
     await fakeBrowser.storage.local.set({ attempts });
     // The database takes the write but hands back something else (a damaged disk).
     const bulkGet = vi.spyOn(recordDb().attempts, 'bulkGet');
-    bulkGet.mockImplementation(async (ids) => ids.map((id) => (id === 'a2' ? undefined : v1Attempt(String(id), 1_000))));
+    const misread = async (ids: readonly unknown[]) => ids.map((id) => (id === 'a2' ? undefined : v1Attempt(String(id), 1_000)));
+    // Dexie's PromiseExtended adds `timeout` to a Promise; the code under test only awaits it.
+    bulkGet.mockImplementation(misread as never);
     await expect(startWriter()).rejects.toThrow('read back');
     bulkGet.mockRestore();
     expect(await rawKeys()).toEqual(['attempts']);
