@@ -1,5 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import {
   ABANDON_GRACE_MS,
   onLogChanged,
@@ -19,15 +19,7 @@ import {
 import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/badge';
 import { allowedSenders, onMessage, requests, senderKind, type SenderInfo } from '@/utils/messages';
 import { installedAtItem, loadSettings, loadSnoozes, recordProblemItem, settingsItem } from '@/utils/storage';
-import { VEIL_SCRIPT_ID, veilPatterns } from '@/utils/veil';
-import type { Settings } from '@/utils/schema';
-import { adapters } from '@/utils/sites';
-import { customAdapter, siteOrigin } from '@/utils/sites/custom';
-import type { SiteAdapter } from '@/utils/sites/types';
-
-const CUSTOM_SITES_SCRIPT_ID = 'clean-break-custom-sites';
-/** The built-in content script's file (entrypoints/watch.content), registered again for custom sites. */
-const WATCH_SCRIPT = 'content-scripts/watch.js';
+import { syncScripts } from '@/utils/registration';
 
 /** Checks who sent a request and that it parses; throws (back to the sender) otherwise. */
 function accept<K extends keyof typeof requests>(type: K, data: unknown, sender: SenderInfo) {
@@ -44,53 +36,6 @@ function senderTab(sender: SenderInfo): number {
 }
 
 const SETTLE_ALARM = 'settle-abandoned-attempts';
-
-/** The user's custom sites whose host they have granted (and not taken back since). */
-async function grantedCustomSites(settings: Settings): Promise<SiteAdapter[]> {
-  const granted = await Promise.all(
-    settings.customSites.map(async (site) => {
-      const origin = siteOrigin(site);
-      const allowed = origin !== null && (await browser.permissions.contains({ origins: [origin] }).catch(() => false));
-      return allowed ? customAdapter(site) : null;
-    }),
-  );
-  return granted.filter((adapter) => adapter !== null);
-}
-
-const sameMatches = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((match, i) => match === [...b].sort()[i]);
-
-/**
- * Brings one registered content script to these matches (removing it when there are none).
- * Left alone when they are already its matches: most settings changes (a question, the
- * snooze) change neither script, and a script updated in place is never briefly missing.
- */
-async function register(script: Browser.scripting.RegisteredContentScript): Promise<void> {
-  const matches = script.matches ?? [];
-  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [script.id] });
-  if (sameMatches(current?.matches ?? [], matches)) return;
-  if (matches.length === 0) return browser.scripting.unregisterContentScripts({ ids: [script.id] });
-  if (current) return browser.scripting.updateContentScripts([{ ...script, matches }]);
-  await browser.scripting.registerContentScripts([{ ...script, runAt: 'document_start', persistAcrossSessions: true }]);
-}
-
-/**
- * Keeps the registered content scripts in step with the settings: the veil that hides the
- * watched people's own pages from their first frame (public/veil.css), and the watching
- * script on the custom sites the user has granted. Run one at a time: two interleaved could
- * both find a script missing and both register it, and the second would fail on its id.
- */
-let syncing: Promise<void> = Promise.resolve();
-function syncScripts(): Promise<void> {
-  const run = async () => {
-    const settings = (await loadSettings()).value;
-    const custom = await grantedCustomSites(settings);
-    await register({ id: CUSTOM_SITES_SCRIPT_ID, matches: custom.flatMap((adapter) => adapter.matches), js: [WATCH_SCRIPT] });
-    await register({ id: VEIL_SCRIPT_ID, matches: veilPatterns(settings, [...adapters, ...custom]), css: ['veil.css'] });
-  };
-  syncing = syncing.then(run, run);
-  return syncing;
-}
 
 /**
  * The day a new user counts no contact from. An install from before it was kept: the earliest
