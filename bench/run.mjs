@@ -138,7 +138,116 @@ async function mutationCost(people) {
   return median(runs);
 }
 
+// The record: the log in IndexedDB, written by the background, at 1k, 10k and 100k attempts.
+// Attempts are put straight into the database (as a long history would have left them); one
+// real attempt then makes the background count its figures once, before anything is timed.
+async function seedLog(count) {
+  await worker.evaluate(async (count) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('clean-break');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const start = Date.now() - count * 600_000;
+    for (let from = 0; from < Math.max(count, 1); from += 10_000) {
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction(['attempts', 'meta'], 'readwrite');
+        if (from === 0) tx.objectStore('attempts').clear();
+        tx.objectStore('meta').delete('summary');
+        for (let i = from; i < Math.min(count, from + 10_000); i++) {
+          tx.objectStore('attempts').put({ id: `seed-${i}`, startedAt: start + i * 600_000, personId: i % 3 ? 'p' : 'q', site: 'instagram', kind: 'profile',
+            outcome: i % 10 ? 'left' : 'continued', endedAt: start + i * 600_000 + 5000, secondsOnScreen: 5, journalWritten: false, feeling: null, tabId: null, abandonedAt: null });
+        }
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    db.close();
+  }, count);
+}
+
+const logCount = () => worker.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open('clean-break');
+  open.onsuccess = () => {
+    const request = open.result.transaction('attempts').objectStore('attempts').count();
+    request.onsuccess = () => { open.result.close(); resolve(request.result); };
+  };
+}));
+
+/** Time until the background has written what the page just did: polled from the worker, same cost at every size. */
+async function timeWrite(trigger, written) {
+  const t0 = Date.now();
+  await trigger();
+  while (!(await written())) await new Promise((r) => setTimeout(r, 2));
+  return Date.now() - t0;
+}
+
+async function recordCost(count) {
+  await seed(settings(watched(1)));
+  await seedLog(count);
+  await tab.goto('https://www.instagram.com/explore/');
+  await tab.waitForTimeout(300);
+  // Warm-up: the first write after seeding counts the figures of the whole log.
+  await tab.evaluate(() => history.pushState({}, '', '/sam.lee/'));
+  await tab.waitForFunction(() => document.querySelector('clean-break-pause'));
+  await tab.evaluate(() => history.pushState({}, '', '/explore/'));
+  await new Promise((r) => setTimeout(r, 1500));
+  const appends = [];
+  const changes = [];
+  let storageBytes = 0;
+  let logBytes = 0;
+  await worker.evaluate(() => {
+    globalThis.__bytes = { all: 0, log: 0 };
+    chrome.storage.onChanged.addListener((changes) => {
+      const size = JSON.stringify(changes).length;
+      globalThis.__bytes.all += size;
+      if ('attempts' in changes || 'journal' in changes) globalThis.__bytes.log += size;
+    });
+  });
+  const pendingOnes = () => worker.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('clean-break');
+    open.onsuccess = () => {
+      const request = open.result.transaction('attempts').objectStore('attempts').index('outcome').getAll('pending');
+      request.onsuccess = () => { open.result.close(); resolve(request.result); };
+    };
+  }));
+  const rounds = Math.min(ROUNDS, 10);
+  for (let i = 0; i < rounds; i++) {
+    const before = await logCount();
+    appends.push(await timeWrite(() => tab.evaluate(() => history.pushState({}, '', '/sam.lee/')), async () => (await logCount()) > before));
+    // The page moves on: the background marks that attempt as gone from its page (a change to it).
+    changes.push(await timeWrite(() => tab.evaluate(() => history.pushState({}, '', '/explore/')),
+      async () => (await pendingOnes()).every((a) => a.abandonedAt !== null)));
+  }
+  ({ all: storageBytes, log: logBytes } = await worker.evaluate(() => globalThis.__bytes));
+  return { appendMs: median(appends), changeMs: median(changes), storageBytesPerAttempt: storageBytes / rounds, logBytesPerAttempt: logBytes / rounds };
+}
+
+/** The popup's first render with its counts, from navigation start. */
+async function popupRender(count) {
+  await seedLog(count);
+  // Let the background count the figures once (a page that finds them missing asks for it).
+  const warm = await context.newPage();
+  await warm.goto(`chrome-extension://${extensionId}/popup.html`);
+  await warm.waitForSelector('[data-testid="today"]', { timeout: 120_000 });
+  await warm.close();
+  const ms = [];
+  for (let i = 0; i < Math.min(ROUNDS, 10); i++) {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.waitForSelector('[data-testid="today"]', { timeout: 60_000 });
+    ms.push(await popup.evaluate(() => performance.now()));
+    await popup.close();
+  }
+  return median(ms);
+}
+
+const extensionId = new URL(worker.url()).host;
 const results = {};
+results.record = {};
+for (const count of [1_000, 10_000, 100_000]) results.record[count] = await recordCost(count);
+results.popup = {};
+for (const count of [0, 10_000, 100_000]) results.popup[count] = await popupRender(count);
 results.inAppToCovered1 = await inAppToCovered(1);
 results.inAppToCovered1000 = await inAppToCovered(1000);
 results.domToCovered = await domToCovered();
@@ -163,6 +272,13 @@ const rows = [
   ['chat opened without a URL change → screen up', `${results.domToCovered.ms.toFixed(1)} ms, ${results.domToCovered.frames} frames`, 'goal: within one frame'],
   ['full load → screen in the DOM (veiled meanwhile)', `${results.loadToCoveredMs.toFixed(1)} ms after navigation start`, 'the page is hidden from its first frame until then'],
   ['2,000 DOM insertions, someone watched / nobody watched (time ratio)', (results.mutationsSomeoneWatchedMs / results.mutationsNobodyWatchedMs).toFixed(2), 'cost of the observer on a watched site'],
+  ...[1_000, 10_000, 100_000].map((n) => [`one attempt appended, page → log, at ${n.toLocaleString('en')} attempts`, `${results.record[n].appendMs} ms`, '']),
+  ['  append ratio 100k / 1k', (results.record[100_000].appendMs / results.record[1_000].appendMs).toFixed(2), 'goal: ≤ 1.5 (flat)'],
+  ...[1_000, 10_000, 100_000].map((n) => [`one change to an attempt (its page went away), at ${n.toLocaleString('en')}`, `${results.record[n].changeMs} ms`, '']),
+  ['  change ratio 100k / 1k', (results.record[100_000].changeMs / results.record[1_000].changeMs).toFixed(2), 'goal: ≤ 1.5 (flat)'],
+  ['bytes of the log sent to every tab (storage.onChanged) per attempt, at 100k', `${results.record[100_000].logBytesPerAttempt} B`, `goal: 0 (all storage changes: ${results.record[100_000].storageBytesPerAttempt.toFixed(0)} B)`],
+  ...[0, 10_000, 100_000].map((n) => [`popup first render with its counts, ${n.toLocaleString('en')} attempts`, `${results.popup[n].toFixed(0)} ms`, '']),
+  ['  popup ratio 100k / empty', (results.popup[100_000] / results.popup[0]).toFixed(2), 'goal: ≤ 1.5'],
 ];
 console.log('\nClean Break benchmark (medians; ratios within this run)\n');
 // "frames": the page's animation-frame callbacks that ran between the change and the screen

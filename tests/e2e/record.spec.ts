@@ -27,12 +27,17 @@ async function stopWorker(context: BrowserContext, page: Page, extensionId: stri
   await cdp.detach();
 }
 
-/** The worker that is running now (a new one after a stop, once something woke it). */
+/** The worker that is running now (a new one after a stop, once something woke it); Playwright may still list the stopped one. */
 async function currentWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
-  await expect.poll(() => context.serviceWorkers().filter((w) => w.url().includes(extensionId)).length).toBeGreaterThan(0);
-  const workers = context.serviceWorkers().filter((w) => w.url().includes(extensionId));
-  return workers[workers.length - 1]!;
+  for (let i = 0; i < 100; i++) {
+    for (const worker of context.serviceWorkers().filter((w) => w.url().includes(extensionId)).reverse()) {
+      if (await worker.evaluate(() => true).catch(() => false)) return worker;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('no running service worker');
 }
+const attemptsNow = async (context: BrowserContext, extensionId: string) => attemptsOf(await currentWorker(context, extensionId));
 
 test('the log of the first release (40,000 attempts and a journal in storage.local) moves to IndexedDB whole, and is then removed', async ({
   context,
@@ -69,8 +74,8 @@ test('the log of the first release (40,000 attempts and a journal in storage.loc
   await stopWorker(context, page, extensionId);
   await page.goto('https://www.instagram.com/watched.3/');
   await waitForPause(page);
+  await expect.poll(async () => (await attemptsNow(context, extensionId)).length, { timeout: 120_000 }).toBe(40_001);
   const worker = await currentWorker(context, extensionId);
-  await expect.poll(async () => (await attemptsOf(worker)).length, { timeout: 120_000 }).toBe(40_001);
 
   const attempts = await attemptsOf(worker);
   const old = attempts.filter((a) => String(a.id).startsWith('old-'));
@@ -100,14 +105,14 @@ test('Leave is recorded when the service worker was stopped while the screen was
 
   await stopWorker(context, page, extensionId);
   await clickNode(page, (await pauseButton(page, 'Leave'))!);
-  const worker = await currentWorker(context, extensionId);
-  await expect.poll(async () => (await attemptsOf(worker)).map((a) => [a.personId, a.outcome])).toEqual([['p-1', 'left']]);
+  await page.waitForURL((url) => !url.href.includes('watched.1'));
+  await expect.poll(async () => (await attemptsNow(context, extensionId)).map((a) => [a.personId, a.outcome])).toEqual([['p-1', 'left']]);
 
   await page.goto('https://www.instagram.com/watched.2/');
   await waitForPause(page);
   await clickNode(page, (await pauseButton(page, 'Leave'))!);
   await expect
-    .poll(async () => (await attemptsOf(await currentWorker(context, extensionId))).map((a) => [a.personId, a.outcome]).sort())
+    .poll(async () => (await attemptsNow(context, extensionId)).map((a) => [a.personId, a.outcome]).sort())
     .toEqual([
       ['p-1', 'left'],
       ['p-2', 'left'],
@@ -129,8 +134,7 @@ test('Leave pressed the moment the screen appears, on a stopped (cold) worker, i
   await page.locator('#link-watched').click(); // in-app: the screen goes up and the cold worker is woken by its start
   await waitForPause(page);
   await clickNode(page, (await pauseButton(page, 'Leave'))!);
-  const worker = await currentWorker(context, extensionId);
-  await expect.poll(async () => (await attemptsOf(worker)).map((a) => [a.personId, a.outcome])).toEqual([['p-4', 'left']]);
+  await expect.poll(async () => (await attemptsNow(context, extensionId)).map((a) => [a.personId, a.outcome])).toEqual([['p-4', 'left']]);
 });
 
 test('200 attempts from 20 tabs at once are 200 entries', async ({ context, background, serve }) => {
