@@ -32,3 +32,22 @@ test('LinkedIn: a bubble opened inside the overlay shadow root after a settings 
   await page.click('#open-shadow-bubble-sam');
   await waitForPause(page);
 });
+
+test('Reddit: a room chosen in place after a settings change is paused (the chat app re-renders only inside its shadow roots)', async ({ context, background, serve }) => {
+  const redditJo = { id: 'p-jo', alias: 'J.', identifiers: [{ kind: 'handle', value: 'jo_other', site: 'reddit' }] };
+  const redditSam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'reddit' }] };
+  await seedSettings(background, [redditJo]);
+  await serve('https://www.reddit.com/chat**', 'reddit/chat.html');
+  const page = await context.newPage();
+  await page.goto(`https://www.reddit.com/chat/room/${encodeURIComponent('!Jo2dIrEcT:reddit.com')}`);
+  // The watcher has read the room from inside the chat app's shadow roots.
+  await waitForPause(page);
+
+  // Jo is no longer watched, Sam is: the screen goes (the new settings are in force).
+  await seedSettings(background, [redditSam]);
+  await waitForPause(page, false);
+
+  await page.locator('rs-rooms-nav a.peer', { hasText: 'sam_lee' }).click();
+  await expect(page).toHaveURL(`https://www.reddit.com/chat/room/${encodeURIComponent('!Sam1dIrEcT:reddit.com')}`);
+  await waitForPause(page);
+});
