@@ -2,26 +2,22 @@
 // BiDi: Playwright cannot drive this Firefox. See ../../../shared/FIREFOX.md for the recipe and
 // its pitfalls; the numbers below ("pitfall 3") refer to it.
 //
-// Each test gets its own Firefox with a fresh profile, the built extension installed as a
-// temporary add-on, and a local proxy that refuses (and records) every request that would
-// leave the browser. Fixture pages are served at the real sites' addresses by intercepting
-// their tab's requests; any other http(s) request from such a tab is recorded and aborted.
+// The tests of one process share a Firefox (a fresh profile, behind a local proxy that refuses
+// and records every request that would leave the browser); each test installs its own copy of
+// the built extension as a temporary add-on (see withFirefox). Fixture pages are served at the
+// real sites' addresses by intercepting their tab's requests; any other http(s) request from
+// such a tab is recorded and aborted.
 import puppeteer from 'puppeteer-core';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { after } from 'node:test';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The built Firefox extension: CB_FIREFOX_EXT, else <CB_OUT_DIR or .output>/firefox-mv2 (as wxt.config.ts puts it). */
-export const EXT = process.env.CB_FIREFOX_EXT
-  ? path.resolve(process.env.CB_FIREFOX_EXT)
-  : path.resolve(ROOT, process.env.CB_OUT_DIR ?? '.output', 'firefox-mv2');
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const FIXTURES = path.join(ROOT, 'tests/fixtures');
-// A fixed moz-extension:// host for the extension's pages, set through a pref.
-const UUID = '11111111-2222-4333-8444-555555555555';
+import { EXT, FIREFOX, FIXTURES } from './paths.mjs';
+
+export { EXT, FIREFOX, ROOT } from './paths.mjs';
 
 const t0 = Date.now();
 /** With CB_FIREFOX_DEBUG set, prints timed progress lines. */
@@ -59,13 +55,18 @@ async function refusingProxy() {
   return { requests, port, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/**
- * Runs `fn` with a fresh Firefox and the extension installed. Afterwards, whatever the test did:
- * no request reached the proxy and no site tab asked for anything its fixtures do not serve.
- */
-export async function withFirefox(fn) {
-  assert.ok(existsSync(path.join(EXT, 'manifest.json')), `no Firefox build at ${EXT}: run \`npx wxt build -b firefox\` first`);
-  const geckoId = JSON.parse(readFileSync(path.join(EXT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+// One Firefox per test process, shared by its tests; each test gets its own copy of the extension
+// (its own add-on id, so its own moz-extension:// host and its own storage, IndexedDB included),
+// installed for that test and uninstalled after it, and its own tabs. CB_FIREFOX_FRESH=1
+// launches a fresh Firefox for every test instead.
+const TESTS = 40;
+const testId = (n) => `clean-break-test-${n}@clean-break.invalid`;
+const testUuid = (n) => `11111111-2222-4333-8444-${String(n).padStart(12, '0')}`;
+let shared = null;
+let copies = null;
+let tests = 0;
+
+async function launch() {
   const proxy = await refusingProxy();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -77,7 +78,8 @@ export async function withFirefox(fn) {
     // Pitfall 4: Firefox's own remote-settings traffic stops with this.
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
+      // A fixed moz-extension:// host for each test's copy of the extension.
+      'extensions.webextensions.uuids': JSON.stringify(Object.fromEntries(Array.from({ length: TESTS }, (_, n) => [testId(n), testUuid(n)]))),
       // Pitfall 3: everything that leaves the browser goes to the refusing proxy.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
@@ -88,26 +90,77 @@ export async function withFirefox(fn) {
       'network.proxy.allow_hijacking_localhost': true,
     },
   });
-  const ff = new Firefox(browser, proxy.requests);
-  debug('launched');
+  debug('launched', await browser.version());
+  return {
+    browser,
+    proxy,
+    async close() {
+      await browser.close().catch(() => {});
+      await proxy.close();
+    },
+  };
+}
+
+/** This test's copy of the build, under its own add-on id. */
+function copyOfExtension(n) {
+  copies ??= mkdtempSync(path.join(tmpdir(), 'clean-break-firefox-'));
+  const dir = path.join(copies, String(n));
+  cpSync(EXT, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.browser_specific_settings.gecko.id = testId(n);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+after(async () => {
+  await shared?.close();
+  shared = null;
+  if (copies) rmSync(copies, { recursive: true, force: true });
+});
+
+/**
+ * Runs `fn` with Firefox and a freshly installed copy of the extension. Afterwards, whatever the
+ * test did: no request reached the proxy and no site tab asked for anything its fixtures do not serve.
+ */
+export async function withFirefox(fn) {
+  assert.ok(existsSync(path.join(EXT, 'manifest.json')), `no Firefox build at ${EXT}: run \`npx wxt build -b firefox\` first`);
+  const n = tests++;
+  assert.ok(n < TESTS, `more than ${TESTS} tests in one process: raise TESTS`);
+  const fresh = Boolean(process.env.CB_FIREFOX_FRESH);
+  const firefox = fresh || !shared ? await launch() : shared;
+  if (!fresh) shared = firefox;
+  const { browser, proxy } = firefox;
+  proxy.requests.length = 0;
+  const [blank] = await browser.pages();
+  const ff = new Firefox(browser, proxy.requests, testUuid(n));
+  let installed = null;
   try {
     // BiDi webExtension.install: a temporary add-on (unsigned is fine). It needs an absolute path.
-    assert.equal(await browser.installExtension(EXT), geckoId);
-    debug('installed');
+    installed = await browser.installExtension(copyOfExtension(n));
+    assert.equal(installed, testId(n));
+    debug('installed', installed);
     await fn(ff);
     debug('test done');
     assert.deepEqual(ff.stray, [], 'requests no fixture serves');
     assert.deepEqual(ff.proxied, [], 'requests that left the browser');
   } finally {
-    await browser.close().catch(() => {});
-    await proxy.close();
-    debug('closed');
+    if (fresh) {
+      await firefox.close();
+    } else {
+      // The test's tabs go (a screen up in one records its attempt in this copy's own log), then its copy.
+      for (const page of await browser.pages().catch(() => [])) if (page !== blank) await page.close().catch(() => {});
+      if (installed) await browser.uninstallExtension(installed).catch(() => {});
+    }
+    debug('cleaned up');
   }
 }
 
 class Firefox {
-  constructor(browser, proxied) {
+  constructor(browser, proxied, uuid) {
     this.browser = browser;
+    /** The moz-extension:// host of this test's copy of the extension. */
+    this.uuid = uuid;
     /** Requests that reached the refusing proxy: left (or tried to leave) the browser. */
     this.proxied = proxied;
     /** http(s) requests from site tabs that no fixture serves (aborted). */
@@ -118,7 +171,7 @@ class Firefox {
   async extPage(file) {
     const page = await this.browser.newPage();
     // Pitfall 2: BiDi never reports this navigation as finished; poll instead.
-    page.goto(`moz-extension://${UUID}/${file}`).catch(() => {});
+    page.goto(`moz-extension://${this.uuid}/${file}`).catch(() => {});
     await until(
       () => page.evaluate((f) => location.href.endsWith(`/${f}`) && document.readyState === 'complete', file),
       `load ${file}`,

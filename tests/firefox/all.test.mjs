@@ -1,0 +1,5 @@
+// Every Firefox test, in one process so that they share one Firefox (each with its own copy of
+// the extension): launching Firefox is most of a test's time on a busy machine.
+import './instagram.mjs';
+import './whatsapp.mjs';
+import './network.mjs';
