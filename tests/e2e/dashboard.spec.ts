@@ -246,6 +246,29 @@ test.describe('the journal', () => {
     expect(await journalOf(background)).toEqual([]);
   });
 
+  test('what the send question kept instead of sending is there too', async ({ context, background, serve, extensionId }) => {
+    await seedSettings(background, [sam]);
+    await serve('https://www.instagram.com/direct/t/**', 'instagram/direct-thread.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/direct/t/340282366841710300949128171234567890/');
+    await waitForPause(page);
+    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
+    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
+    await waitForPause(page, false);
+    await page.locator('[role="main"] [role="textbox"]').click();
+    await page.keyboard.type('I miss you. Can we talk?');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await axNodes(page)).some((n) => n.role === 'button' && n.name === 'Keep it in my journal')).toBe(true);
+    await clickNode(page, (await axNodes(page)).find((n) => n.role === 'button' && n.name === 'Keep it in my journal')!);
+    await expect.poll(async () => (await journalOf(background)).length).toBe(1);
+
+    const journal = await context.newPage();
+    await open(journal, extensionId, 'journal.html');
+    await expect(journal.getByRole('article')).toHaveCount(1);
+    await expect(journal.getByRole('article').locator('.entry-text')).toHaveText('I miss you. Can we talk?');
+    await expect(journal.getByRole('article')).toContainText('To S. on Instagram');
+  });
+
   test('shows every entry, newest first, with its person and site, also for someone removed', async ({ context, background, extensionId }) => {
     await seedSettings(background, [sam]);
     const now = Date.now();
