@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The Firefox e2e suite: every tests/firefox/*.test.mjs (node's test runner), one file at a
-// time, each test in its own Firefox ESR. Prints each test, then "firefox: N passed, N failed";
+// time, in Debian's Firefox ESR (see firefox.mjs). Prints each test, then "firefox: N passed, N failed";
 // exits non-zero on any failure. With CB_FIREFOX_JSON=<file> it also writes {passed, failed}.
 //
 //   node tests/firefox/run.mjs            # tests the build in <CB_OUT_DIR or .output>/firefox-mv2
