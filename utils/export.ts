@@ -6,8 +6,8 @@ import { personName, siteName } from './stats';
 /**
  * The log, exported: CSV for a spreadsheet (RFC 4180: a header row, CRLF line ends, a field
  * with a comma, a quote, CR or LF in quotes with its quotes doubled) and JSON for keeping
- * (versioned, with the journal). Rows are built from a cursor in chunks, so 100,000 attempts
- * never become one object array or one giant string concatenation.
+ * (versioned, with the journal). Rows are read a page at a time and joined per page, so
+ * 100,000 attempts never become one object array or one giant string concatenation.
  */
 export const CSV_COLUMNS = [
   'started_at',
@@ -75,38 +75,50 @@ export function exportFileName(extension: 'csv' | 'json', now: number): string {
   return `clean-break-log-${format(now, 'yyyy-MM-dd')}.${extension}`;
 }
 
-const CHUNK = 1000;
+const PAGE = 2000;
 
-/** Walks a table in key order, handing out joined chunks of `CHUNK` rows. */
-async function chunked<T>(each: (visit: (row: T) => void) => Promise<void>, toText: (row: T) => string, separator = ''): Promise<string[]> {
+/**
+ * Every attempt, oldest first, a page at a time: each page is one `getAll` on the time index
+ * from where the last one ended (a cursor's step per row is several times slower at 100,000).
+ * Attempts sharing the boundary's time are read again and skipped by id.
+ */
+export async function* attemptsByTime(db: RecordDb, page = PAGE): AsyncGenerator<Attempt[]> {
+  let from = -Infinity;
+  let seen = new Set<string>();
+  for (;;) {
+    const batch = await db.attempts.where('startedAt').between(from, Infinity, true, true).limit(page + seen.size).toArray();
+    const fresh = batch.filter((attempt) => !seen.has(attempt.id));
+    if (fresh.length) yield fresh;
+    if (batch.length < page + seen.size || fresh.length === 0) return;
+    from = batch[batch.length - 1]!.startedAt;
+    seen = new Set(batch.filter((attempt) => attempt.startedAt === from).map((attempt) => attempt.id));
+  }
+}
+
+async function joined<T>(pages: AsyncIterable<T[]>, toText: (row: T) => string, separator = ''): Promise<string[]> {
   const parts: string[] = [];
-  let batch: string[] = [];
-  await each((row) => {
-    batch.push(toText(row));
-    if (batch.length === CHUNK) {
-      parts.push((parts.length ? separator : '') + batch.join(separator));
-      batch = [];
-    }
-  });
-  if (batch.length) parts.push((parts.length ? separator : '') + batch.join(separator));
+  for await (const rows of pages) parts.push((parts.length ? separator : '') + rows.map(toText).join(separator));
   return parts;
 }
 
-/** The log as CSV parts, oldest attempt first, read with a cursor. */
+async function* journalPages(db: RecordDb): AsyncGenerator<JournalEntry[]> {
+  const entries = await db.journal.orderBy('writtenAt').toArray();
+  if (entries.length) yield entries;
+}
+
+/**
+ * The log as CSV parts, oldest attempt first. Each page is its own read (a transaction cannot
+ * stay open across the generator's awaits): an attempt recorded meanwhile is in the file or not.
+ */
 export async function exportCsv(db: RecordDb, settings: Pick<Settings, 'people' | 'customSites'>): Promise<string[]> {
-  const rows = await db.transaction('r', db.attempts, () =>
-    chunked<Attempt>((visit) => db.attempts.orderBy('startedAt').each(visit), (a) => attemptRow(a, settings)),
-  );
-  return [CSV_HEADER, ...rows];
+  return [CSV_HEADER, ...(await joined(attemptsByTime(db), (a) => attemptRow(a, settings)))];
 }
 
 /** The log and the journal as JSON parts (`{format, version, exportedAt, attempts, journal}`). */
 export async function exportJson(db: RecordDb, now: number): Promise<string[]> {
-  return db.transaction('r', db.attempts, db.journal, async () => {
-    const attempts = await chunked<Attempt>((visit) => db.attempts.orderBy('startedAt').each(visit), (a) => JSON.stringify(a), ',');
-    const journal = await chunked<JournalEntry>((visit) => db.journal.orderBy('writtenAt').each(visit), (e) => JSON.stringify(e), ',');
-    return [jsonHead(now), ...attempts, '],"journal":[', ...journal, ']}'];
-  });
+  const attempts = await joined(attemptsByTime(db), (a) => JSON.stringify(a), ',');
+  const journal = await joined(journalPages(db), (e) => JSON.stringify(e), ',');
+  return [jsonHead(now), ...attempts, '],"journal":[', ...journal, ']}'];
 }
 
 /** Saves text as a file through a download link: no permission needed. */

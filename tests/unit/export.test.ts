@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordDb } from '@/utils/db';
-import { attemptsCsv, CSV_HEADER, csvField, exportCsv, exportFileName, exportJson, logJson } from '@/utils/export';
+import { attemptsByTime, attemptsCsv, CSV_HEADER, csvField, exportCsv, exportFileName, exportJson, logJson } from '@/utils/export';
 import type { Attempt, JournalEntry, Settings } from '@/utils/schema';
 
 /** RFC 4180, read back: quoted fields may hold commas, doubled quotes and line breaks. */
@@ -91,7 +91,7 @@ describe('the CSV export', () => {
     expect(text).toContain('"Sam, ""the one"""');
   });
 
-  it('is read from the database with a cursor, oldest first, in chunks that join to the same text', async () => {
+  it('is read from the database a page at a time, oldest first, in parts that join to the same text', async () => {
     const attempts = Array.from({ length: 2500 }, (_, i) => attempt(`a${String(i).padStart(5, '0')}`, 1_000_000 + (2500 - i) * 1000));
     await recordDb().attempts.bulkPut(attempts);
     const parts = await exportCsv(recordDb(), settings);
@@ -99,6 +99,14 @@ describe('the CSV export', () => {
     const sorted = [...attempts].sort((a, b) => a.startedAt - b.startedAt);
     expect(parts.join('')).toBe(attemptsCsv(sorted, settings));
     expect(parseCsv(parts.join(''))).toHaveLength(2501);
+  });
+
+  it('pages through attempts that share a time without losing or repeating one', async () => {
+    const attempts = Array.from({ length: 57 }, (_, i) => attempt(`t${String(i).padStart(2, '0')}`, i < 40 ? 5000 : 5000 + i));
+    await recordDb().attempts.bulkPut(attempts);
+    const pages: string[][] = [];
+    for await (const page of attemptsByTime(recordDb(), 7)) pages.push(page.map((a) => a.id));
+    expect(pages.flat()).toEqual(attempts.map((a) => a.id));
   });
 
   it('of an empty log is the header alone', async () => {
