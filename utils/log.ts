@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { browser } from 'wxt/browser';
 import { startOfDay } from 'date-fns';
 import type { z } from 'zod';
 import { META, recordDb, describeError, type RecordDb } from './db';
@@ -268,16 +269,20 @@ let ready: Promise<void> | null = null;
 
 /** Moves what an earlier release stored in storage.local into the database, once per worker (again if it failed). */
 function migrated(): Promise<void> {
-  ready ??= recordDb()
+  if (ready) return ready;
+  // Chromium stops a worker that makes no extension call for 30 s; a long move must not be cut short.
+  const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), 10_000);
+  ready = recordDb()
     .open()
     .then(() => moveLegacyLog(recordDb()))
     .then(
-    () => undefined,
-    (error: unknown) => {
-      ready = null;
-      throw error;
-    },
-  );
+      () => undefined,
+      (error: unknown) => {
+        ready = null;
+        throw error;
+      },
+    )
+    .finally(() => clearInterval(keepAlive));
   return ready;
 }
 

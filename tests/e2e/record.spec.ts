@@ -39,7 +39,7 @@ async function currentWorker(context: BrowserContext, extensionId: string): Prom
 }
 const attemptsNow = async (context: BrowserContext, extensionId: string) => attemptsOf(await currentWorker(context, extensionId));
 
-test('the log of the first release (40,000 attempts and a journal in storage.local) moves to IndexedDB whole, and is then removed', async ({
+test('the log of the first release (10,000 attempts and a journal in storage.local) moves to IndexedDB whole, and is then removed', async ({
   context,
   background,
   extensionId,
@@ -49,21 +49,21 @@ test('the log of the first release (40,000 attempts and a journal in storage.loc
   await seedSettings(background, people);
   // The version-1 shapes, as the first release stored them; the oldest lack abandonedAt.
   await background.evaluate(async () => {
-    const attempts = Array.from({ length: 40_000 }, (_, i) => ({
+    const attempts = Array.from({ length: 10_000 }, (_, i) => ({
       id: `old-${i}`,
-      startedAt: Date.now() - (40_000 - i) * 600_000,
+      startedAt: Date.now() - (10_000 - i) * 600_000,
       personId: `p-${i % 10}`,
       site: 'instagram',
       kind: 'profile',
       outcome: i % 7 === 0 ? 'continued' : 'left',
-      endedAt: Date.now() - (40_000 - i) * 600_000 + 9_000,
+      endedAt: Date.now() - (10_000 - i) * 600_000 + 9_000,
       secondsOnScreen: 9,
-      journalWritten: i === 39_999,
+      journalWritten: i === 9_999,
       feeling: null,
       tabId: null,
-      ...(i < 20_000 ? {} : { abandonedAt: null }),
+      ...(i < 5_000 ? {} : { abandonedAt: null }),
     }));
-    const journal = [{ id: 'j-old', writtenAt: Date.now() - 600_000, personId: 'p-9', site: 'instagram', attemptId: 'old-39999', text: 'Kept from before.' }];
+    const journal = [{ id: 'j-old', writtenAt: Date.now() - 600_000, personId: 'p-9', site: 'instagram', attemptId: 'old-9999', text: 'Kept from before.' }];
     await chrome.storage.local.set({ attempts, attempts$: { v: 1 }, journal, journal$: { v: 1 } });
   });
   await serve('https://www.instagram.com/**', 'instagram/app.html');
@@ -74,17 +74,17 @@ test('the log of the first release (40,000 attempts and a journal in storage.loc
   await stopWorker(context, page, extensionId);
   await page.goto('https://www.instagram.com/watched.3/');
   await waitForPause(page);
-  await expect.poll(async () => (await attemptsNow(context, extensionId)).length, { timeout: 120_000 }).toBe(40_001);
+  await expect.poll(async () => (await attemptsNow(context, extensionId)).length, { timeout: 120_000 }).toBe(10_001);
   const worker = await currentWorker(context, extensionId);
 
   const attempts = await attemptsOf(worker);
   const old = attempts.filter((a) => String(a.id).startsWith('old-'));
-  expect(old).toHaveLength(40_000);
+  expect(old).toHaveLength(10_000);
   expect(old.every((a) => a.abandonedAt === null)).toBe(true);
   expect(attempts.filter((a) => a.outcome === 'pending')).toEqual([expect.objectContaining({ personId: 'p-3' })]);
   expect(await recordOf(worker, 'journal')).toEqual([expect.objectContaining({ id: 'j-old', text: 'Kept from before.' })]);
   const [summary] = await recordOf(worker, 'meta');
-  expect(summary).toMatchObject({ key: 'summary', value: { total: 40_001, outcomes: { continued: 5_715, pending: 1 } } });
+  expect(summary).toMatchObject({ key: 'summary', value: { total: 10_001, outcomes: { continued: 1_429, pending: 1 } } });
   const stored = await storageOf(worker);
   expect(Object.keys(stored)).not.toContain('attempts');
   expect(Object.keys(stored)).not.toContain('journal');
