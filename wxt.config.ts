@@ -27,7 +27,8 @@ export default defineConfig({
     // a watched person's own page before its first frame (utils/veil.ts). alarms: settling
     // an attempt whose page went away after the worker may have stopped. tabs is not
     // needed: the background learns a tab's id from the content script's message sender.
-    permissions: ['storage', 'scripting', 'alarms'],
+    // unlimitedStorage: years of attempts in IndexedDB (utils/db.ts) are never evicted or capped.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     // Exactly the built-in sites the content script runs on: registered scripts (the veil)
     // need them as host permissions. Custom sites are asked for one by one, when added.
     host_permissions: allMatches,
