@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PauseScreen, type PauseScreenProps } from '@/components/PauseScreen';
+import { PauseScreen, timesTodayText, type PauseScreenProps } from '@/components/PauseScreen';
 
 let root: HTMLElement;
 const props = (overrides: Partial<PauseScreenProps> = {}): PauseScreenProps => ({
@@ -67,6 +67,24 @@ describe('the pause screen component', () => {
     expect(onLeave).not.toHaveBeenCalled();
     expect(onContinue).not.toHaveBeenCalled();
     expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+  });
+
+  it('goes on from the time already waited when a longer countdown arrives (the background answered late)', () => {
+    act(() => render(<PauseScreen {...props({ countdownSeconds: 10 })} />, root));
+    act(() => void vi.advanceTimersByTime(4_000));
+    act(() => render(<PauseScreen {...props({ countdownSeconds: 30, timesToday: 3 })} />, root));
+    expect(root.textContent).toContain('Continue is available in 26 seconds');
+    act(() => void vi.advanceTimersByTime(26_000));
+    expect(button('Continue anyway').disabled).toBe(false);
+  });
+
+  it('says kindly which time today this is, once known', () => {
+    act(() => render(<PauseScreen {...props()} />, root));
+    expect(root.textContent).not.toContain('time today');
+    act(() => render(<PauseScreen {...props({ timesToday: 3 })} />, root));
+    expect(root.textContent).toContain('This is the third time today. That is all right: each pause counts.');
+    expect(timesTodayText(1)).toBe('This is the first time today. Pausing here is already a choice.');
+    expect([11, 12, 13, 21, 22, 23, 101].map((n) => timesTodayText(n).split(' ')[3])).toEqual(['11th', '12th', '13th', '21st', '22nd', '23rd', '101st']);
   });
 
   it('shows the support person’s link', () => {
