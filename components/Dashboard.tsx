@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { recordDb } from '@/utils/db';
 import { download, exportCsv, exportFileName, exportJson } from '@/utils/export';
@@ -55,6 +56,30 @@ export function Dashboard() {
   const clock = useClock(timeZone);
   if (!settings || !installedAt || !problem) return <main class="popup" aria-busy="true" />;
 
+  const recentList = (
+    <section aria-labelledby="recent-title">
+      <h2 id="recent-title">Recent attempts</h2>
+      {recent.state === 'failed' ? (
+        <p class="notice" role="alert">
+          The recent attempts could not be read just now ({recent.error}).
+        </p>
+      ) : recent.state === 'loading' ? null : recent.value.length === 0 ? (
+        <p class="empty">No attempts yet. Each time the pause screen appears, it is noted here.</p>
+      ) : (
+        <ol class="recent" data-testid="recent">
+          {recent.value.map((attempt) => (
+            <li key={attempt.id}>
+              {momentText(attempt, settings.value)}: <span class={`outcome ${shownOutcome(attempt)}`}>{OUTCOME[shownOutcome(attempt)]}</span>{' '}
+              <time dateTime={new Date(attempt.startedAt).toISOString()} title={longDate(attempt.startedAt, clock.timeZone)}>
+                · {relativeTime(attempt.startedAt, clock)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+
   return (
     <main class="popup">
       <header class="page-head">
@@ -90,30 +115,13 @@ export function Dashboard() {
           <p class="detail">({figures.error})</p>
         </div>
       )}
-      {figures.state === 'ready' && (
-        <Figures summary={figures.summary} settings={settings.value} installedAt={installedAt.value} clock={clock} />
+      {figures.state === 'ready' ? (
+        <Figures summary={figures.summary} settings={settings.value} installedAt={installedAt.value} clock={clock}>
+          {recentList}
+        </Figures>
+      ) : (
+        recentList
       )}
-      <section aria-labelledby="recent-title">
-        <h2 id="recent-title">Recent attempts</h2>
-        {recent.state === 'failed' ? (
-          <p class="notice" role="alert">
-            The recent attempts could not be read just now ({recent.error}).
-          </p>
-        ) : recent.state === 'loading' ? null : recent.value.length === 0 ? (
-          <p class="empty">No attempts yet. Each time the pause screen appears, it is noted here.</p>
-        ) : (
-          <ol class="recent" data-testid="recent">
-            {recent.value.map((attempt) => (
-              <li key={attempt.id}>
-                {momentText(attempt, settings.value)}: <span class={`outcome ${shownOutcome(attempt)}`}>{OUTCOME[shownOutcome(attempt)]}</span>{' '}
-                <time dateTime={new Date(attempt.startedAt).toISOString()} title={longDate(attempt.startedAt, clock.timeZone)}>
-                  · {relativeTime(attempt.startedAt, clock)}
-                </time>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
       <section class="actions" aria-label="Actions">
         <div class="row">
           <WatchHere settings={settings.value} />
@@ -127,7 +135,20 @@ export function Dashboard() {
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 const daysText = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
-function Figures({ summary, settings, installedAt, clock }: { summary: Summary | null; settings: Settings; installedAt: number | null; clock: Clock }) {
+/** The figures; `children` (the recent attempts) come after the calendar, before the pattern. */
+function Figures({
+  summary,
+  settings,
+  installedAt,
+  clock,
+  children,
+}: {
+  summary: Summary | null;
+  settings: Settings;
+  installedAt: number | null;
+  clock: Clock;
+  children: ComponentChildren;
+}) {
   const run = streak(summary, { noContactSince: settings.noContactSince, installedAt }, clock);
   const counts = periods(summary, clock);
   const split = share(summary);
@@ -172,6 +193,7 @@ function Figures({ summary, settings, installedAt, clock }: { summary: Summary |
         <h2 id="calendar-title">The last 12 weeks</h2>
         <Calendar weeks={calendar(summary, clock, 12)} />
       </section>
+      {children}
       <section aria-labelledby="when-title">
         <h2 id="when-title">When it happens</h2>
         <h3>By hour of day</h3>
