@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, storageOf, test } from '../extension';
+import { attemptsOf, expect, journalOf, seedSettings, test } from '../extension';
 import { clickNode, pauseButton, pauseDialog, waitForPause } from '../pause';
 
 // Gmail opens compose windows over the inbox without changing the address: only the person
@@ -40,8 +40,7 @@ test.describe('Gmail', () => {
     await expect
       .poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome, a.journalWritten]))
       .toEqual([['compose', 'left', true]]);
-    const journal = (await storageOf(background)).journal as { text: string }[];
-    expect(journal.map((entry) => entry.text)).toEqual(['I keep thinking about last summer.']);
+    expect((await journalOf(background)).map((entry) => entry.text)).toEqual(['I keep thinking about last summer.']);
     // The window stays usable, and quiet, without them.
     await page.waitForTimeout(300);
     expect(await pauseDialog(page)).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, storageOf, test } from '../extension';
+import { attemptsOf, expect, journalOf, seedSettings, test } from '../extension';
 import { clickNode, pauseButton, pauseDialog, waitForPause } from '../pause';
 
 // Outlook opens new mail in the reading pane without changing the address: only the person
@@ -38,8 +38,7 @@ test.describe('Outlook', () => {
     await expect
       .poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome, a.journalWritten]))
       .toEqual([['compose', 'left', true]]);
-    const journal = (await storageOf(background)).journal as { text: string }[];
-    expect(journal.map((entry) => entry.text)).toEqual(['I keep thinking about last summer.']);
+    expect((await journalOf(background)).map((entry) => entry.text)).toEqual(['I keep thinking about last summer.']);
   });
 
   test('a compose deep link to the person pauses on load', async ({ context, serve }) => {
