@@ -65,11 +65,6 @@ export function jsonHead(exportedAt: number): string {
   return `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(iso(exportedAt))},"attempts":[`;
 }
 
-/** The JSON export of a log held in memory (tests, small logs); the same text `exportJson` streams. */
-export function logJson(attempts: readonly Attempt[], journal: readonly JournalEntry[], exportedAt: number): string {
-  return `${jsonHead(exportedAt)}${attempts.map((a) => JSON.stringify(a)).join(',')}],"journal":[${journal.map((e) => JSON.stringify(e)).join(',')}]}`;
-}
-
 /** `clean-break-log-2026-12-01.csv`, by the local day. */
 export function exportFileName(extension: 'csv' | 'json', now: number): string {
   return `clean-break-log-${format(now, 'yyyy-MM-dd')}.${extension}`;
