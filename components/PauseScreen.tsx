@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Feeling, MomentKind, SupportPerson } from '@/utils/schema';
+import { FEELING_LABEL, type Feeling, type MomentKind, type SupportPerson } from '@/utils/schema';
 
 export interface PauseChoice {
   feeling: Feeling | null;
@@ -25,15 +25,7 @@ export interface PauseScreenProps {
   onContinue(choice: PauseChoice): void;
 }
 
-const FEELINGS: { value: Feeling; label: string }[] = [
-  { value: 'lonely', label: 'Lonely' },
-  { value: 'angry', label: 'Angry' },
-  { value: 'curious', label: 'Curious' },
-  { value: 'bored', label: 'Bored' },
-  { value: 'missing-them', label: 'Missing them' },
-  { value: 'had-a-drink', label: 'Had a drink' },
-  { value: 'other', label: 'Something else' },
-];
+const FEELINGS = Object.entries(FEELING_LABEL).map(([value, label]) => ({ value: value as Feeling, label }));
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 

@@ -16,6 +16,11 @@ export const Identifier = z.object({
   kind: IdentifierKind,
   value: z.string().trim().min(1).max(320),
   site: SiteRef,
+  /**
+   * Added by Clean Break itself: a conversation recognised from the page, remembered by its
+   * address (utils/learn.ts). Absent in settings stored before it existed, and in the user's own.
+   */
+  learned: z.boolean().optional(),
 });
 export type Identifier = z.infer<typeof Identifier>;
 
@@ -78,6 +83,16 @@ export type Settings = z.infer<typeof Settings>;
 
 export const Feeling = z.enum(['lonely', 'angry', 'curious', 'bored', 'missing-them', 'had-a-drink', 'other']);
 export type Feeling = z.infer<typeof Feeling>;
+/** How each feeling is named to the person: on the pause screen, the dashboard and the history. */
+export const FEELING_LABEL: Record<Feeling, string> = {
+  lonely: 'Lonely',
+  angry: 'Angry',
+  curious: 'Curious',
+  bored: 'Bored',
+  'missing-them': 'Missing them',
+  'had-a-drink': 'Had a drink',
+  other: 'Something else',
+};
 
 /** `closed`: the tab was closed while the pause screen was up (counts as left). */
 export const Outcome = z.enum(['pending', 'left', 'continued', 'closed']);

@@ -11,7 +11,7 @@ import {
   startOfMonth,
   startOfWeek,
 } from 'date-fns';
-import type { Feeling, Settings } from './schema';
+import { FEELING_LABEL, type Feeling, type Settings } from './schema';
 import { adapterById } from './sites';
 import type { DayCounts, Summary } from './summary';
 
@@ -202,15 +202,7 @@ function level(count: number, most: number): CalendarDay['level'] {
   return Math.max(1, Math.ceil((count / most) * 4)) as CalendarDay['level'];
 }
 
-export const FEELING_LABEL: Record<Feeling, string> = {
-  lonely: 'Lonely',
-  angry: 'Angry',
-  curious: 'Curious',
-  bored: 'Bored',
-  'missing-them': 'Missing them',
-  'had-a-drink': 'Had a drink',
-  other: 'Something else',
-};
+export { FEELING_LABEL };
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
