@@ -20,6 +20,7 @@ import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/badge';
 import { allowedSenders, onMessage, requests, senderKind, type SenderInfo } from '@/utils/messages';
 import { installedAtItem, loadSettings, loadSnoozes, recordProblemItem, settingsItem } from '@/utils/storage';
 import { syncScripts } from '@/utils/registration';
+import { learnThread, noteUnreadThread } from '@/utils/learn';
 
 /** Checks who sent a request and that it parses; throws (back to the sender) otherwise. */
 function accept<K extends keyof typeof requests>(type: K, data: unknown, sender: SenderInfo) {
@@ -91,6 +92,10 @@ export default defineBackground(() => {
     accept('rebuildSummary', data, sender);
     return rebuildSummary();
   });
+  // Detection that keeps working: a conversation recognised from its page is remembered by its
+  // address; a chat nobody could be read in is counted (the site and the day only).
+  onMessage('learnThread', ({ data, sender }) => learnThread(accept('learnThread', data, sender)));
+  onMessage('unreadThread', ({ data, sender }) => noteUnreadThread(accept('unreadThread', data, sender).site));
 
   // A tab closed with the screen up: left by closing the tab.
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -45,6 +45,10 @@ export const requests = {
   rebuildSummary: z.object({}),
   /** Popup to the active tab's content script: who does this page show? ("Watch this person here") */
   readPage: z.object({}),
+  /** Content script: the page showed this watched person in a conversation its address names; remember the address. */
+  learnThread: z.object({ personId: z.string().min(1), site: SiteRef, conversationId: z.string().trim().min(1).max(320) }),
+  /** Content script: the address says a conversation is open, and nobody could be read from the page. */
+  unreadThread: z.object({ site: SiteRef }),
 };
 
 type Requests = typeof requests;
@@ -74,6 +78,8 @@ interface ProtocolMap {
   deleteJournalEntry(data: z.infer<Requests['deleteJournalEntry']>): void;
   rebuildSummary(data: z.infer<Requests['rebuildSummary']>): void;
   readPage(data: z.infer<Requests['readPage']>): PageReading;
+  learnThread(data: z.infer<Requests['learnThread']>): boolean;
+  unreadThread(data: z.infer<Requests['unreadThread']>): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
@@ -113,4 +119,6 @@ export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
   deleteJournalEntry: ['extension-page'],
   rebuildSummary: ['extension-page'],
   readPage: ['extension-page'],
+  learnThread: ['content-script'],
+  unreadThread: ['content-script'],
 };

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { defaultSettings } from './defaults';
+import { UnreadDay } from './health';
 import { CustomSite, Person, Settings, Snooze } from './schema';
 
 /**
@@ -20,6 +21,15 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
  */
 export const LEGACY_LOG_KEYS = { attempts: 'attempts', journal: 'journal' } as const;
 export const snoozesItem = storage.defineItem<unknown>('local:snoozes', {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * The health signal: per site and local day, how many chats the address said were open while
+ * nobody could be read from the page (utils/health.ts). Written by the background only.
+ */
+export const healthItem = storage.defineItem<unknown>('local:health', {
   fallback: [],
   version: 1,
 });
@@ -141,3 +151,4 @@ async function load<T>(
 
 export const loadSettings = (heal = false) => load('settings', settingsItem, salvageSettings, heal);
 export const loadSnoozes = (heal = false) => load('snoozes', snoozesItem, (raw) => loadList(raw, Snooze), heal);
+export const loadHealth = (heal = false) => load('health', healthItem, (raw) => loadList(raw, UnreadDay), heal);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/defaults';
-import { loadSettings, salvageSettings } from '@/utils/storage';
+import { loadHealth, loadSettings, salvageSettings } from '@/utils/storage';
 
 const person = { id: 'p1', alias: 'Sam', addedAt: 1, identifiers: [{ kind: 'handle', value: 'sam', site: 'instagram' }] };
 
@@ -51,6 +51,24 @@ describe('validated storage', () => {
     expect(loaded).toEqual({ value: defaultSettings(), valid: false, readable: false });
     expect(await raw('settings')).toEqual(settings);
     expect(await raw('backups')).toBeUndefined();
+  });
+
+  it('reads identifiers stored before conversations could be learned, as the user’s own', async () => {
+    // The last release's shape: no `learned` on any identifier.
+    const older = { ...defaultSettings(), people: [{ ...person, identifiers: [{ kind: 'conversationId', value: '3402', site: 'instagram' }] }] };
+    await fakeBrowser.storage.local.set({ settings: older, settings$: { v: 1 } });
+    const loaded = await loadSettings(true);
+    expect(loaded).toEqual({ value: older, valid: true, readable: true });
+    expect(loaded.value.people[0]?.identifiers[0]?.learned).toBeUndefined();
+    expect(await raw('backups')).toBeUndefined();
+  });
+
+  it('reads the health counts, nothing stored as none, and salvages a corrupt store entry by entry', async () => {
+    expect(await loadHealth()).toEqual({ value: [], valid: true, readable: true });
+    const good = { site: 'instagram', day: '2026-12-01', count: 2 };
+    await fakeBrowser.storage.local.set({ health: [good, { site: 'x', day: 'yesterday', count: 1 }], health$: { v: 1 } });
+    expect(await loadHealth(true)).toEqual({ value: [good], valid: false, readable: true });
+    expect(await raw('health')).toEqual([good]);
   });
 
   it('reads settings stored before the badge could be turned off, with the badge on', async () => {

@@ -1,0 +1,55 @@
+import { countUnread } from './health';
+import { serialized } from './log';
+import type { requests } from './messages';
+import { sameIdentifier } from './normalize';
+import { ANY_SITE, type Settings } from './schema';
+import { healthItem, loadHealth, loadSettings, settingsItem } from './storage';
+import { localTimeZone } from './summary';
+import type { z } from 'zod';
+
+export type LearnThread = z.infer<typeof requests.learnThread>;
+
+/**
+ * A conversation recognised from the page, remembered by its address: the settings with the
+ * conversation id added to the person as a learned identifier on that site, or null when there
+ * is nothing to add (the person is gone, or someone already has that id there). Pure.
+ */
+export function withLearnedThread(settings: Settings, { personId, site, conversationId }: LearnThread): Settings | null {
+  const person = settings.people.find((p) => p.id === personId);
+  if (!person) return null;
+  const learned = { kind: 'conversationId' as const, value: conversationId.trim(), site, learned: true };
+  const known = settings.people.some((p) =>
+    p.identifiers.some((identifier) => (identifier.site === site || identifier.site === ANY_SITE) && sameIdentifier(identifier, learned)),
+  );
+  if (known || person.identifiers.length >= 1000) return null;
+  return {
+    ...settings,
+    people: settings.people.map((p) => (p.id === personId ? { ...p, identifiers: [...p.identifiers, learned] } : p)),
+  };
+}
+
+/**
+ * The background: adds a learned conversation id to the stored settings, through the writer's
+ * queue (utils/log.ts), to the settings as they are now, so no change a page saved meanwhile is
+ * written over. Settings that could not be read are left alone.
+ */
+export function learnThread(request: LearnThread): Promise<boolean> {
+  return serialized(async () => {
+    const loaded = await loadSettings(true);
+    if (!loaded.readable) return false;
+    const next = withLearnedThread(loaded.value, request);
+    if (!next) return false;
+    await settingsItem.setValue(next);
+    return true;
+  });
+}
+
+/** The background: one more chat on `site` whose partner could not be read, counted for today. */
+export function noteUnreadThread(site: string, now = Date.now(), timeZone = localTimeZone()): Promise<void> {
+  return serialized(async () => {
+    const loaded = await loadHealth(true);
+    // Counts that could not be read are not written over.
+    if (!loaded.readable) return;
+    await healthItem.setValue(countUnread(loaded.value, site, now, timeZone));
+  });
+}
