@@ -105,7 +105,9 @@ function People({ settings, save }: { settings: Settings; save: Save }) {
 
 function PersonCard({ person, settings, save }: { person: Person; settings: Settings; save: Save }) {
   const [text, setText] = useState('');
-  const [site, setSite] = useState(adapters[0]?.id ?? ANY_SITE);
+  // A bare name, e-mail, number or username is watched on every site unless the user picks one;
+  // a pasted link always picks its own site.
+  const [site, setSite] = useState(ANY_SITE);
   const [kind, setKind] = useState<IdentifierKind | 'auto'>('auto');
   const [error, setError] = useState('');
 
@@ -172,6 +174,7 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
         <label>
           Site{' '}
           <select name="site" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
+            <option value={ANY_SITE}>Every site (a link picks its own)</option>
             {adapters.map((adapter) => (
               <option key={adapter.id} value={adapter.id}>
                 {adapter.name}
@@ -182,7 +185,6 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
                 {custom.name}
               </option>
             ))}
-            <option value={ANY_SITE}>Every site</option>
           </select>
         </label>
         <button type="submit">Add</button>

@@ -29,6 +29,10 @@ test.describe('Instagram profiles, end to end', () => {
     await card.getByLabel('Username, name or link').fill('https://www.instagram.com/sam.lee/?hl=en');
     await card.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(card.getByRole('listitem')).toContainText('Username sam.lee on Instagram');
+    // A bare name typed with the site left alone is watched on every site.
+    await card.getByLabel('Username, name or link').fill('Sam Lee');
+    await card.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(card.getByRole('listitem').nth(1)).toContainText('Name Sam Lee on every site');
 
     // Browse: the home feed is untouched; the watched profile is covered.
     const page = await context.newPage();
