@@ -127,7 +127,11 @@ test.describe('a page that fights the screen cannot freeze its tab, nor show its
     await page.goto('https://www.instagram.com/sam.lee/');
     await waitForPause(page);
     await expect.poll(() => counter(page, '__cleared')).toBeGreaterThan(5);
-    for (const frame of await nextFrames(page)) expect(frame.screen).toBe(true);
+    // Never painted without the screen: under it, or (when the page clears faster than the
+    // guard's few puts back a frame, as on a loaded machine) held hidden.
+    const frames = await nextFrames(page);
+    for (const frame of frames) expect(frame.screen || frame.held).toBe(true);
+    expect(frames.some((frame) => frame.screen)).toBe(true);
     expect(await pauseDialog(page)).toBeDefined();
   });
 
