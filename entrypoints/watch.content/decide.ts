@@ -22,6 +22,8 @@ export interface WatchState {
   leaving: { personId: string; from: string; until: number } | null;
   /** After Continue into a chat thread: whose first send asks once more, while the thread stays open. */
   sendCheck: string | null;
+  /** The addresses whose conversation was sent to the background to learn, and those reported unread: once each. */
+  reported: { learned: readonly string[]; unread: readonly string[] };
 }
 
 export type Sighting =
@@ -56,7 +58,7 @@ export interface Decided {
 export const LEAVING_MS = 3000;
 
 export function initialState(site: string): WatchState {
-  return { site, snoozeMinutes: 0, snoozes: [], paused: null, leaving: null, sendCheck: null };
+  return { site, snoozeMinutes: 0, snoozes: [], paused: null, leaving: null, sendCheck: null, reported: { learned: [], unread: [] } };
 }
 
 const nothing: Decision = { do: 'nothing' };
@@ -120,4 +122,58 @@ function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: str
     return { state: { ...next, snoozes, sendCheck: paused.person.id }, decision: { do: 'armSendCheck', person: paused.person } };
   }
   return { state: { ...next, snoozes, sendCheck: null }, decision: { do: 'letThrough' } };
+}
+
+/** What the address and the page say of a conversation, for learning it and for the health signal. */
+export interface ThreadReading {
+  url: string;
+  /** The address says a conversation is open (the adapter's fromUrl gives a thread). */
+  thread: boolean;
+  /** The conversation id the address carries, if any. */
+  conversationId: string | null;
+  /** The watched person the address alone names (a saved or learned id), if any. */
+  byAddress: string | null;
+  /** The watched person the page itself (fromPage) shows in a conversation, if any. */
+  byPage: string | null;
+  /** The page's own reading gave any identifier at all, watched or not. */
+  pageRead: boolean;
+}
+
+export type Report =
+  /** Remember this conversation by its address: the page showed them in it. */
+  | { send: 'learnThread'; personId: string; conversationId: string }
+  /** A chat was open and nobody could be read from its page, after it settled. */
+  | { send: 'unreadThread' }
+  /** `awaitSettle`: nobody is read yet in the open chat; read again once the page has been still a while. */
+  | { send: 'nothing'; awaitSettle: boolean };
+
+/** How long the page must go without a change before a chat nobody is read in counts as unread. */
+export const SETTLE_MS = 3000;
+/** How many addresses a page remembers having reported (a long session in a single-page app). */
+const REMEMBERED = 100;
+
+const remember = (list: readonly string[], url: string) => [...list, url].slice(-REMEMBERED);
+
+/**
+ * The reports to the background about what the page reads, one place: a conversation recognised
+ * from the page (not from its address) whose address carries its id is learned; a chat the
+ * address says is open, with nobody read from the page once it has `settled` and nobody named by
+ * the address either, is counted as unread. Each once per address for the life of the page. Pure.
+ */
+export function report(state: WatchState, reading: ThreadReading, settled: boolean): { state: WatchState; report: Report } {
+  const { reported } = state;
+  const { url, conversationId, byPage, byAddress } = reading;
+  if (byPage && conversationId && !byAddress) {
+    if (reported.learned.includes(url)) return { state, report: { send: 'nothing', awaitSettle: false } };
+    return {
+      state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
+      report: { send: 'learnThread', personId: byPage, conversationId },
+    };
+  }
+  // Someone the address names is caught by it: the chat was read, whatever the page shows.
+  if (!reading.thread || reading.pageRead || byAddress || reported.unread.includes(url)) {
+    return { state, report: { send: 'nothing', awaitSettle: false } };
+  }
+  if (!settled) return { state, report: { send: 'nothing', awaitSettle: true } };
+  return { state: { ...state, reported: { ...reported, unread: remember(reported.unread, url) } }, report: { send: 'unreadThread' } };
 }

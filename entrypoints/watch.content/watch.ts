@@ -4,9 +4,9 @@ import type { Settings, Snooze } from '@/utils/schema';
 import { adapterById, adapterForUrl } from '@/utils/sites';
 import { customAdapterForUrl } from '@/utils/sites/custom';
 import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
-import { onMessage, senderKind, type PageReading } from '@/utils/messages';
+import { onMessage, sendMessage, senderKind, type PageReading } from '@/utils/messages';
 import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
-import { decide, initialState, type Decided, type Found } from './decide';
+import { decide, initialState, report, SETTLE_MS, type Decided, type Found, type Report, type ThreadReading } from './decide';
 import { showPause, type PauseHandle } from './pause';
 import { armSendCheck, type SendCheckHandle } from './send-check';
 
@@ -34,6 +34,12 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   let pause: PauseHandle | null = null;
   let sendCheck: SendCheckHandle | null = null;
   let page: FollowedPage | null = null;
+  // Reading the open chat again once the page has been still for SETTLE_MS (the health signal).
+  let settleTimer: number | null = null;
+  const stopSettling = () => {
+    if (settleTimer !== null) clearTimeout(settleTimer);
+    settleTimer = null;
+  };
 
   const apply = ({ state: next, decision }: Decided) => {
     state = next;
@@ -82,14 +88,38 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     }
   };
 
+  const tell = (decided: { state: typeof state; report: Report }) => {
+    state = decided.state;
+    const { report: what } = decided;
+    // Not sent when the background is unreachable (the extension updating): nothing to do about it here.
+    if (what.send === 'learnThread') {
+      void sendMessage('learnThread', { personId: what.personId, site: adapter.id, conversationId: what.conversationId }).catch(() => undefined);
+    } else if (what.send === 'unreadThread') {
+      void sendMessage('unreadThread', { site: adapter.id }).catch(() => undefined);
+    } else {
+      stopSettling();
+      // Every look (each change of the page, at most one a frame) starts the wait again.
+      if (what.awaitSettle) {
+        settleTimer = ctx.setTimeout(() => {
+          settleTimer = null;
+          const url = new URL(location.href);
+          tell(report(state, threadReading(watched.index, url, sightingsOf(adapter, url)), true));
+        }, SETTLE_MS);
+      }
+    }
+  };
+
   const look = (url = new URL(location.href)) => {
-    apply(decide(state, { type: 'page', url: url.href, found: findWatched(adapter, watched.index, url) }, Date.now()));
+    const seen = sightingsOf(adapter, url);
+    apply(decide(state, { type: 'page', url: url.href, found: findWatched(adapter, watched.index, seen) }, Date.now()));
+    if (adapter.fromPage) tell(report(state, threadReading(watched.index, url, seen), false));
     page?.observeShadowRoots();
   };
 
   const start = () => {
     page?.disconnect();
     page = null;
+    stopSettling();
     const { settings, snoozes, index } = watched;
     apply(decide(state, { type: 'watched', snoozes, snoozeMinutes: settings.snoozeMinutes, empty: index.empty }, Date.now()));
     if (index.empty) return;
@@ -208,23 +238,46 @@ async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
   return { settings, snoozes, index: compileWatchIndex(on ? settings.people : [], adapter.id) };
 }
 
-function sightingsOf(adapter: SiteAdapter, url: URL): Sighting[] {
-  const fromUrl = adapter.fromUrl(url);
-  const sightings = fromUrl ? [fromUrl] : [];
-  if (adapter.fromPage && document.documentElement) sightings.push(...adapter.fromPage(document, url));
-  return sightings;
+/** What the address says, and what the page shows (for sites read from the DOM). */
+interface Seen {
+  address: Sighting | null;
+  page: Sighting[];
+}
+
+function sightingsOf(adapter: SiteAdapter, url: URL): Seen {
+  return { address: adapter.fromUrl(url), page: adapter.fromPage && document.documentElement ? adapter.fromPage(document, url) : [] };
+}
+
+const allOf = ({ address, page }: Seen): Sighting[] => (address ? [address, ...page] : page);
+
+/**
+ * What learning threads and the health signal need: whether the address says a chat is open and
+ * carries its id, and whom the address and the page each name. A group chat or one with someone
+ * not watched is nobody's (the adapters read no partner in a group).
+ */
+function threadReading(index: WatchIndex, url: URL, { address, page }: Seen): ThreadReading {
+  const thread = address?.kind === 'thread';
+  const byPage = page.find((sighting) => sighting.kind === 'thread' && index.match(sighting));
+  return {
+    url: url.href,
+    thread,
+    conversationId: (thread && address.identifiers.find((identifier) => identifier.kind === 'conversationId')?.value) || null,
+    byAddress: (address && index.match(address)?.person.id) ?? null,
+    byPage: (byPage && index.match(byPage)?.person.id) ?? null,
+    pageRead: page.some((sighting) => sighting.identifiers.length > 0),
+  };
 }
 
 function readPage(adapter: SiteAdapter, url: URL): PageReading {
   const seen = new Map<string, SeenIdentifier>();
-  for (const sighting of sightingsOf(adapter, url)) {
+  for (const sighting of allOf(sightingsOf(adapter, url))) {
     for (const identifier of sighting.identifiers) seen.set(`${identifier.kind}|${identifier.value}`, identifier);
   }
   return { site: adapter.id, siteName: adapter.name, identifiers: [...seen.values()] };
 }
 
-function findWatched(adapter: SiteAdapter, index: WatchIndex, url: URL): Found | null {
-  for (const sighting of sightingsOf(adapter, url)) {
+function findWatched(adapter: SiteAdapter, index: WatchIndex, seen: Seen): Found | null {
+  for (const sighting of allOf(seen)) {
     const match = index.match(sighting);
     if (match) {
       const leavesInPlace = sighting.kind === 'compose' && adapter.leaveCompose !== undefined;

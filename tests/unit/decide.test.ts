@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decide, initialState, LEAVING_MS, type Decision, type Found, type Sighting, type WatchState } from '@/entrypoints/watch.content/decide';
+import {
+  decide,
+  initialState,
+  LEAVING_MS,
+  report,
+  type Decision,
+  type Found,
+  type Report,
+  type Sighting,
+  type ThreadReading,
+  type WatchState,
+} from '@/entrypoints/watch.content/decide';
 import type { Person } from '@/utils/schema';
 
 const NOW = 1_800_000_000_000;
@@ -222,5 +233,132 @@ describe('decide', () => {
     const continued = decide(state({ paused: found(sam) }), { type: 'chose', outcome: 'continued', url: SAMS_PAGE }, NOW).state;
     expect(decide(continued, page(found(sam)), NOW + 1000).decision).toEqual({ do: 'letThrough' });
     expect(decide(continued, page(found(sam)), NOW + 10 * 60_000).decision).toEqual({ do: 'show', found: found(sam) });
+  });
+});
+
+// Learned threads and the health signal: what the page's reading tells the background.
+const THREAD = 'https://www.instagram.com/direct/t/3402/';
+const reading = (extra: Partial<ThreadReading> = {}): ThreadReading => ({
+  url: THREAD,
+  thread: true,
+  conversationId: '3402',
+  byAddress: null,
+  byPage: null,
+  pageRead: false,
+  ...extra,
+});
+const reported = (learned: string[] = [], unread: string[] = []) => state({ reported: { learned, unread } });
+const wait: Report = { send: 'nothing', awaitSettle: true };
+const quiet: Report = { send: 'nothing', awaitSettle: false };
+
+interface ReportCase {
+  name: string;
+  state: WatchState;
+  reading: ThreadReading;
+  settled: boolean;
+  report: Report;
+  changes?: Partial<WatchState>;
+}
+
+const reportCases: ReportCase[] = [
+  {
+    name: 'the page shows a watched person in a thread its address names: learn it',
+    state: state(),
+    reading: reading({ byPage: 'sam', pageRead: true }),
+    settled: false,
+    report: { send: 'learnThread', personId: 'sam', conversationId: '3402' },
+    changes: { reported: { learned: [THREAD], unread: [] } },
+  },
+  {
+    name: 'learned on this address already: not again (no message storm)',
+    state: reported([THREAD]),
+    reading: reading({ byPage: 'sam', pageRead: true }),
+    settled: false,
+    report: quiet,
+  },
+  {
+    name: 'the address itself names them (a saved or learned id): nothing to learn',
+    state: state(),
+    reading: reading({ byAddress: 'sam', byPage: 'sam', pageRead: true }),
+    settled: false,
+    report: quiet,
+  },
+  {
+    name: 'someone not watched, or a group (nobody’s): nothing to learn, and the chat was read',
+    state: state(),
+    reading: reading({ pageRead: true }),
+    settled: true,
+    report: quiet,
+  },
+  {
+    name: 'their chat floats over a page whose address names no conversation: nothing to learn',
+    state: state(),
+    reading: reading({ thread: false, conversationId: null, byPage: 'sam', pageRead: true }),
+    settled: false,
+    report: quiet,
+  },
+  {
+    name: 'a thread whose address has no id (read from the page only): nothing to learn',
+    state: state(),
+    reading: reading({ conversationId: null, byPage: 'sam', pageRead: true }),
+    settled: false,
+    report: quiet,
+  },
+  {
+    name: 'a chat is open and nobody is read yet: wait for the page to settle',
+    state: state(),
+    reading: reading(),
+    settled: false,
+    report: wait,
+  },
+  {
+    name: 'still nobody once the page has settled: count it',
+    state: state(),
+    reading: reading(),
+    settled: true,
+    report: { send: 'unreadThread' },
+    changes: { reported: { learned: [], unread: [THREAD] } },
+  },
+  {
+    name: 'counted on this address already: not again',
+    state: reported([], [THREAD]),
+    reading: reading(),
+    settled: true,
+    report: quiet,
+  },
+  {
+    name: 'the address names them though the page does not: caught, not counted',
+    state: state(),
+    reading: reading({ byAddress: 'sam' }),
+    settled: true,
+    report: quiet,
+  },
+  {
+    name: 'no conversation open (a feed, a profile): nothing',
+    state: state(),
+    reading: reading({ thread: false, conversationId: null }),
+    settled: true,
+    report: quiet,
+  },
+];
+
+describe('report', () => {
+  it.each(reportCases)('$name', ({ state: before, reading: read, settled, report: expected, changes }) => {
+    const frozen = structuredClone(before);
+    const result = report(before, read, settled);
+    expect(result.report).toEqual(expected);
+    expect(result.state).toEqual({ ...before, ...changes });
+    expect(before).toEqual(frozen);
+  });
+
+  it('another address in the same page is learned and counted afresh', () => {
+    const other = 'https://www.instagram.com/direct/t/9999/';
+    const after = report(report(state(), reading({ byPage: 'sam', pageRead: true }), false).state, reading(), true).state;
+    expect(report(after, reading({ url: other, conversationId: '9999', byPage: 'sam', pageRead: true }), false).report).toEqual({
+      send: 'learnThread',
+      personId: 'sam',
+      conversationId: '9999',
+    });
+    expect(report(after, reading({ url: other, conversationId: '9999' }), true).report).toEqual({ send: 'unreadThread' });
   });
 });
