@@ -20,9 +20,15 @@ describe('who may send what', () => {
   });
 
   it('rejects malformed requests', () => {
-    expect(requests.attemptStarted.safeParse({ personId: 'p', site: 'instagram', kind: 'profile' }).success).toBe(true);
-    expect(requests.attemptStarted.safeParse({ personId: '', site: 'instagram', kind: 'profile' }).success).toBe(false);
-    expect(requests.attemptResolved.safeParse({ attemptId: 'a', outcome: 'deleted', feeling: null, journalText: null }).success).toBe(false);
+    const ref = { attemptId: 'a', personId: 'p', site: 'instagram', kind: 'profile', startedAt: 1_000 };
+    expect(requests.attemptStarted.safeParse(ref).success).toBe(true);
+    expect(requests.attemptStarted.safeParse({ ...ref, personId: '' }).success).toBe(false);
+    // The content script names the attempt and says when it started: neither may be missing.
+    expect(requests.attemptStarted.safeParse({ ...ref, attemptId: undefined }).success).toBe(false);
+    expect(requests.attemptStarted.safeParse({ ...ref, startedAt: -1 }).success).toBe(false);
+    expect(requests.attemptResolved.safeParse({ ...ref, outcome: 'left', feeling: null, journalText: null }).success).toBe(true);
+    expect(requests.attemptResolved.safeParse({ ...ref, outcome: 'deleted', feeling: null, journalText: null }).success).toBe(false);
+    expect(requests.attemptAbandoned.safeParse({ attemptId: 'a' }).success).toBe(false);
     expect(requests.saveSettings.safeParse({ people: 'everyone' }).success).toBe(false);
   });
 });
