@@ -29,6 +29,7 @@ import { PageNav } from './PageNav';
 import { useLiveQuery } from './useLiveQuery';
 import { useInstalledAt, useRecordProblem, useSummary } from './useRecord';
 import { useStored } from './useStored';
+import { HealthNotice } from './HealthNotice';
 import { WatchHere } from './WatchHere';
 import { momentText, OUTCOME } from './moments';
 
@@ -97,6 +98,7 @@ export function Dashboard() {
           </p>
         )
       )}
+      <HealthNotice settings={settings.value} />
       {problem.value && (
         <p class="notice" role="alert" data-testid="record-problem">
           Some attempts could not be saved yet; they will be saved when possible.

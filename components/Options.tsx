@@ -24,6 +24,8 @@ const siteName = (site: string, settings: Settings) =>
     ? 'every site'
     : (adapterById(site)?.name ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site);
 
+const shortId = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}…` : id);
+
 /** The options page: who is watched, where, and how the pause behaves. */
 export function Options() {
   const stored = useStored(loadSettings, settingsItem);
@@ -137,7 +139,17 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
         <ul class="identifiers">
           {person.identifiers.map((identifier, index) => (
             <li key={`${identifier.site}|${identifier.kind}|${identifier.value}`}>
-              {KIND_LABEL[identifier.kind]} <strong>{identifier.value}</strong> on {siteName(identifier.site, settings)}{' '}
+              {identifier.learned ? (
+                // Learned from a chat the page showed them in (utils/learn.ts): a long number nobody typed, shown short.
+                <>
+                  Conversation <strong title={identifier.value}>{shortId(identifier.value)}</strong> on {siteName(identifier.site, settings)} (learned)
+                </>
+              ) : (
+                <>
+                  {KIND_LABEL[identifier.kind]} <strong>{identifier.value}</strong> on {siteName(identifier.site, settings)}
+                </>
+              )}{' '}
+              {/* A learned id is removed like any other. Once the protection lock exists, removing one waits out its cool-off like removing any identifier. */}
               <button
                 type="button"
                 class="link"

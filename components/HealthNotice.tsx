@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { weakSites } from '@/utils/health';
+import type { Settings } from '@/utils/schema';
+import { adapterById } from '@/utils/sites';
+import { healthItem, loadHealth } from '@/utils/storage';
+import { localTimeZone } from '@/utils/summary';
+import { useStored } from './useStored';
+
+/**
+ * The health signal, in the popup: a site where chats kept opening with nobody read from the page
+ * (utils/health.ts) is said to be less protected, with what to do about it.
+ */
+export function HealthNotice({ settings }: { settings: Settings }) {
+  const health = useStored(loadHealth, healthItem);
+  const weak = health ? weakSites(health.value, Date.now(), localTimeZone()) : [];
+  if (weak.length === 0) return null;
+  const siteName = (site: string) => adapterById(site)?.name ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site;
+  return (
+    <div class="notice" role="status" data-testid="health">
+      {weak.map(({ site, count }) => (
+        <p key={site}>
+          Clean Break could not tell who {count} {siteName(site)} chats this week were with: protection there may be weaker.
+        </p>
+      ))}
+      <p>
+        Add their chat link in{' '}
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+        , or update Clean Break.
+      </p>
+    </div>
+  );
+}
