@@ -1,0 +1,109 @@
+import type { Page, Worker } from '@playwright/test';
+import { attemptsOf, expect, seedSettings, storageOf, test } from './extension';
+import { pauseDialog, waitForPause } from './pause';
+import { readPageWhenReady } from './sites/read-page';
+
+/*
+ * Issue 13, "Learned threads" and "A health signal". A conversation recognised once from the page
+ * is remembered by its address, so it is caught from the address alone afterwards, veiled from
+ * its first frame, even once the markup no longer names anyone. A chat the address says is open
+ * with nobody read from the page is counted, and the popup says so when it keeps happening.
+ */
+const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
+const THREAD_ID = '340282366841710300949128171234567890';
+const thread = `https://www.instagram.com/direct/t/${THREAD_ID}/`;
+
+interface FirstFrame {
+  visibility: string;
+  covered: boolean;
+}
+const firstFrame = (page: Page) => page.evaluate(() => (window as unknown as { __firstFrame?: FirstFrame }).__firstFrame);
+const registeredMatches = (background: Worker) =>
+  background.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
+const identifiersOf = async (background: Worker) =>
+  ((await storageOf(background)).settings as { people: { identifiers: unknown[] }[] }).people[0]?.identifiers;
+/** Two frames in the page: a DOM change is looked at in the next frame, and the screen mounts in the same task. */
+const frames = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
+test.describe('learned threads', () => {
+  test('a thread recognised from its header is learned; a full load of its address whose header names nobody is then veiled from its first frame and paused', async ({
+    context,
+    background,
+    extensionId,
+    serve,
+    strayRequests,
+  }) => {
+    await seedSettings(background, [sam]);
+
+    // The markup changed: the header names nobody, and nothing else says whose thread this is.
+    await serve(thread, 'learned/instagram-thread-unnamed.html');
+    const page = await context.newPage();
+    await page.goto(thread);
+    expect(await readPageWhenReady(background, thread)).toEqual([{ kind: 'conversationId', value: THREAD_ID }]);
+    await frames(page);
+    expect(await pauseDialog(page)).toBeUndefined();
+    expect(await registeredMatches(background)).not.toContain(`${thread}*`);
+
+    // The thread as Instagram renders it today: its header links to them. Paused, and learned.
+    await serve(thread, 'instagram/direct-thread.html');
+    await page.goto(thread);
+    await waitForPause(page);
+    await expect.poll(() => identifiersOf(background)).toEqual([
+      { kind: 'handle', value: 'sam.lee', site: 'instagram' },
+      { kind: 'conversationId', value: THREAD_ID, site: 'instagram', learned: true },
+    ]);
+    // The background veils the thread's address from now on.
+    await expect.poll(() => registeredMatches(background)).toContain(`${thread}*`);
+    await page.close();
+
+    // Options show it as learned.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.getByRole('article', { name: 'S.' }).getByRole('listitem').nth(1)).toContainText('Conversation 3402… on Instagram (learned)');
+    await options.close();
+
+    // A full load of the thread whose header names nobody: caught from the address alone.
+    await serve(thread, 'learned/instagram-thread-unnamed.html');
+    const again = await context.newPage();
+    await again.goto(thread);
+    await waitForPause(again);
+    const first = await firstFrame(again);
+    expect(first?.visibility === 'hidden' || first?.covered, JSON.stringify(first)).toBe(true);
+    await expect
+      .poll(async () => (await attemptsOf(background)).filter((a) => a.outcome === 'pending').map((a) => [a.personId, a.kind]))
+      .toEqual([['p-sam', 'thread']]);
+    // Learned once: the identifier is not added again.
+    expect(await identifiersOf(background)).toHaveLength(2);
+    expect(strayRequests).toEqual([]);
+  });
+});
+
+test.describe('the health signal', () => {
+  test('after three chats nobody could be read in, the popup says protection on the site may be weaker', async ({
+    context,
+    background,
+    extensionId,
+    serve,
+  }) => {
+    await seedSettings(background, [sam]);
+    await serve(/^https:\/\/www\.instagram\.com\/direct\/t\//, 'learned/instagram-thread-unnamed.html');
+    const page = await context.newPage();
+    const counted = async () => ((await storageOf(background)).health as { count: number }[] | undefined)?.reduce((n, d) => n + d.count, 0) ?? 0;
+    for (const [i, id] of ['1001', '1002', '1003'].entries()) {
+      const url = `https://www.instagram.com/direct/t/${id}/`;
+      await page.goto(url);
+      // The content script runs here and reads nobody from the page, only the address.
+      expect(await readPageWhenReady(background, url)).toEqual([{ kind: 'conversationId', value: id }]);
+      await expect.poll(counted, { timeout: 15_000 }).toBe(i + 1);
+    }
+    expect(await pauseDialog(page)).toBeUndefined();
+    // Only the site, the day and the count are kept.
+    expect((await storageOf(background)).health).toEqual([{ site: 'instagram', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), count: 3 }]);
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const notice = popup.getByTestId('health');
+    await expect(notice).toContainText('Clean Break could not tell who 3 Instagram chats this week were with: protection there may be weaker.');
+    await expect(notice).toContainText('Add their chat link in Options, or update Clean Break.');
+  });
+});
