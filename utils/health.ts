@@ -20,9 +20,11 @@ export const KEEP_DAYS = 30;
 export const WEAK_FROM = 3;
 export const WEEK_DAYS = 7;
 
-/** The local day of `time` in `timeZone`, YYYY-MM-DD (en-CA writes dates so). */
+/** The local day of `time` in `timeZone`, YYYY-MM-DD (from the parts: no locale's order is relied on). */
 export function dayOf(time: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(time);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** The calendar day `days` before the local day of `time` (calendar arithmetic: no DST hour to trip on). */
