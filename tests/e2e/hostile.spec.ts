@@ -14,6 +14,7 @@ test('a hostile page cannot remove, hide, restyle, cover or press the pause scre
   expect(await page.evaluate(() => (window as unknown as { __attacks: string[] }).__attacks[0])).toBe('shadowRoot:null');
 
   // Still there, on top, visible, and the page beneath still inert and unscrollable.
+  // A positive: a moment for any last attack to land; the screen must still be up after it.
   await page.waitForTimeout(200);
   expect(await pauseDialog(page)).toBeDefined();
   const state = await page.evaluate(() => {

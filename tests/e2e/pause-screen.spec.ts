@@ -29,6 +29,7 @@ test.describe('the pause screen', () => {
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
     await waitForPause(page);
+    // The countdown's own time (3 s here) runs out first: only then does Continue stay shut by the phrase.
     await page.waitForTimeout(3_500);
     expect((await pauseButton(page, 'Continue anyway'))?.disabled).toBe(true);
     expect(await pauseText(page)).toContain('Type the phrase to continue.');
@@ -66,7 +67,9 @@ test.describe('the pause screen', () => {
     await expect.poll(async () => (await attemptsOf(background)).length).toBe(1);
     await page.reload();
     await waitForPause(page);
-    await page.waitForTimeout(300);
+    // The screen says which time today this is once the background has answered its start,
+    // which it does after writing it: then the log holds whatever the reload made of it.
+    await expect.poll(() => pauseText(page)).toMatch(/time today/);
     expect((await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
   });
 });

@@ -161,6 +161,7 @@ test.describe('the send check', () => {
       });
       expect(seen.shadow).toBeNull();
 
+      // A positive: a moment for the scripted answers to do anything they could; the check must still be up.
       await page.waitForTimeout(300);
       expect(await sendCheck(page)).toBeDefined();
       expect(await page.evaluate(() => document.querySelector('clean-break-send-check')?.isConnected)).toBe(true);
@@ -180,7 +181,9 @@ test.describe('the send check', () => {
       const box = (await composer(page).boundingBox())!;
       await page.mouse.click(box.x + 5, box.y + 5);
       await page.keyboard.type('hello');
-      await page.waitForTimeout(200);
+      // Each key is handled by the page before keyboard.type resolves (CDP answers once the
+      // renderer has dispatched it); a frame more lets any input event's re-render land.
+      await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => done())));
       await expect(composer(page)).toHaveText('');
       expect(await sendCheck(page)).toBeUndefined();
       expect(await pauseDialog(page)).toBeDefined();

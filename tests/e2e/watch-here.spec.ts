@@ -8,6 +8,7 @@ import { waitForPause } from './pause';
  */
 async function openPopup(context: BrowserContext, extensionId: string, over: Page): Promise<Page> {
   await over.bringToFront();
+  // The browser makes the tab the active one a moment after bringToFront resolves; "here" is read from it.
   await over.waitForTimeout(50);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);

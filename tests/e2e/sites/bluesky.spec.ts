@@ -1,14 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // On Bluesky the person is their handle.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.bsky.social', site: 'bluesky' }] };
-
-async function expectQuiet(page: Page, what: string) {
-  await page.waitForTimeout(300);
-  expect(await pauseDialog(page), what).toBeUndefined();
-}
 
 /** Attempts begun since `since`: the previous test's page, closed at teardown, may still be recording its own. */
 async function attemptsSince(background: Worker, since: number) {
@@ -28,10 +24,10 @@ test.describe('Bluesky', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://bsky.app/');
-    await expectQuiet(page, 'feed');
+    await decided(page, background, 'feed');
     for (const link of ['nav a[href="/notifications"]', 'nav a[href="/search"]', '#link-similar']) {
       await page.locator(link).click();
-      await expectQuiet(page, link);
+      await decided(page, background, link);
     }
     await page.locator('#link-watched').click();
     await waitForPause(page);
@@ -51,11 +47,11 @@ test.describe('Bluesky', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://bsky.app/messages');
-    await expectQuiet(page, 'chat list');
+    await decided(page, background, 'chat list');
     for (const convo of ['3kjodirect22b', '3kgroupchat2c']) {
       await page.locator(`a[href="/messages/${convo}"]`).first().click();
       await expect(page.locator('[data-testid="convoScreen"]')).toBeVisible();
-      await expectQuiet(page, convo);
+      await decided(page, background, convo);
     }
     expect(await attemptsSince(background, since)).toEqual([]);
 

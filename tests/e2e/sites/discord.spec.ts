@@ -1,5 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // Watched on Discord by the name their DM shows.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'name', value: 'Sam Lee', site: 'discord' }] };
@@ -15,18 +16,16 @@ test.describe('Discord', () => {
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
-  test('a DM opened from the sidebar (URL first, conversation later) is paused; the sidebar, a group DM and someone else are not', async ({ context, serve }) => {
+  test('a DM opened from the sidebar (URL first, conversation later) is paused; the sidebar, a group DM and someone else are not', async ({ context, serve, background }) => {
     await serve('https://discord.com/**', 'discord/app.html');
     const page = await context.newPage();
     await page.goto('https://discord.com/channels/@me');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     for (const row of ['#row-group', '#row-leeds']) {
       await page.click(row);
       await expect(page.locator('div[role="textbox"]')).toBeVisible();
-      await page.waitForTimeout(200);
-      expect(await pauseDialog(page), row).toBeUndefined();
+      await decided(page, background, row);
     }
 
     await page.click('#row-sam');
@@ -34,14 +33,13 @@ test.describe('Discord', () => {
     await waitForPause(page);
   });
 
-  test('a server channel where they write is not paused', async ({ context, serve }) => {
+  test('a server channel where they write is not paused', async ({ context, serve, background }) => {
     await serve('https://discord.com/**', 'discord/app.html');
     const page = await context.newPage();
     await page.goto('https://discord.com/channels/@me');
     await page.click('#nav-server');
     await expect(page).toHaveURL('https://discord.com/channels/901234567890123456/1012345678901234567');
     await expect(page.locator('div[role="textbox"]')).toHaveAttribute('aria-label', 'Message #general');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
   });
 });

@@ -1,5 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // Watched on Facebook by vanity name and by the name their chats carry.
 const sam = {
@@ -22,18 +23,16 @@ test.describe('Facebook', () => {
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['profile', 'pending']]);
   });
 
-  test('the feed that shows their post is not paused; opening their profile from it is', async ({ context, serve }) => {
+  test('the feed that shows their post is not paused; opening their profile from it is', async ({ context, serve, background }) => {
     await serve('https://www.facebook.com/**', 'facebook/app.html');
     const page = await context.newPage();
     await page.goto('https://www.facebook.com/');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     // Someone else's profile, reached in-app, stays quiet too.
     await page.click('#post-other');
     await expect(page).toHaveURL('https://www.facebook.com/jo.other/');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.goBack();
     await page.click('#post-author');
@@ -47,8 +46,7 @@ test.describe('Facebook', () => {
     await page.goto('https://www.facebook.com/');
     await page.click('#contact-jo');
     await expect(page.locator('[data-pagelet="ChatTab"] [role="log"]')).toHaveAttribute('aria-label', 'Messages in conversation titled Jo Other');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.click('#contact-sam');
     await waitForPause(page);
@@ -62,11 +60,10 @@ test.describe('Facebook', () => {
     expect(page.url()).toBe('https://www.facebook.com/');
     await expect(page.locator('[role="feed"]')).toBeVisible();
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
   });
 
-  test('an open thread with them is paused; the inbox, a group chat and search results that list them are not', async ({ context, serve }) => {
+  test('an open thread with them is paused; the inbox, a group chat and search results that list them are not', async ({ context, serve, background }) => {
     await serve('https://www.facebook.com/messages/', 'facebook/inbox.html');
     await serve('https://www.facebook.com/messages/t/5012345678901234/', 'facebook/group-thread.html');
     await serve(/^https:\/\/www\.facebook\.com\/search\//, 'facebook/search.html');
@@ -78,19 +75,17 @@ test.describe('Facebook', () => {
       'https://www.facebook.com/search/people/?q=sam%20lee',
     ]) {
       await page.goto(quiet);
-      await page.waitForTimeout(300);
-      expect(await pauseDialog(page), quiet).toBeUndefined();
+      await decided(page, background, quiet);
     }
 
     await page.goto('https://www.facebook.com/messages/t/100012345678901/');
     await waitForPause(page);
   });
 
-  test('the Messenger menu listing them over the feed is not paused', async ({ context, serve }) => {
+  test('the Messenger menu listing them over the feed is not paused', async ({ context, serve, background }) => {
     await serve('https://www.facebook.com/', 'facebook/feed-messenger-menu.html');
     const page = await context.newPage();
     await page.goto('https://www.facebook.com/');
-    await page.waitForTimeout(400);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, journalOf, seedSettings, test } from '../extension';
-import { clickNode, pauseButton, pauseDialog, waitForPause } from '../pause';
+import { clickNode, pauseButton, waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // Gmail opens compose windows over the inbox without changing the address: only the person
 // among a compose window's recipients is a moment; the inbox, a message and a hovercard are not.
@@ -42,8 +43,7 @@ test.describe('Gmail', () => {
       .toEqual([['compose', 'left', true]]);
     expect((await journalOf(background)).map((entry) => entry.text)).toEqual(['I keep thinking about last summer.']);
     // The window stays usable, and quiet, without them.
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
   });
 
   test('a full-page compose link to the person pauses on load', async ({ context, serve }) => {
@@ -56,20 +56,17 @@ test.describe('Gmail', () => {
   test('the inbox listing the person, their message and a compose to someone else stay quiet', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://mail.google.com/mail/u/0/#inbox');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.evaluate(() => (location.hash = '#inbox/FMfcgzQXJWDsKmzbjTbqRpvhCnkcwJxv'));
     await expect(page.locator('.gD[email="sam@example.com"]')).toHaveCount(1);
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await openCompose(page, 'Could you forward this to sam@example.com?');
     await addRecipient(page, 'jo.other@example.com');
     await addRecipient(page, 'sam@example.co');
     await expect(composeWindow(page).locator('[data-hovercard-id="sam@example.co"]')).toHaveCount(1);
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
     expect(await attemptsOf(background)).toEqual([]);
   });
 });

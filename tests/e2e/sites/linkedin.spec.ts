@@ -1,5 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // Watched on LinkedIn by vanity name, by the opaque member id messaging links carry, and by name.
 const sam = {
@@ -25,25 +26,22 @@ test.describe('LinkedIn', () => {
 
     const feed = await context.newPage();
     await feed.goto('https://www.linkedin.com/feed/');
-    await feed.waitForTimeout(300);
-    expect(await pauseDialog(feed)).toBeUndefined();
+    await decided(feed, background);
     await feed.click('#actor-sam');
     await expect(feed).toHaveURL('https://www.linkedin.com/in/sam-lee-1a2b3c/');
     await waitForPause(feed);
   });
 
-  test('a thread opened from the messaging list, whose pane fills late, is paused; the list, a group and someone else are not', async ({ context, serve }) => {
+  test('a thread opened from the messaging list, whose pane fills late, is paused; the list, a group and someone else are not', async ({ context, serve, background }) => {
     await serve('https://www.linkedin.com/**', 'linkedin/app.html');
     const page = await context.newPage();
     await page.goto('https://www.linkedin.com/messaging/');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     for (const row of ['#row-group', '#row-jo-other-77']) {
       await page.click(row);
       await expect(page.locator('.msg-title-bar')).toBeVisible();
-      await page.waitForTimeout(200);
-      expect(await pauseDialog(page), row).toBeUndefined();
+      await decided(page, background, row);
     }
 
     await page.click('#row-sam-lee-1a2b3c');
@@ -58,8 +56,7 @@ test.describe('LinkedIn', () => {
     await page.click('#open-bubble-jo');
     await page.click('#open-group-bubble');
     await expect(page.locator('.msg-overlay-conversation-bubble')).toHaveCount(2);
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.click('#open-bubble-sam');
     await waitForPause(page);
@@ -73,8 +70,7 @@ test.describe('LinkedIn', () => {
     await expect(page.locator('.msg-overlay-conversation-bubble', { hasText: 'Sam Lee' })).toHaveCount(1); // the group
     expect(page.url()).toBe('https://www.linkedin.com/feed/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
   });
 
   test('a bubble open in the 2025–26 overlay shadow root is paused on a full page load', async ({ context, serve }) => {
@@ -100,7 +96,7 @@ test.describe('LinkedIn', () => {
     expect(page.url()).toBe('https://www.linkedin.com/feed/');
   });
 
-  test('search results, a group thread and a group bubble that show them are not paused on a full load', async ({ context, serve }) => {
+  test('search results, a group thread and a group bubble that show them are not paused on a full load', async ({ context, serve, background }) => {
     const group = 'https://www.linkedin.com/messaging/thread/2-YWJjZGVmMDEtMjM0NS00Njc4LTlhYmMtZGVmMDEyMzQ1Njc4XzAxMA==/';
     await serve('https://www.linkedin.com/search/**', 'linkedin/search-results.html');
     await serve(group, 'linkedin/thread-group.html');
@@ -108,8 +104,7 @@ test.describe('LinkedIn', () => {
     const page = await context.newPage();
     for (const quiet of ['https://www.linkedin.com/search/results/people/?keywords=sam%20lee', group, 'https://www.linkedin.com/feed/']) {
       await page.goto(quiet);
-      await page.waitForTimeout(300);
-      expect(await pauseDialog(page), quiet).toBeUndefined();
+      await decided(page, background, quiet);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // Watched on Messenger by the name their conversation carries.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'name', value: 'Sam Lee', site: 'messenger' }] };
@@ -15,18 +16,16 @@ test.describe('Messenger', () => {
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
-  test('the rail that lists them, another thread and a group chat are not paused; opening their row in-app is', async ({ context, serve }) => {
+  test('the rail that lists them, another thread and a group chat are not paused; opening their row in-app is', async ({ context, serve, background }) => {
     await serve('https://www.messenger.com/**', 'messenger/app.html');
     const page = await context.newPage();
     await page.goto('https://www.messenger.com/t/100098765432109/');
     await expect(page.locator('[role="log"]')).toHaveAttribute('aria-label', 'Messages in conversation titled Jo Other');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.click('#row-group');
     await expect(page.locator('[role="log"]')).toHaveAttribute('aria-label', 'Messages in conversation titled Sam, Jo and Alex');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     // The app changes the address first and renders the thread after it.
     await page.click('#row-sam');
@@ -34,11 +33,10 @@ test.describe('Messenger', () => {
     await waitForPause(page);
   });
 
-  test('a thread with someone of a similar name is not paused', async ({ context, serve }) => {
+  test('a thread with someone of a similar name is not paused', async ({ context, serve, background }) => {
     await serve('https://www.messenger.com/t/**', 'messenger/other-thread.html');
     const page = await context.newPage();
     await page.goto('https://www.messenger.com/t/100055555555555/');
-    await page.waitForTimeout(400);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
   });
 });

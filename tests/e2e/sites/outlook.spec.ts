@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, journalOf, seedSettings, test } from '../extension';
-import { clickNode, pauseButton, pauseDialog, waitForPause } from '../pause';
+import { clickNode, pauseButton, waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // Outlook opens new mail in the reading pane without changing the address: only the person
 // among a compose window's recipients is a moment; the message list and their message are not.
@@ -52,15 +53,13 @@ test.describe('Outlook', () => {
     const page = await context.newPage();
     await page.goto('https://outlook.office.com/mail/inbox');
     await expect(page.locator('[data-lpc-hover-target-id]').first()).toBeVisible();
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await newMail(page, 'Could you forward this to sam@example.com?');
     await addRecipient(page, 'jo.other@example.com');
     await addRecipient(page, 'sam@example.co');
     await expect(page.locator('._EType_RECIPIENT_ENTITY')).toHaveCount(2);
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
     expect(await attemptsOf(background)).toEqual([]);
   });
 });

@@ -1,18 +1,13 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
 import { pauseDialog, waitForPause } from '../pause';
-import { readPageWhenReady } from './read-page';
+import { decided, readPageWhenReady } from './read-page';
 
 // On Reddit the person is their username.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'reddit' }] };
 const samRoom = '/chat/room/' + encodeURIComponent('!Sam1dIrEcT:reddit.com');
 const joRoom = '/chat/room/' + encodeURIComponent('!Jo2dIrEcT:reddit.com');
 const groupRoom = '/chat/room/' + encodeURIComponent('!Gr0upChAt:reddit.com');
-
-async function expectQuiet(page: Page, what: string) {
-  await page.waitForTimeout(300);
-  expect(await pauseDialog(page), what).toBeUndefined();
-}
 
 /** Attempts begun since `since`: the previous test's page, closed at teardown, may still be recording its own. */
 async function attemptsSince(background: Worker, since: number) {
@@ -34,10 +29,10 @@ test.describe('Reddit', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.reddit.com/');
-    await expectQuiet(page, 'home feed');
+    await decided(page, background, 'home feed');
     for (const link of ['#link-post', '#link-search', '#link-similar']) {
       await page.locator(link).click();
-      await expectQuiet(page, link);
+      await decided(page, background, link);
     }
     await page.locator('#link-watched').click();
     await waitForPause(page);
@@ -75,7 +70,7 @@ test.describe('Reddit', () => {
     const page = await context.newPage();
     for (const path of ['/chat', joRoom, groupRoom]) {
       await page.goto(`https://www.reddit.com${path}`);
-      await expectQuiet(page, path);
+      await decided(page, background, path);
     }
     expect(await attemptsSince(background, since)).toEqual([]);
   });
@@ -84,10 +79,10 @@ test.describe('Reddit', () => {
   // script's MutationObserver (on the light DOM) does not see; the address changes first, while
   // the previous room's header is still shown. Expected to fail until the content script also
   // observes the open shadow roots the adapter reads (see the Reddit report).
-  test('their room chosen from the rooms list, in place, is paused', async ({ context }) => {
+  test('their room chosen from the rooms list, in place, is paused', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto(`https://www.reddit.com${joRoom}`);
-    await expectQuiet(page, 'another person');
+    await decided(page, background, 'another person');
     await page.locator('rs-rooms-nav a.peer', { hasText: 'sam_lee' }).click();
     await expect(page).toHaveURL(`https://www.reddit.com${samRoom}`);
     await waitForPause(page, true, 2000);

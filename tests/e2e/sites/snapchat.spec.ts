@@ -1,6 +1,7 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // Snapchat is read from its addresses only: a public profile's username, and a web chat's
 // conversation id (saved with "Watch this person here" from the open chat).
@@ -14,11 +15,6 @@ const sam = {
   ],
 };
 
-async function expectQuiet(page: Page, what: string) {
-  await page.waitForTimeout(300);
-  expect(await pauseDialog(page), what).toBeUndefined();
-}
-
 /** Attempts begun since `since`: the previous test's page, closed at teardown, may still be recording its own. */
 async function attemptsSince(background: Worker, since: number) {
   return (await attemptsOf(background)).filter((attempt) => (attempt.startedAt as number) >= since).map((a) => [a.kind, a.outcome]);
@@ -30,10 +26,10 @@ test.describe('Snapchat', () => {
     await serve('https://www.snapchat.com/**', 'snapchat/app.html');
   });
 
-  test('their public profile is paused on load; a similar name is not', async ({ context }) => {
+  test('their public profile is paused on load; a similar name is not', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://www.snapchat.com/add/sam.lee2');
-    await expectQuiet(page, 'similar name');
+    await decided(page, background, 'similar name');
     await page.goto('https://www.snapchat.com/add/sam.lee');
     await waitForPause(page);
   });
@@ -42,10 +38,10 @@ test.describe('Snapchat', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.snapchat.com/web/');
-    await expectQuiet(page, 'chat list');
+    await decided(page, background, 'chat list');
     await page.locator('[data-chat="8e7d6c5b-4a39-4281-8f7e-6d5c4b3a2918"]').click();
     await expect(page.locator('header')).toHaveText('Jo Other');
-    await expectQuiet(page, 'another chat');
+    await decided(page, background, 'another chat');
 
     await page.locator(`[data-chat="${samChat}"]`).click();
     await waitForPause(page);

@@ -1,5 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };
 const byNameAndId = {
@@ -25,8 +26,7 @@ test.describe('Telegram Web K', () => {
       (window as unknown as { hashchanges: number }).hashchanges = 0;
       window.addEventListener('hashchange', () => (window as unknown as { hashchanges: number }).hashchanges++);
     });
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.locator('a.chatlist-chat[data-peer-id="123456789"]').click();
     await waitForPause(page);
@@ -49,8 +49,7 @@ test.describe('Telegram Web K', () => {
     for (const peerId of ['-1234567890', '987654321']) {
       await page.locator(`a.chatlist-chat[data-peer-id="${peerId}"]`).click();
       await expect(page.locator('.chat.active .chat-info .peer-title')).toHaveAttribute('data-peer-id', peerId);
-      await page.waitForTimeout(300);
-      expect(await pauseDialog(page), peerId).toBeUndefined();
+      await decided(page, background, peerId);
     }
     expect(await attemptsOf(background)).toEqual([]);
   });
@@ -68,13 +67,12 @@ test.describe('Telegram Web A', () => {
     await waitForPause(page);
   });
 
-  test('a chat opened from the list (history.pushState) is paused; searching for them is not', async ({ context }) => {
+  test('a chat opened from the list (history.pushState) is paused; searching for them is not', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://web.telegram.org/a/');
     await page.locator('#telegram-search-input').fill('sam');
     await expect(page.locator('.LeftSearch .ChatInfo')).toBeVisible();
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.locator('#chat-list a[href="#123456789"]').click();
     await waitForPause(page);
@@ -85,8 +83,7 @@ test.describe('Telegram Web A', () => {
     await page.goto('https://web.telegram.org/a/');
     await page.locator('#chat-list a[href="#-1001234567890"]').click();
     await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Sam Lee');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
     expect(await attemptsOf(background)).toEqual([]);
   });
 });

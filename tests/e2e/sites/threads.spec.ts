@@ -1,14 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // On Threads the person is their @username (their Instagram username).
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'threads' }] };
-
-async function expectQuiet(page: Page, what: string) {
-  await page.waitForTimeout(300);
-  expect(await pauseDialog(page), what).toBeUndefined();
-}
 
 /** Attempts begun since `since`: the previous test's page, closed at teardown, may still be recording its own. */
 async function attemptsSince(background: Worker, since: number) {
@@ -28,10 +24,10 @@ test.describe('Threads', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.threads.com/');
-    await expectQuiet(page, 'feed');
+    await decided(page, background, 'feed');
     for (const link of ['nav a[href="/activity"]', 'nav a[href="/search"]', '#link-similar', '#link-other-post']) {
       await page.locator(link).click();
-      await expectQuiet(page, link);
+      await decided(page, background, link);
     }
     await page.locator('#link-watched').click();
     await waitForPause(page);

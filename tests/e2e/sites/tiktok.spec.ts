@@ -1,14 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { waitForPause } from '../pause';
+import { decided } from './read-page';
 
 // On TikTok the person is their @username.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'tiktok' }] };
-
-async function expectQuiet(page: Page, what: string) {
-  await page.waitForTimeout(300);
-  expect(await pauseDialog(page), what).toBeUndefined();
-}
 
 /** Attempts begun since `since`: the previous test's page, closed at teardown, may still be recording its own. */
 async function attemptsSince(background: Worker, since: number) {
@@ -26,12 +22,12 @@ test.describe('TikTok', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.tiktok.com/foryou');
-    await expectQuiet(page, 'feed');
+    await decided(page, background, 'feed');
     await page.locator('#link-search').click();
-    await expectQuiet(page, 'search');
+    await decided(page, background, 'search');
     await page.locator('#link-similar').click();
     await expect(page).toHaveURL('https://www.tiktok.com/@sam.lee2');
-    await expectQuiet(page, 'similar handle');
+    await decided(page, background, 'similar handle');
 
     await page.locator('#link-watched').click();
     await waitForPause(page);
@@ -51,11 +47,11 @@ test.describe('TikTok', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.tiktok.com/messages?lang=en');
-    await expectQuiet(page, 'conversation list');
+    await decided(page, background, 'conversation list');
     for (const row of ['#row-jo', '#row-group']) {
       await page.locator(row).click();
       await expect(page.locator('[data-e2e="dm-new-chatbox"]')).toBeVisible();
-      await expectQuiet(page, row);
+      await decided(page, background, row);
     }
     expect(await attemptsSince(background, since)).toEqual([]);
 

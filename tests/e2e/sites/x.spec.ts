@@ -1,6 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
 import { pauseDialog, waitForPause } from '../pause';
-import { readPageWhenReady } from './read-page';
+import { decided, readPageWhenReady } from './read-page';
 
 // Watched on X by handle (typed in another case than X shows it).
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '@Sam_Lee', site: 'x' }] };
@@ -21,23 +21,20 @@ test.describe('X', () => {
     await waitForPause(old);
   });
 
-  test('the home timeline with their post is not paused; their post is not; their profile reached in-app is', async ({ context, serve }) => {
+  test('the home timeline with their post is not paused; their post is not; their profile reached in-app is', async ({ context, serve, background }) => {
     await serve('https://x.com/**', 'x/app.html');
     const page = await context.newPage();
     await page.goto('https://x.com/home');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.click('#post-sam_lee');
     await expect(page).toHaveURL('https://x.com/sam_lee/status/1790123456789012345');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.click('#nav-home');
     await page.click('#author-jo_other');
     await expect(page).toHaveURL('https://x.com/jo_other');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     await page.click('#nav-home');
     await page.click('#author-sam_lee');
@@ -49,8 +46,7 @@ test.describe('X', () => {
     await serve('https://x.com/**', 'x/app.html');
     const page = await context.newPage();
     await page.goto('https://x.com/messages');
-    await page.waitForTimeout(300);
-    expect(await pauseDialog(page)).toBeUndefined();
+    await decided(page, background);
 
     for (const [row, url] of [
       ['#row-group span', 'https://x.com/messages/1590123456789012345'],
@@ -59,8 +55,7 @@ test.describe('X', () => {
       await page.click(row);
       await expect(page).toHaveURL(url);
       await expect(page.locator('[data-testid="DmActivityContainer"]')).toBeVisible();
-      await page.waitForTimeout(200);
-      expect(await pauseDialog(page), url).toBeUndefined();
+      await decided(page, background, url);
     }
 
     await page.click('#row-sam_lee span');
@@ -69,7 +64,7 @@ test.describe('X', () => {
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
-  test('an XChat conversation with them is paused on a full load; the XChat inbox and a group chat are not', async ({ context, serve }) => {
+  test('an XChat conversation with them is paused on a full load; the XChat inbox and a group chat are not', async ({ context, serve, background }) => {
     await serve('https://x.com/i/chat', 'x/xchat-inbox.html');
     await serve('https://x.com/i/chat/g1890123456789012345', 'x/xchat-group.html');
     await serve('https://x.com/i/chat/1234567890-55123456', 'x/xchat-other.html');
@@ -81,23 +76,21 @@ test.describe('X', () => {
       'https://x.com/i/chat/1234567890-55123456',
     ]) {
       await page.goto(quiet);
-      await page.waitForTimeout(300);
-      expect(await pauseDialog(page), quiet).toBeUndefined();
+      await decided(page, background, quiet);
     }
 
     await page.goto('https://x.com/i/chat/1234567890-44196397');
     await waitForPause(page);
   });
 
-  test('the legacy inbox and group conversation pages that show their avatar are not paused', async ({ context, serve }) => {
+  test('the legacy inbox and group conversation pages that show their avatar are not paused', async ({ context, serve, background }) => {
     await serve('https://x.com/messages', 'x/dm-inbox.html');
     await serve('https://x.com/messages/1590123456789012345', 'x/dm-group.html');
     await serve('https://x.com/messages/1234567890-44196397', 'x/dm-thread.html');
     const page = await context.newPage();
     for (const quiet of ['https://x.com/messages', 'https://x.com/messages/1590123456789012345']) {
       await page.goto(quiet);
-      await page.waitForTimeout(300);
-      expect(await pauseDialog(page), quiet).toBeUndefined();
+      await decided(page, background, quiet);
     }
 
     await page.goto('https://x.com/messages/1234567890-44196397');
