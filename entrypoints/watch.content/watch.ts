@@ -244,7 +244,7 @@ interface Seen {
   page: Sighting[];
 }
 
-function sightingsOf(adapter: SiteAdapter, url: URL): Seen {
+export function sightingsOf(adapter: SiteAdapter, url: URL): Seen {
   return { address: adapter.fromUrl(url), page: adapter.fromPage && document.documentElement ? adapter.fromPage(document, url) : [] };
 }
 
@@ -255,7 +255,7 @@ const allOf = ({ address, page }: Seen): Sighting[] => (address ? [address, ...p
  * carries its id, and whom the address and the page each name. A group chat or one with someone
  * not watched is nobody's (the adapters read no partner in a group).
  */
-function threadReading(index: WatchIndex, url: URL, { address, page }: Seen): ThreadReading {
+export function threadReading(index: WatchIndex, url: URL, { address, page }: Seen): ThreadReading {
   const thread = address?.kind === 'thread';
   const byPage = page.find((sighting) => sighting.kind === 'thread' && index.match(sighting));
   return {
