@@ -176,15 +176,33 @@ const newestAttempt = () => worker.evaluate(() => new Promise((resolve) => {
   };
 }));
 
-/** Time until the background has written what the page just did: polled from the worker, same cost at every size. */
-async function timeWrite(trigger, written) {
-  const t0 = Date.now();
-  await trigger();
-  while (!(await written())) {
-    if (Date.now() - t0 > 30_000) throw new Error('the background did not write within 30 s');
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  return Date.now() - t0;
+/**
+ * Page → log: the page notes the time it acts; the worker itself watches the database (one
+ * open connection, a read a millisecond, the same cost at every size) and notes when the write
+ * has landed. Both are this machine's clock; no round trip to the test runner is in the figure.
+ */
+async function timeWrite(trigger, waitFor) {
+  const landed = worker.evaluate(async (waitFor) => {
+    const db = await new Promise((resolve) => { const open = indexedDB.open('clean-break'); open.onsuccess = () => resolve(open.result); });
+    const read = (request) => new Promise((resolve) => { request.onsuccess = () => resolve(request.result); });
+    const store = () => db.transaction('attempts').objectStore('attempts');
+    const done = async () => waitFor.newestNot !== undefined
+      ? (await read(store().index('startedAt').openCursor(null, 'prev')))?.value.id !== waitFor.newestNot
+      : (await read(store().index('outcome').getAll('pending'))).every((a) => a.abandonedAt !== null);
+    const deadline = Date.now() + 30_000;
+    try {
+      while (!(await done())) {
+        if (Date.now() > deadline) throw new Error('the background did not write within 30 s');
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      return Date.now();
+    } finally {
+      db.close();
+    }
+  }, waitFor);
+  await new Promise((r) => setTimeout(r, 50)); // the watcher is reading before the page acts
+  const acted = await trigger();
+  return (await landed) - acted;
 }
 
 async function recordCost(count) {
@@ -211,21 +229,14 @@ async function recordCost(count) {
       if ('attempts' in changes || 'journal' in changes) globalThis.__bytes.log += size;
     });
   });
-  const pendingOnes = () => worker.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('clean-break');
-    open.onsuccess = () => {
-      const request = open.result.transaction('attempts').objectStore('attempts').index('outcome').getAll('pending');
-      request.onsuccess = () => { open.result.close(); resolve(request.result); };
-    };
-  }));
+
   const rounds = Math.min(ROUNDS, 10);
   for (let i = 0; i < rounds; i++) {
     const before = await newestAttempt();
     const who = i % 2 ? '/sam.lee/' : '/jo.other/';
-    appends.push(await timeWrite(() => tab.evaluate((who) => history.pushState({}, '', who), who), async () => (await newestAttempt()) !== before));
+    appends.push(await timeWrite(() => tab.evaluate((who) => { const at = Date.now(); history.pushState({}, '', who); return at; }, who), { newestNot: before }));
     // The page moves on: the background marks that attempt as gone from its page (a change to it).
-    changes.push(await timeWrite(() => tab.evaluate(() => history.pushState({}, '', '/explore/')),
-      async () => (await pendingOnes()).every((a) => a.abandonedAt !== null)));
+    changes.push(await timeWrite(() => tab.evaluate(() => { const at = Date.now(); history.pushState({}, '', '/explore/'); return at; }), {}));
   }
   ({ all: storageBytes, log: logBytes } = await worker.evaluate(() => globalThis.__bytes));
   return { appendMs: median(appends), changeMs: median(changes), storageBytesPerAttempt: storageBytes / rounds, logBytesPerAttempt: logBytes / rounds };
