@@ -17,17 +17,11 @@ import {
   firstAttemptAt,
 } from '@/utils/log';
 import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/badge';
-import { allowedSenders, onMessage, requests, senderKind, type SenderInfo } from '@/utils/messages';
+import { onMessage, type SenderInfo } from '@/utils/messages';
+import { accept } from '@/utils/accept';
 import { installedAtItem, loadSettings, loadSnoozes, recordProblemItem, settingsItem } from '@/utils/storage';
 import { syncScripts } from '@/utils/registration';
 import { learnThread, noteUnreadThread } from '@/utils/learn';
-
-/** Checks who sent a request and that it parses; throws (back to the sender) otherwise. */
-function accept<K extends keyof typeof requests>(type: K, data: unknown, sender: SenderInfo) {
-  const kind = senderKind(sender);
-  if (!allowedSenders[type].includes(kind)) throw new Error(`${type} is not accepted from ${kind}`);
-  return requests[type].parse(data) as ReturnType<(typeof requests)[K]['parse']>;
-}
 
 /** The tab a content script's request came from (classifySender has made sure there is one). */
 function senderTab(sender: SenderInfo): number {

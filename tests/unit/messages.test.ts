@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allowedSenders, classifySender, requests } from '@/utils/messages';
+import { browser } from 'wxt/browser';
+import { accept } from '@/utils/accept';
+import { defaultSettings } from '@/utils/defaults';
+import { classifySender, requests } from '@/utils/messages';
 
 const id = 'abcdefghijklmnop';
 const origin = `chrome-extension://${id}`;
@@ -11,12 +14,6 @@ describe('who may send what', () => {
     expect(classifySender({ id, url: 'https://www.instagram.com/x/', tab: { id: 4 } }, id, origin)).toBe('content-script');
     expect(classifySender({ id: 'another-extension', url: `${origin}/options.html` }, id, origin)).toBe('unknown');
     expect(classifySender({ id, url: 'https://www.instagram.com/x/' }, id, origin)).toBe('unknown');
-  });
-
-  it('accepts log and settings changes only from extension pages, attempts only from content scripts', () => {
-    expect(allowedSenders.clearLog).toEqual(['extension-page']);
-    expect(allowedSenders.saveSettings).toEqual(['extension-page']);
-    expect(allowedSenders.attemptStarted).toEqual(['content-script']);
   });
 
   it('rejects malformed requests', () => {
@@ -31,4 +28,64 @@ describe('who may send what', () => {
     expect(requests.attemptAbandoned.safeParse({ attemptId: 'a' }).success).toBe(false);
     expect(requests.saveSettings.safeParse({ people: 'everyone' }).success).toBe(false);
   });
+});
+
+/**
+ * The background's own check (utils/accept.ts, what every handler in background.ts calls first),
+ * fed each request with a payload that parses, from senders shaped as Chromium hands them to
+ * runtime.onMessage. Who may send what is written out here, request by request, not read from
+ * allowedSenders: a request moved to the wrong list, or a new one left out, fails.
+ */
+describe('the background refuses each request from a sender it must not take it from', () => {
+  const ownId = browser.runtime.id;
+  const ownOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  const ref = { attemptId: 'a1', personId: 'p-sam', site: 'instagram', kind: 'profile', startedAt: 1_000 };
+  const cases: Record<keyof typeof requests, { from: 'extension-page' | 'content-script'; data: unknown }> = {
+    attemptStarted: { from: 'content-script', data: ref },
+    attemptResolved: { from: 'content-script', data: { ...ref, outcome: 'left', feeling: null, journalText: null } },
+    attemptAbandoned: { from: 'content-script', data: ref },
+    keepDraft: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', text: 'hello' } },
+    saveSettings: { from: 'extension-page', data: defaultSettings() },
+    clearLog: { from: 'extension-page', data: {} },
+    deleteJournalEntry: { from: 'extension-page', data: { id: 'j1' } },
+    rebuildSummary: { from: 'extension-page', data: {} },
+    readPage: { from: 'extension-page', data: {} },
+    learnThread: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', conversationId: '340282366841710300949128171234567890' } },
+    unreadThread: { from: 'content-script', data: { site: 'instagram' } },
+  };
+  const tab = { id: 12, index: 0, windowId: 1, url: 'https://www.instagram.com/sam.lee/', active: true };
+  const senders = {
+    // The pause screen's content script on a watched site's page.
+    contentScript: { id: ownId, url: 'https://www.instagram.com/sam.lee/', origin: 'https://www.instagram.com', tab, frameId: 0 },
+    // The popup (no tab) and the options page (in a tab).
+    popup: { id: ownId, url: `${ownOrigin}/popup.html`, origin: ownOrigin },
+    optionsInTab: { id: ownId, url: `${ownOrigin}/options.html`, origin: ownOrigin, tab: { ...tab, url: `${ownOrigin}/options.html` } },
+    // Our content script on a page whose address names our pages: a content script still.
+    scriptOnAPageNamingOurs: { id: ownId, url: `https://evil.example/${ownOrigin}/options.html`, origin: 'https://evil.example', tab },
+  };
+  const strangers = {
+    anotherExtensionsPage: { id: 'pqrstuvwxyzabcdefghijklmnopqrstu', url: 'chrome-extension://pqrstuvwxyzabcdefghijklmnopqrstu/popup.html', origin: 'chrome-extension://pqrstuvwxyzabcdefghijklmnopqrstu' },
+    anotherExtensionClaimingOurPage: { id: 'pqrstuvwxyzabcdefghijklmnopqrstu', url: `${ownOrigin}/options.html`, origin: ownOrigin },
+    anotherExtensionsContentScript: { id: 'pqrstuvwxyzabcdefghijklmnopqrstu', url: 'https://www.instagram.com/sam.lee/', origin: 'https://www.instagram.com', tab },
+    noIdAtAll: { url: 'https://www.instagram.com/sam.lee/', tab },
+    ourScriptInAnOpaqueFrame: { id: ownId, url: 'about:blank', origin: 'null', tab, frameId: 3 },
+    ourScriptWithNoTab: { id: ownId, url: 'https://www.instagram.com/sam.lee/', origin: 'https://www.instagram.com' },
+  };
+
+  it('covers every request there is', () => {
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(requests).sort());
+  });
+
+  for (const [type, { from, data }] of Object.entries(cases) as [keyof typeof requests, (typeof cases)[keyof typeof requests]][]) {
+    it(`${type}: taken only from ${from === 'extension-page' ? 'the extension’s pages' : 'its content script'}`, () => {
+      const pages = [senders.popup, senders.optionsInTab];
+      const scripts = [senders.contentScript, senders.scriptOnAPageNamingOurs];
+      const [allowed, refused] = from === 'extension-page' ? [pages, scripts] : [scripts, pages];
+      for (const sender of allowed) expect(() => accept(type, data, sender)).not.toThrow();
+      for (const sender of refused) expect(() => accept(type, data, sender), JSON.stringify(sender)).toThrow(`${type} is not accepted from`);
+      for (const [name, sender] of Object.entries(strangers)) {
+        expect(() => accept(type, data, sender), name).toThrow(`${type} is not accepted from unknown`);
+      }
+    });
+  }
 });
