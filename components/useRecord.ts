@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { z } from 'zod';
 import { describeError, readSummary, recordDb } from '@/utils/db';
 import { sendMessage } from '@/utils/messages';
 import { installedAtItem, recordProblemItem, type Loaded, type RecordProblem } from '@/utils/storage';
@@ -57,14 +58,22 @@ export function useSummary(): SummaryState {
   return { state: 'counting', unreadable: !read.ok };
 }
 
-const plain = <T,>(item: { getValue(): Promise<T> }, fallback: T) => (): Promise<Loaded<T>> =>
+/** A stored value that does not parse (a day of "x") is shown as not there, never drawn from. */
+const plain = <T,>(item: { getValue(): Promise<unknown> }, schema: z.ZodType<T>, fallback: T) => (): Promise<Loaded<T>> =>
   item.getValue().then(
-    (value) => ({ value, valid: true, readable: true }),
+    (value) => {
+      const parsed = schema.safeParse(value);
+      return parsed.success ? { value: parsed.data, valid: true, readable: true } : { value: fallback, valid: false, readable: true };
+    },
     () => ({ value: fallback, valid: false, readable: false }),
   );
 
-const loadInstalledAt = plain<number | null>(installedAtItem, null);
-const loadRecordProblem = plain<RecordProblem | null>(recordProblemItem, null);
+const loadInstalledAt = plain<number | null>(installedAtItem, z.number().nonnegative().nullable(), null);
+const loadRecordProblem = plain<RecordProblem | null>(
+  recordProblemItem,
+  z.object({ since: z.number(), message: z.string(), waiting: z.number().int().nonnegative() }).nullable(),
+  null,
+);
 
 /** When Clean Break was installed (null until the background has noted it). */
 export const useInstalledAt = () => useStored(loadInstalledAt, installedAtItem);

@@ -410,7 +410,11 @@ export const clearLog = () => write({ type: 'clear' }) as Promise<void>;
 export const rebuildSummary = () => write({ type: 'rebuildSummary' }) as Promise<void>;
 
 export function saveSettings(settings: Settings): Promise<void> {
-  return serialized(() => settingsItem.setValue(settings));
+  // Stored settings that do not parse go to the backups first: a save never writes over them unkept.
+  return serialized(async () => {
+    await loadSettings(true);
+    await settingsItem.setValue(settings);
+  });
 }
 
 /** Today's attempts, for the badge. */

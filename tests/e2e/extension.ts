@@ -120,7 +120,8 @@ export function pauseScreen(page: Page) {
  */
 type RecordOp =
   | { op: 'read'; store: 'attempts' | 'journal' | 'meta' }
-  | { op: 'write'; clear: boolean; attempts: unknown[]; journal: unknown[] };
+  | { op: 'write'; clear: boolean; attempts: unknown[]; journal: unknown[] }
+  | { op: 'putMeta'; row: unknown };
 
 async function onRecordDb(worker: Worker, request: RecordOp): Promise<Array<Record<string, unknown>>> {
   // One function, no eval: the worker's CSP forbids building functions from strings.
@@ -136,6 +137,15 @@ async function onRecordDb(worker: Worker, request: RecordOp): Promise<Array<Reco
       open.onerror = () => reject(open.error);
     });
     try {
+      if (request.op === 'putMeta') {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put(request.row);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        return [];
+      }
       if (request.op === 'read') {
         return await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
           const all = db.transaction(request.store, 'readonly').objectStore(request.store).getAll();
@@ -174,6 +184,11 @@ export async function seedRecord(
   { attempts = [], journal = [] }: { attempts?: unknown[]; journal?: unknown[] },
 ): Promise<void> {
   await onRecordDb(background, { op: 'write', clear: false, attempts, journal });
+}
+
+/** Puts one row, as given (garbage included), into the database's `meta` store. */
+export async function seedMetaRow(background: Worker, row: unknown): Promise<void> {
+  await onRecordDb(background, { op: 'putMeta', row });
 }
 
 export async function clearRecord(background: Worker): Promise<void> {
