@@ -7,6 +7,7 @@ import {
   format,
   isValid,
   parse,
+  parseISO,
   startOfDay,
   startOfMonth,
   startOfWeek,
@@ -84,10 +85,12 @@ export function streak(summary: Summary | null, input: StreakInput, clock: Clock
 
   // The last day of contact before each run: the day before the origin, the day before the set
   // day, and every day with a Continue.
-  const before = (key: string) => keyOf(addDays(dayOf(key, clock), -1));
+  // Between two day keys the count of days is a matter of the calendar alone, whatever the zone:
+  // plain dates for it (a TZDate per day made the popup's first render grow with years of history).
+  const before = (key: string) => keyOf(addDays(parseISO(key), -1));
   const contacts = [...new Set([before(origin), ...(set ? [before(set)] : []), ...continueDays])].sort();
   const last = contacts[contacts.length - 1]!;
-  const gap = (from: string, to: string) => differenceInCalendarDays(dayOf(to, clock), dayOf(from, clock));
+  const gap = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from));
   const days = gap(last, lastDay);
   let longest = days;
   for (let i = 1; i < contacts.length; i++) longest = Math.max(longest, gap(contacts[i - 1]!, contacts[i]!) - 1);
@@ -101,7 +104,7 @@ export function streak(summary: Summary | null, input: StreakInput, clock: Clock
         : set && last === before(set)
           ? 'set'
           : 'install';
-  return { days, from, since: days === 0 ? lastDay : keyOf(addDays(dayOf(last, clock), 1)), longest };
+  return { days, from, since: days === 0 ? lastDay : keyOf(addDays(parseISO(last), 1)), longest };
 }
 
 const minKey = (a: string, b: string) => (a < b ? a : b);
