@@ -127,7 +127,32 @@ function makePageInert(focusScreen: () => void): () => void {
     }
     if (body && !body.inert) body.inert = true;
   };
-  const observer = new MutationObserver(apply);
+  // As guardHost does (guard.ts): a page whose own observer undoes this on every change would
+  // make the two observers answer each other forever and freeze the tab. A few repairs a frame,
+  // then the page is held unscrollable by a stylesheet it does not see in its DOM (its style
+  // attribute is not that), and tried again once a frame.
+  const REPAIRS_PER_FRAME = 8;
+  let repairs = 0;
+  let frame = 0;
+  let held: CSSStyleSheet | null = null;
+  const hold = () => {
+    if (held) return;
+    held = new CSSStyleSheet();
+    held.replaceSync('html { overflow: hidden !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, held];
+  };
+  const onFrame = () => {
+    frame = 0;
+    repairs = 0;
+    apply();
+  };
+  const repair = () => {
+    if (!frame) frame = requestAnimationFrame(onFrame);
+    if (repairs >= REPAIRS_PER_FRAME) return hold();
+    repairs += 1;
+    apply();
+  };
+  const observer = new MutationObserver(repair);
   observer.observe(root, { attributes: true, attributeFilter: ['style'], childList: true });
   // Focus moved to the page (by its scripts) comes back to the screen.
   const refocus = (event: FocusEvent) => {
@@ -138,6 +163,8 @@ function makePageInert(focusScreen: () => void): () => void {
   apply();
   return () => {
     observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    if (held) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== held);
     document.removeEventListener('focusin', refocus, true);
     root.style.removeProperty('overflow');
     if (previousOverflow) root.style.overflow = previousOverflow;

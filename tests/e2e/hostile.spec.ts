@@ -111,6 +111,27 @@ test.describe('a page that fights the screen cannot freeze its tab, nor show its
     expect((await pauseButton(page, 'Leave'))?.focused).toBe(true);
   });
 
+  test('its MutationObserver strips <html>\'s style on every change: the tab answers, and the page stays inert and unscrollable', async ({ context, serve }) => {
+    await serve('https://www.instagram.com/sam.lee/', 'hostile/strip-root-style.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    // The page keeps stripping; the tab still answers (a frozen one never would) and paints frames.
+    await expect.poll(() => counter(page, '__stripped')).toBeGreaterThan(20);
+    const frames = await nextFrames(page);
+    for (const frame of frames) expect(frame).toMatchObject({ screen: true, inert: true });
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+    await page.mouse.wheel(0, 800);
+    await page.keyboard.press('End');
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+
+    // It gives up: the inline style is back within a frame, and the screen is still up.
+    await page.evaluate(() => (window as unknown as { __giveUp(): void }).__giveUp());
+    await expect.poll(() => page.evaluate(() => document.documentElement.style.getPropertyValue('overflow'))).toBe('hidden');
+    expect(await pauseDialog(page)).toBeDefined();
+  });
+
   test('it takes the screen out from a timer: the screen is back before every frame (or the page held hidden)', async ({ context, serve }) => {
     await serve('https://www.instagram.com/sam.lee/', 'hostile/remove-on-interval.html');
     const page = await context.newPage();
