@@ -122,6 +122,9 @@ export async function keepBackup(itemName: string, raw: unknown): Promise<void> 
   // Backups that cannot be read are not written over.
   if (stored === UNREAD) throw new Error('the backups could not be read');
   const backups = salvageList(stored, Backup);
+  // Backups that are themselves damaged are kept too, as one backup, not written over.
+  const damaged = stored !== null && stored !== undefined && (!Array.isArray(stored) || backups.length !== stored.length);
+  if (damaged) backups.push({ item: 'backups', savedAt: Date.now(), raw: stored });
   backups.push({ item: itemName, savedAt: Date.now(), raw });
   await backupsItem.setValue(backups.slice(-BACKUP_LIMIT));
 }

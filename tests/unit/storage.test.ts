@@ -77,6 +77,15 @@ describe('validated storage', () => {
     expect(await loadSettings(true)).toEqual({ value: defaultSettings(), valid: true, readable: true });
   });
 
+  it('keeps damaged backups among the backups rather than writing over them', async () => {
+    await fakeBrowser.storage.local.set({ backups: { not: 'a list' }, settings: 'garbage' });
+    await loadSettings(true);
+    expect(await raw('backups')).toEqual([
+      { item: 'backups', savedAt: expect.any(Number), raw: { not: 'a list' } },
+      { item: 'settings', savedAt: expect.any(Number), raw: 'garbage' },
+    ]);
+  });
+
   it('treats non-object settings as defaults', () => {
     expect(salvageSettings(7)).toEqual({ value: defaultSettings(), valid: false, readable: true });
     expect(salvageSettings(undefined)).toEqual({ value: defaultSettings(), valid: true, readable: true });
