@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/defaults';
 import { identifiersFromInput, withIdentifiers } from '@/utils/identity';
@@ -310,6 +310,10 @@ function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
 /** The dashboard's side of the settings: the toolbar badge, and the day no contact is counted from. */
 function RecordSettings({ settings, save }: { settings: Settings; save: Save }) {
   const [since, setSince] = useState(settings.noContactSince ?? '');
+  // The box shows its new state until the saved settings come back (or the save fails), as the
+  // site boxes do, instead of flicking back while the change is on its way.
+  const [badgePending, setBadgePending] = useState<boolean | null>(null);
+  useEffect(() => setBadgePending(null), [settings.showBadge]);
   return (
     <section aria-labelledby="record-title">
       <h2 id="record-title">Your record</h2>
@@ -318,10 +322,13 @@ function RecordSettings({ settings, save }: { settings: Settings; save: Save }) 
           <input
             type="checkbox"
             name="showBadge"
-            checked={settings.showBadge}
+            checked={badgePending ?? settings.showBadge}
             onChange={(e) => {
               const showBadge = (e.target as HTMLInputElement).checked;
-              void save({ ...settings, showBadge }, showBadge ? 'Today’s attempts are shown on the toolbar badge.' : 'The toolbar badge no longer shows today’s attempts.');
+              setBadgePending(showBadge);
+              void save({ ...settings, showBadge }, showBadge ? 'Today’s attempts are shown on the toolbar badge.' : 'The toolbar badge no longer shows today’s attempts.').then(
+                (saved) => !saved && setBadgePending(null),
+              );
             }}
           />
           Show today’s attempts on the toolbar badge
