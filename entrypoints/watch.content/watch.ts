@@ -112,7 +112,10 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
   const look = (url = new URL(location.href)) => {
     const seen = sightingsOf(adapter, url);
     apply(decide(state, { type: 'page', url: url.href, found: findWatched(adapter, watched.index, seen) }, Date.now()));
-    if (adapter.fromPage) tell(report(state, threadReading(watched.index, url, seen), false));
+    // Learning and the health signal concern only addresses of an open chat: elsewhere (a feed
+    // changing every frame) nothing more is read, and a wait for the chat to settle is dropped.
+    if (adapter.fromPage && seen.address?.kind === 'thread') tell(report(state, threadReading(watched.index, url, seen), false));
+    else stopSettling();
     page?.observeShadowRoots();
   };
 
