@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 
 const PAGES = [
   { file: '/popup.html', name: 'Dashboard' },
-  { file: '/history.html', name: 'History' },
+  { file: '/attempts.html', name: 'History' },
   { file: '/journal.html', name: 'Journal' },
 ] as const;
 

@@ -73,7 +73,7 @@ test.describe('accessibility', () => {
       });
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme });
-      for (const [file, ready] of [['popup.html', 'Day 5 of no contact'], ['history.html', '40 attempts, newest first.'], ['journal.html', 'Kept, not sent.']] as const) {
+      for (const [file, ready] of [['popup.html', 'Day 5 of no contact'], ['attempts.html', '40 attempts, newest first.'], ['journal.html', 'Kept, not sent.']] as const) {
         await page.goto(`chrome-extension://${extensionId}/${file}`);
         await expect(page.getByText(ready, { exact: true }).first()).toBeVisible();
         if (file === 'journal.html') await page.getByRole('button', { name: /^Delete/ }).click();

@@ -63,7 +63,7 @@ test.describe('the dashboard', () => {
     await expect(recent).toHaveCount(10);
     await expect(recent.first()).toHaveText('S.’s profile on Instagram: Left · just now');
     await expect(recent.nth(1)).toHaveText('A.’s chat on WhatsApp Web: Left · just now');
-    await expect(popup.getByRole('link', { name: 'History' })).toHaveAttribute('href', `chrome-extension://${extensionId}/history.html`);
+    await expect(popup.getByRole('link', { name: 'History' })).toHaveAttribute('href', `chrome-extension://${extensionId}/attempts.html`);
     await expect(popup.getByRole('link', { name: 'Journal' })).toHaveAttribute('href', `chrome-extension://${extensionId}/journal.html`);
   });
 
@@ -140,7 +140,7 @@ test.describe('the history', () => {
   test('lists every attempt, newest first, and filters by person, site, outcome and days', async ({ context, background, extensionId }) => {
     const { now, attempts } = await seeded(background);
     const page = await context.newPage();
-    await open(page, extensionId, 'history.html');
+    await open(page, extensionId, 'attempts.html');
     const count = page.getByTestId('result-count');
     await expect(count).toHaveText('40 attempts, newest first.');
     const rows = page.getByTestId('history-rows').getByRole('listitem');
@@ -193,7 +193,7 @@ test.describe('the history', () => {
     }));
     await seedRecord(background, { attempts: many });
     const page = await context.newPage();
-    await open(page, extensionId, 'history.html');
+    await open(page, extensionId, 'attempts.html');
     await expect(page.getByTestId('result-count')).toHaveText('5,000 attempts, newest first.');
     const rows = page.getByTestId('history-rows').getByRole('listitem');
     await expect(rows.first()).toContainText('S.’s profile on Instagram: Left');
