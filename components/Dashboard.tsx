@@ -276,7 +276,8 @@ function CountFrom({ settings, clock }: { settings: Settings; clock: Clock }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
     const save = async (noContactSince: string | null) => {
     try {
-      await sendMessage('saveSettings', { ...settings, noContactSince });
+      const result = await sendMessage('change', { type: 'setRecord', values: { noContactSince } });
+      if (result.status === 'refused') throw new Error(result.message);
       setMessage({ text: noContactSince ? 'Saved.' : 'Counting from your last Continue again.', error: false });
     } catch (error) {
       setMessage({ text: `Not saved: ${(error as Error).message}`, error: true });

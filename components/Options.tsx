@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/defaults';
 import { identifiersFromInput, withIdentifiers } from '@/utils/identity';
 import { sendMessage } from '@/utils/messages';
-import { ANY_SITE, IdentifierKind, Settings, type Person } from '@/utils/schema';
+import { Change, type ChangeResult } from '@/utils/changes';
+import { ANY_SITE, IdentifierKind, type Person, type Settings } from '@/utils/schema';
 import { adapterById, adapters } from '@/utils/sites';
 import { loadSettings, settingsItem } from '@/utils/storage';
 import { customAdapters } from '@/utils/sites/custom';
+import { heldText, Protection } from './Protection';
 import { Sites } from './Sites';
 import { useStored } from './useStored';
 
@@ -33,19 +35,21 @@ export function Options() {
   if (!stored) return <main class="options" aria-busy="true" />;
   const settings = stored.value;
 
-  const save = async (next: Settings, done: string) => {
-    const parsed = Settings.safeParse(next);
+  const save: Save = async (change, done) => {
+    const parsed = Change.safeParse(change);
     if (!parsed.success) {
       setStatus({ text: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), error: true });
-      return false;
+      return 'refused';
     }
     try {
-      await sendMessage('saveSettings', parsed.data);
-      setStatus({ text: done, error: false });
-      return true;
+      const result = await sendMessage('change', parsed.data);
+      if (result.status === 'refused') setStatus({ text: result.message, error: true });
+      else if (result.status === 'pending') setStatus({ text: heldText(result.pending), error: false });
+      else setStatus({ text: done, error: false });
+      return result.status;
     } catch (error) {
       setStatus({ text: `Not saved: ${(error as Error).message}`, error: true });
-      return false;
+      return 'refused';
     }
   };
 
@@ -63,12 +67,14 @@ export function Options() {
       <People settings={settings} save={save} />
       <Sites settings={settings} save={save} />
       <PauseSettings settings={settings} save={save} />
+      <Protection settings={settings} save={save} />
       <RecordSettings settings={settings} save={save} />
     </main>
   );
 }
 
-type Save = (next: Settings, done: string) => Promise<boolean>;
+/** Sends one change; says on the page what came of it (applied, held by the lock, refused). */
+export type Save = (change: Change, done: string) => Promise<ChangeResult['status']>;
 
 function People({ settings, save }: { settings: Settings; save: Save }) {
   const [alias, setAlias] = useState('');
@@ -77,8 +83,8 @@ function People({ settings, save }: { settings: Settings; save: Save }) {
   const addPerson = async (event: Event) => {
     event.preventDefault();
     if (!alias.trim()) return setError('Give them an alias: any name you like.');
-    const person: Person = { id: crypto.randomUUID(), alias: alias.trim(), identifiers: [], addedAt: Date.now() };
-    if (await save({ ...settings, people: [...settings.people, person] }, `Added ${person.alias}.`)) {
+    const name = alias.trim();
+    if ((await save({ type: 'addPerson', id: crypto.randomUUID(), alias: name, identifiers: [] }, `Added ${name}.`)) === 'applied') {
       setAlias('');
       setError('');
     }
@@ -113,18 +119,14 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
   const [kind, setKind] = useState<IdentifierKind | 'auto'>('auto');
   const [error, setError] = useState('');
 
-  const withPerson = (next: Person) => ({
-    ...settings,
-    people: settings.people.map((p) => (p.id === person.id ? next : p)),
-  });
-
   const addIdentifier = async (event: Event) => {
     event.preventDefault();
     const parsed = identifiersFromInput(text, site, kind, customAdapters(settings));
     if (!parsed.ok) return setError(parsed.error);
     const next = withIdentifiers(person, parsed.identifiers);
     const added = next.added.map((i) => `${KIND_LABEL[i.kind].toLowerCase()} ${i.value} on ${siteName(i.site, settings)}`).join(', ');
-    if (await save(withPerson(next.person), `Watching ${person.alias}: ${added || 'already known'}.`)) {
+    const change: Change = { type: 'addIdentifiers', personId: person.id, identifiers: parsed.identifiers };
+    if ((await save(change, `Watching ${person.alias}: ${added || 'already known'}.`)) === 'applied') {
       setText('');
       setError('');
     }
@@ -137,7 +139,7 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
         <p class="hint">Not recognised anywhere yet: add how they appear below.</p>
       ) : (
         <ul class="identifiers">
-          {person.identifiers.map((identifier, index) => (
+          {person.identifiers.map((identifier) => (
             <li key={`${identifier.site}|${identifier.kind}|${identifier.value}`}>
               {identifier.learned ? (
                 // Learned from a chat the page showed them in (utils/learn.ts): a long number nobody typed, shown short.
@@ -149,14 +151,14 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
                   {KIND_LABEL[identifier.kind]} <strong>{identifier.value}</strong> on {siteName(identifier.site, settings)}
                 </>
               )}{' '}
-              {/* A learned id is removed like any other. Once the protection lock exists, removing one waits out its cool-off like removing any identifier. */}
+              {/* A learned id is removed like any other, through the protection lock. */}
               <button
                 type="button"
                 class="link"
                 aria-label={`Remove ${identifier.value} on ${siteName(identifier.site, settings)}`}
                 onClick={() =>
                   void save(
-                    withPerson({ ...person, identifiers: person.identifiers.filter((_, i) => i !== index) }),
+                    { type: 'removeIdentifier', personId: person.id, identifier: { kind: identifier.kind, value: identifier.value, site: identifier.site } },
                     `Removed ${identifier.value}.`,
                   )
                 }
@@ -207,7 +209,7 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
         class="danger"
         onClick={() => {
           if (confirm(`Stop watching ${person.alias}?`)) {
-            void save({ ...settings, people: settings.people.filter((p) => p.id !== person.id) }, `Removed ${person.alias}.`);
+            void save({ type: 'removePerson', personId: person.id }, `Removed ${person.alias}.`);
           }
         }}
       >
@@ -240,18 +242,20 @@ function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
     event.preventDefault();
     void save(
       {
-        ...settings,
-        countdownSeconds: Number(draft.countdownSeconds),
-        escalationSeconds: Number(draft.escalationSeconds),
-        countdownCapSeconds: Number(draft.countdownCapSeconds),
-        snoozeMinutes: Number(draft.snoozeMinutes),
-        typedPhrase: draft.typedPhrase.trim(),
-        questions: lines(draft.questions),
-        reminders: lines(draft.reminders),
-        supportPerson:
-          draft.supportName.trim() || draft.supportLink.trim()
-            ? { name: draft.supportName.trim(), link: draft.supportLink.trim() }
-            : null,
+        type: 'setPause',
+        values: {
+          countdownSeconds: Number(draft.countdownSeconds),
+          escalationSeconds: Number(draft.escalationSeconds),
+          countdownCapSeconds: Number(draft.countdownCapSeconds),
+          snoozeMinutes: Number(draft.snoozeMinutes),
+          typedPhrase: draft.typedPhrase.trim(),
+          questions: lines(draft.questions),
+          reminders: lines(draft.reminders),
+          supportPerson:
+            draft.supportName.trim() || draft.supportLink.trim()
+              ? { name: draft.supportName.trim(), link: draft.supportLink.trim() }
+              : null,
+        },
       },
       'Pause settings saved.',
     );
@@ -326,8 +330,8 @@ function RecordSettings({ settings, save }: { settings: Settings; save: Save }) 
             onChange={(e) => {
               const showBadge = (e.target as HTMLInputElement).checked;
               setBadgePending(showBadge);
-              void save({ ...settings, showBadge }, showBadge ? 'Today’s attempts are shown on the toolbar badge.' : 'The toolbar badge no longer shows today’s attempts.').then(
-                (saved) => !saved && setBadgePending(null),
+              void save({ type: 'setRecord', values: { showBadge } }, showBadge ? 'Today’s attempts are shown on the toolbar badge.' : 'The toolbar badge no longer shows today’s attempts.').then(
+                (result) => result !== 'applied' && setBadgePending(null),
               );
             }}
           />
@@ -337,7 +341,7 @@ function RecordSettings({ settings, save }: { settings: Settings; save: Save }) 
           class="row"
           onSubmit={(event) => {
             event.preventDefault();
-            void save({ ...settings, noContactSince: since || null }, since ? 'Days of no contact are counted from the day you chose.' : 'Days of no contact are counted from your last Continue.');
+            void save({ type: 'setRecord', values: { noContactSince: since || null } }, since ? 'Days of no contact are counted from the day you chose.' : 'Days of no contact are counted from your last Continue.');
           }}
         >
           <label>

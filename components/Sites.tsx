@@ -5,7 +5,7 @@ import { adapters } from '@/utils/sites';
 import { newCustomSiteId, selectorProblem, siteOrigin, sitePattern } from '@/utils/sites/custom';
 import { loadSettings } from '@/utils/storage';
 
-type Save = (next: Settings, done: string) => Promise<boolean>;
+import type { Save } from './Options';
 
 const KIND_LABEL: Record<MomentKind, string> = {
   profile: 'Their profile',
@@ -35,9 +35,9 @@ export function Sites({ settings, save }: { settings: Settings; save: Save }) {
   const isOn = (id: string) => pending[id] ?? !settings.disabledSites.includes(id);
   const toggle = (id: string, name: string, on: boolean) => {
     setPending((current) => ({ ...current, [id]: on }));
-    const disabledSites = on ? settings.disabledSites.filter((site) => site !== id) : [...settings.disabledSites, id];
-    void save({ ...settings, disabledSites }, on ? `${name} is watched again.` : `${name} is no longer watched.`).then((saved) => {
-      if (!saved) setPending(({ [id]: _, ...rest }) => rest);
+    void save({ type: 'setSite', site: id, enabled: on }, on ? `${name} is watched again.` : `${name} is no longer watched.`).then((result) => {
+      // Refused, or held by the lock: the box shows the site as it still is.
+      if (result !== 'applied') setPending(({ [id]: _, ...rest }) => rest);
     });
   };
   return (
@@ -116,11 +116,10 @@ function CustomSiteRow({
 
   const remove = async () => {
     if (!confirm(`Stop watching ${site.name}?`)) return;
+    if ((await save({ type: 'removeCustomSite', siteId: site.id }, `Removed ${site.name}.`)) !== 'applied') return;
     const { value: current } = await loadSettings();
-    const customSites = current.customSites.filter((s) => s.id !== site.id);
-    if (!(await save({ ...current, customSites }, `Removed ${site.name}.`))) return;
     // Give the host back, unless another of the user's sites is on the same host.
-    if (origin && !customSites.some((other) => siteOrigin(other) === origin)) {
+    if (origin && !current.customSites.some((other) => siteOrigin(other) === origin)) {
       await browser.permissions.remove({ origins: [origin] }).catch(() => false);
     }
   };
@@ -193,11 +192,8 @@ function AddCustomSite({ save }: { save: Save }) {
         if (problem) return setError(problem);
         const { value: current } = await loadSettings();
         if (current.customSites.some((other) => other.pattern === site.pattern)) return setError(`${site.pattern} is already one of your sites.`);
-        const added = await save(
-          { ...current, customSites: [...current.customSites, site] },
-          `Added ${site.name}. Now add, under People, how the person appears there.`,
-        );
-        if (added) setDraft({ ...draft, name: '', address: '', after: '', selector: '' });
+        const added = await save({ type: 'addCustomSite', site }, `Added ${site.name}. Now add, under People, how the person appears there.`);
+        if (added === 'applied') setDraft({ ...draft, name: '', address: '', after: '', selector: '' });
       },
     );
   };

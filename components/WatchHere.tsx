@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { withIdentifiers } from '@/utils/identity';
+import type { Change } from '@/utils/changes';
 import { sendMessage, type PageReading } from '@/utils/messages';
-import type { Person, Settings } from '@/utils/schema';
+import type { Settings } from '@/utils/schema';
 
 type State =
   | { step: 'idle' }
@@ -46,20 +46,21 @@ export function WatchHere({ settings }: { settings: Settings }) {
 
   const add = async (reading: PageReading) => {
     const identifiers = reading.identifiers.map((i) => ({ ...i, site: reading.site }));
-    let people: Person[];
+    let change: Change;
     let name: string;
     if (target === NEW) {
       if (!alias.trim()) return setError('Give them an alias: any name you like.');
       name = alias.trim();
-      people = [...settings.people, { id: crypto.randomUUID(), alias: name, identifiers, addedAt: Date.now() }];
+      change = { type: 'addPerson', id: crypto.randomUUID(), alias: name, identifiers };
     } else {
-      const person = settings.people.find((p) => p.id === target)!;
+      const person = settings.people.find((p) => p.id === target);
+      if (!person) return setError('That person is no longer watched.');
       name = person.alias;
-      const next = withIdentifiers(person, identifiers).person;
-      people = settings.people.map((p) => (p.id === target ? next : p));
+      change = { type: 'addIdentifiers', personId: person.id, identifiers };
     }
     try {
-      await sendMessage('saveSettings', { ...settings, people });
+      const result = await sendMessage('change', change);
+      if (result.status === 'refused') return setError(result.message);
       setState({ step: 'done', text: `Watching ${name} on ${reading.siteName}.` });
     } catch (e) {
       setError(`Not saved: ${(e as Error).message}`);

@@ -4,13 +4,11 @@ import {
   ABANDON_GRACE_MS,
   onLogChanged,
   abandonAttempt,
-  clearLog,
   closeTabs,
   deleteJournalEntry,
   keepDraft,
   rebuildSummary,
   resolveAttempt,
-  saveSettings,
   settleAbandonedAttempts,
   startAttempt,
   startWriter,
@@ -19,9 +17,18 @@ import {
 import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/badge';
 import { onMessage, type SenderInfo } from '@/utils/messages';
 import { accept } from '@/utils/accept';
-import { installedAtItem, loadSettings, loadSnoozes, recordProblemItem, settingsItem } from '@/utils/storage';
+import { installedAtItem, loadSettings, loadSnoozes, pendingItem, recordProblemItem, settingsItem } from '@/utils/storage';
 import { syncScripts } from '@/utils/registration';
 import { learnThread, noteUnreadThread } from '@/utils/learn';
+import {
+  applyDue,
+  applyPendingNow,
+  cancelPending,
+  checkContinueCode,
+  LOCK_ALARM,
+  proposeChange,
+  setFriendCode,
+} from '@/utils/settings-writer';
 
 /** The tab a content script's request came from (classifySender has made sure there is one). */
 function senderTab(sender: SenderInfo): number {
@@ -74,13 +81,21 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SETTLE_ALARM) void settleAbandonedAttempts();
+    if (alarm.name === LOCK_ALARM) void applyDue();
     if (alarm.name === BADGE_ALARM) void showBadge().then(() => scheduleBadgeAtMidnight());
   });
-  onMessage('saveSettings', ({ data, sender }) => saveSettings(accept('saveSettings', data, sender)));
-  onMessage('clearLog', ({ data, sender }) => {
-    accept('clearLog', data, sender);
-    return clearLog();
+  // Settings change one request at a time, decided here with the protection lock (utils/settings-writer.ts).
+  onMessage('change', ({ data, sender }) => proposeChange(accept('change', data, sender)));
+  onMessage('cancelPending', ({ data, sender }) => cancelPending(accept('cancelPending', data, sender).id));
+  onMessage('applyPendingNow', ({ data, sender }) => {
+    const { id, code } = accept('applyPendingNow', data, sender);
+    return applyPendingNow(id, code);
   });
+  onMessage('setFriendCode', ({ data, sender }) => {
+    accept('setFriendCode', data, sender);
+    return setFriendCode();
+  });
+  onMessage('checkCode', ({ data, sender }) => checkContinueCode(accept('checkCode', data, sender).code));
   onMessage('deleteJournalEntry', ({ data, sender }) => deleteJournalEntry(accept('deleteJournalEntry', data, sender).id));
   onMessage('rebuildSummary', ({ data, sender }) => {
     accept('rebuildSummary', data, sender);
@@ -106,6 +121,10 @@ export default defineBackground(() => {
   onLogChanged(() => void showBadge());
   recordProblemItem.watch(() => void showBadge());
   void scheduleBadgeAtMidnight();
+  // Pending changes whose time came while the worker or the browser was stopped apply now;
+  // the alarm is set for the next. A change to the list (a new one, a cancel) sets it again.
+  void applyDue();
+  pendingItem.watch(() => void applyDue());
 
   // At browser start (or after an update) no earlier tab survives: settle what was pending,
   // and heal anything in storage that no longer parses (keeping a backup of it).

@@ -36,5 +36,8 @@ export function defaultSettings(): Settings {
     supportPerson: null,
     noContactSince: null,
     showBadge: true,
+    lockHours: 0,
+    strictHours: null,
+    continueNeedsCode: false,
   };
 }

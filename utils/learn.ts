@@ -3,7 +3,8 @@ import { serialized } from './log';
 import type { requests } from './messages';
 import { sameIdentifier } from './normalize';
 import { ANY_SITE, type Settings } from './schema';
-import { healthItem, loadHealth, loadSettings, settingsItem } from './storage';
+import { updateSettings } from './settings-writer';
+import { healthItem, loadHealth } from './storage';
 import { localTimeZone } from './summary';
 import type { z } from 'zod';
 
@@ -29,19 +30,12 @@ export function withLearnedThread(settings: Settings, { personId, site, conversa
 }
 
 /**
- * The background: adds a learned conversation id to the stored settings, through the writer's
- * queue (utils/log.ts), to the settings as they are now, so no change a page saved meanwhile is
+ * The background: adds a learned conversation id to the stored settings, through the settings'
+ * writer (utils/settings-writer.ts), to the settings as they are now, so no change a page saved meanwhile is
  * written over. Settings that could not be read are left alone.
  */
 export function learnThread(request: LearnThread): Promise<boolean> {
-  return serialized(async () => {
-    const loaded = await loadSettings(true);
-    if (!loaded.readable) return false;
-    const next = withLearnedThread(loaded.value, request);
-    if (!next) return false;
-    await settingsItem.setValue(next);
-    return true;
-  });
+  return updateSettings((settings) => withLearnedThread(settings, request));
 }
 
 /** The background: one more chat on `site` whose partner could not be read, counted for today. */

@@ -6,7 +6,8 @@ import { META, recordDb, describeError, type RecordDb } from './db';
 import type { AttemptRef, requests, StartedReply } from './messages';
 import { moveLegacyLog } from './migrate';
 import type { Attempt, JournalEntry, Settings } from './schema';
-import { loadSettings, loadSnoozes, recordProblemItem, settingsItem, snoozesItem, unwrittenItem } from './storage';
+import { continueRule } from './changes';
+import { loadFriendCode, loadSettings, loadSnoozes, recordProblemItem, settingsItem, snoozesItem, unwrittenItem } from './storage';
 import { applyChange, emptySummary, localTimeZone, summarize, Summary } from './summary';
 
 /**
@@ -156,13 +157,15 @@ async function ensureStarted(change: Change, ref: AttemptRef, tabId: number, now
 
 async function startedReply(db: RecordDb, attempt: Attempt): Promise<StartedReply> {
   const settings = (await loadSettings()).value;
+  const code = await loadFriendCode();
   const dayStart = startOfLocalDay(attempt.startedAt);
   const earlierToday = await db.attempts
     .where('startedAt')
     .between(dayStart, attempt.startedAt, true, true)
     .filter((a) => a.id !== attempt.id)
     .count();
-  return { countdownSeconds: countdownFor(settings, earlierToday), timesToday: earlierToday + 1 };
+  const rule = continueRule(settings, countdownFor(settings, earlierToday), code.value !== null, attempt.startedAt);
+  return { countdownSeconds: rule.countdownSeconds, timesToday: earlierToday + 1, phrase: rule.phrase, needsCode: rule.needsCode, strict: rule.strict };
 }
 
 /** The changes a page can ask of the log, as data: kept as they are when a write fails, and written later. */
@@ -408,14 +411,6 @@ export const deleteJournalEntry = (id: string) => write({ type: 'deleteJournalEn
 export const clearLog = () => write({ type: 'clear' }) as Promise<void>;
 /** The figures counted again from the log: a page found them missing or unreadable. */
 export const rebuildSummary = () => write({ type: 'rebuildSummary' }) as Promise<void>;
-
-export function saveSettings(settings: Settings): Promise<void> {
-  // Stored settings that do not parse go to the backups first: a save never writes over them unkept.
-  return serialized(async () => {
-    await loadSettings(true);
-    await settingsItem.setValue(settings);
-  });
-}
 
 /** Today's attempts, for the badge. */
 export async function attemptsToday(now = Date.now()): Promise<number> {

@@ -1,7 +1,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { Feeling, IdentifierKind, MomentKind, Settings, SiteRef } from './schema';
+import { Change, type ChangeResult } from './changes';
+import type { CodeCheck } from './friend-code';
+import { Feeling, IdentifierKind, MomentKind, SiteRef } from './schema';
+import type { NewCode } from './settings-writer';
 
 /**
  * The one protocol between contexts. Every request is a zod schema, checked by the
@@ -35,10 +38,16 @@ export const requests = {
   attemptAbandoned: AttemptRef,
   /** Content script: the first send after Continue was kept in the journal instead of sent. */
   keepDraft: z.object({ personId: z.string().min(1), site: SiteRef, text: z.string().max(20000).regex(/\S/) }),
-  /** Options page: replace the settings. */
-  saveSettings: Settings,
-  /** Options page: empty the attempt log. */
-  clearLog: z.object({}),
+  /** Extension pages: one change to the settings (or the log), decided by the background and the protection lock. */
+  change: Change,
+  /** Extension pages: a change the lock holds is not wanted after all. */
+  cancelPending: z.object({ id: z.string().min(1) }),
+  /** Extension pages: a change the lock holds, applied now with the friend's code. */
+  applyPendingNow: z.object({ id: z.string().min(1), code: z.string().max(100) }),
+  /** Options page: make the friend's code (shown once). */
+  setFriendCode: z.object({}),
+  /** Content script: Continue anyway with the friend's code. */
+  checkCode: z.object({ code: z.string().max(100) }),
   /** Journal page: delete one entry (the page asked first). */
   deleteJournalEntry: z.object({ id: z.string().min(1) }),
   /** Popup and pages: the log's figures are missing or unreadable; count them again from the log. */
@@ -65,6 +74,12 @@ export const StartedReply = z.object({
   countdownSeconds: z.number(),
   /** Which attempt of the day this is, counting this one (1 for the first). */
   timesToday: z.number().int().positive(),
+  /** A phrase Continue needs typed now (the stricter hours'), instead of the settings' own. */
+  phrase: z.string().nullable().default(null),
+  /** Continue needs the friend's code. */
+  needsCode: z.boolean().default(false),
+  /** The stricter hours apply now. */
+  strict: z.boolean().default(false),
 });
 export type StartedReply = z.infer<typeof StartedReply>;
 
@@ -73,8 +88,11 @@ interface ProtocolMap {
   attemptResolved(data: z.infer<Requests['attemptResolved']>): void;
   attemptAbandoned(data: z.infer<Requests['attemptAbandoned']>): void;
   keepDraft(data: z.infer<Requests['keepDraft']>): void;
-  saveSettings(data: z.infer<Requests['saveSettings']>): void;
-  clearLog(data: z.infer<Requests['clearLog']>): void;
+  change(data: z.infer<Requests['change']>): ChangeResult;
+  cancelPending(data: z.infer<Requests['cancelPending']>): ChangeResult;
+  applyPendingNow(data: z.infer<Requests['applyPendingNow']>): CodeCheck;
+  setFriendCode(data: z.infer<Requests['setFriendCode']>): NewCode;
+  checkCode(data: z.infer<Requests['checkCode']>): CodeCheck;
   deleteJournalEntry(data: z.infer<Requests['deleteJournalEntry']>): void;
   rebuildSummary(data: z.infer<Requests['rebuildSummary']>): void;
   readPage(data: z.infer<Requests['readPage']>): PageReading;
@@ -114,8 +132,11 @@ export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
   attemptResolved: ['content-script'],
   attemptAbandoned: ['content-script'],
   keepDraft: ['content-script'],
-  saveSettings: ['extension-page'],
-  clearLog: ['extension-page'],
+  change: ['extension-page'],
+  cancelPending: ['extension-page'],
+  applyPendingNow: ['extension-page'],
+  setFriendCode: ['extension-page'],
+  checkCode: ['content-script'],
   deleteJournalEntry: ['extension-page'],
   rebuildSummary: ['extension-page'],
   readPage: ['extension-page'],

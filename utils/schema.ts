@@ -59,6 +59,30 @@ export const CustomSite = z.object({
 });
 export type CustomSite = z.infer<typeof CustomSite>;
 
+/** How long a change that weakens protection waits before it applies (0: the lock is off). */
+export const LOCK_HOURS = [0, 1, 24, 72, 168] as const;
+export const LockHours = z.union([z.literal(0), z.literal(1), z.literal(24), z.literal(72), z.literal(168)]);
+export type LockHours = z.infer<typeof LockHours>;
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 22:00');
+
+/**
+ * Hours when the pause is stricter (late nights, drinking: where no contact is broken most):
+ * a longer countdown, and the typed phrase or the friend's code required. `start` after `end`
+ * spans midnight (22:00–06:00).
+ */
+export const StrictHours = z
+  .object({
+    start: ClockTime,
+    end: ClockTime,
+    countdownSeconds: z.number().int().min(3).max(3600),
+    /** `phrase`: the phrase below must be typed; `code`: the friend's code (or the phrase while no code is set). */
+    require: z.enum(['phrase', 'code']),
+    phrase: z.string().trim().min(1).max(200),
+  })
+  .refine((hours) => hours.start !== hours.end, { message: 'the hours must start and end at different times', path: ['end'] });
+export type StrictHours = z.infer<typeof StrictHours>;
+
 export const Settings = z.object({
   people: z.array(Person).max(200),
   /** Sites switched off by the user; every built-in site is on unless listed here. */
@@ -78,6 +102,12 @@ export const Settings = z.object({
   noContactSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   /** Today's attempts on the toolbar badge (added after version 1: absent means on). */
   showBadge: z.boolean().default(true),
+  /** The protection lock's cool-off in hours (added after version 1: absent means off). */
+  lockHours: LockHours.default(0),
+  /** Stricter hours, or none (added after version 1: absent means none). */
+  strictHours: StrictHours.nullable().default(null),
+  /** Continue anyway needs the friend's code, when one is set (added after version 1: absent means no). */
+  continueNeedsCode: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defaultSettings } from './defaults';
 import { UnreadDay } from './health';
 import { CustomSite, Person, Settings, Snooze } from './schema';
+import { PendingChange } from './changes';
 
 /**
  * Every storage item, defined once. Each is versioned; a bump adds a migration here and a
@@ -33,6 +34,28 @@ export const healthItem = storage.defineItem<unknown>('local:health', {
   fallback: [],
   version: 1,
 });
+
+/**
+ * Changes that weaken protection, held by the lock until their time (utils/settings-writer.ts).
+ * Written by the background only.
+ */
+export const pendingItem = storage.defineItem<unknown>('local:pending', { fallback: [], version: 1 });
+
+/**
+ * The friend's code, as a salted PBKDF2 hash only (utils/friend-code.ts), and the wrong tries
+ * counted against it. Never exported, never synced.
+ */
+export const friendCodeItem = storage.defineItem<unknown>('local:friendCode', { fallback: null, version: 1 });
+export const FriendCode = z.object({
+  salt: z.string().min(1),
+  hash: z.string().min(1),
+  iterations: z.number().int().positive(),
+  createdAt: z.number().int().nonnegative(),
+  failures: z.number().int().nonnegative(),
+  /** No try is checked before this time (wrong codes slow down). */
+  blockedUntil: z.number().int().nonnegative(),
+});
+export type FriendCode = z.infer<typeof FriendCode>;
 
 /** When Clean Break was installed: a new user counts days of no contact from here. */
 export const installedAtItem = storage.defineItem<number | null>('local:installedAt', { fallback: null });
@@ -155,3 +178,14 @@ async function load<T>(
 export const loadSettings = (heal = false) => load('settings', settingsItem, salvageSettings, heal);
 export const loadSnoozes = (heal = false) => load('snoozes', snoozesItem, (raw) => loadList(raw, Snooze), heal);
 export const loadHealth = (heal = false) => load('health', healthItem, (raw) => loadList(raw, UnreadDay), heal);
+export const loadPending = (heal = false) => load('pending', pendingItem, (raw) => loadList(raw, PendingChange), heal);
+/**
+ * The friend's code. A value that does not parse cannot be checked against anything: it is
+ * kept as a backup (with `heal`), the code counts as not set, and options say so.
+ */
+export const loadFriendCode = (heal = false) =>
+  load('friendCode', friendCodeItem, (raw): Loaded<FriendCode | null> => {
+    if (raw === null || raw === undefined) return { value: null, valid: true, readable: true };
+    const parsed = FriendCode.safeParse(raw);
+    return parsed.success ? { value: parsed.data, valid: true, readable: true } : { value: null, valid: false, readable: true };
+  }, heal);

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/defaults';
 import { countUnread, weakSites, type UnreadDay } from '@/utils/health';
 import { learnThread, noteUnreadThread, withLearnedThread } from '@/utils/learn';
-import { saveSettings } from '@/utils/log';
+import { proposeChange } from '@/utils/settings-writer';
 import { compileWatchIndex } from '@/utils/matching';
 import type { Person, Settings } from '@/utils/schema';
 import { instagram } from '@/utils/sites/instagram';
@@ -53,7 +53,7 @@ describe('learning a conversation by its address', () => {
   it('writes to the settings as stored now, not a copy read earlier, and only once', async () => {
     await settingsItem.setValue(settings([sam]));
     // A page saves a change (jo added) while the learning waits in the queue behind it.
-    const saved = saveSettings(settings([sam, jo]));
+    const saved = proposeChange({ type: 'addPerson', id: jo.id, alias: jo.alias, identifiers: jo.identifiers });
     const learnedNow = learnThread(request);
     const again = learnThread(request);
     await saved;

@@ -26,7 +26,9 @@ describe('who may send what', () => {
     expect(requests.attemptResolved.safeParse({ ...ref, outcome: 'left', feeling: null, journalText: null }).success).toBe(true);
     expect(requests.attemptResolved.safeParse({ ...ref, outcome: 'deleted', feeling: null, journalText: null }).success).toBe(false);
     expect(requests.attemptAbandoned.safeParse({ attemptId: 'a' }).success).toBe(false);
-    expect(requests.saveSettings.safeParse({ people: 'everyone' }).success).toBe(false);
+    expect(requests.change.safeParse({ type: 'replaceSettings', settings: { people: 'everyone' } }).success).toBe(false);
+    expect(requests.change.safeParse({ type: 'removePerson' }).success).toBe(false);
+    expect(requests.change.safeParse({ type: 'deleteEverything' }).success).toBe(false);
   });
 });
 
@@ -45,8 +47,11 @@ describe('the background refuses each request from a sender it must not take it 
     attemptResolved: { from: 'content-script', data: { ...ref, outcome: 'left', feeling: null, journalText: null } },
     attemptAbandoned: { from: 'content-script', data: ref },
     keepDraft: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', text: 'hello' } },
-    saveSettings: { from: 'extension-page', data: defaultSettings() },
-    clearLog: { from: 'extension-page', data: {} },
+    change: { from: 'extension-page', data: { type: 'replaceSettings', settings: defaultSettings() } },
+    cancelPending: { from: 'extension-page', data: { id: 'c1' } },
+    applyPendingNow: { from: 'extension-page', data: { id: 'c1', code: 'K7QM2-XR4TD' } },
+    setFriendCode: { from: 'extension-page', data: {} },
+    checkCode: { from: 'content-script', data: { code: 'K7QM2-XR4TD' } },
     deleteJournalEntry: { from: 'extension-page', data: { id: 'j1' } },
     rebuildSummary: { from: 'extension-page', data: {} },
     readPage: { from: 'extension-page', data: {} },
