@@ -20,6 +20,14 @@ export interface PauseScreenProps {
   timesToday?: number | null;
   /** When set, Continue also needs this phrase typed exactly. */
   typedPhrase: string;
+  /**
+   * Continue also needs the friend's code, checked by the background (`checkCode` resolves to
+   * null when it is right, else to what to say).
+   */
+  needsCode?: boolean;
+  checkCode?(code: string): Promise<string | null>;
+  /** The stricter hours apply now. */
+  strict?: boolean;
   supportPerson: SupportPerson | null;
   onLeave(choice: PauseChoice): void;
   onContinue(choice: PauseChoice): void;
@@ -51,6 +59,9 @@ export function PauseScreen(props: PauseScreenProps) {
   const [journal, setJournal] = useState('');
   const [phrase, setPhrase] = useState('');
   const [decided, setDecided] = useState(false);
+  const [code, setCode] = useState('');
+  const [codeProblem, setCodeProblem] = useState('');
+  const [checking, setChecking] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const leave = useRef<HTMLButtonElement>(null);
 
@@ -66,7 +77,8 @@ export function PauseScreen(props: PauseScreenProps) {
   useEffect(() => leave.current?.focus(), []);
 
   const phraseOk = !props.typedPhrase || phrase === props.typedPhrase;
-  const canContinue = remaining <= 0 && phraseOk && !decided;
+  const codeOk = !props.needsCode || code.trim() !== '';
+  const canContinue = remaining <= 0 && phraseOk && codeOk && !decided && !checking;
   const choice = (): PauseChoice => ({ feeling, journalText: journal.trim() ? journal : null });
 
   // Only a person's own key presses and clicks count: a page's scripted events press nothing.
@@ -151,6 +163,8 @@ export function PauseScreen(props: PauseScreenProps) {
           </a>
         )}
 
+        {props.strict && <p class="strict">These are your stricter hours: the pause asks for more now.</p>}
+
         {props.typedPhrase && (
           <label class="phrase">
             <span>
@@ -164,6 +178,24 @@ export function PauseScreen(props: PauseScreenProps) {
               onInput={(event) => setPhrase((event.target as HTMLInputElement).value)}
             />
           </label>
+        )}
+
+        {props.needsCode && (
+          <label class="phrase">
+            <span>To continue, enter the code your support person holds</span>
+            <input
+              type="text"
+              value={code}
+              autocomplete="off"
+              spellcheck={false}
+              onInput={(event) => setCode((event.target as HTMLInputElement).value)}
+            />
+          </label>
+        )}
+        {codeProblem && (
+          <p class="code-problem" role="alert">
+            {codeProblem}
+          </p>
         )}
 
         <div class="actions">
@@ -187,8 +219,19 @@ export function PauseScreen(props: PauseScreenProps) {
             aria-describedby="cb-wait"
             onClick={(event) => {
               if (!trusted(event) || !canContinue) return;
-              setDecided(true);
-              props.onContinue(choice());
+              if (!props.needsCode || !props.checkCode) {
+                setDecided(true);
+                props.onContinue(choice());
+                return;
+              }
+              setChecking(true);
+              void props.checkCode(code).then((problem) => {
+                setChecking(false);
+                setCodeProblem(problem ?? '');
+                if (problem) return;
+                setDecided(true);
+                props.onContinue(choice());
+              });
             }}
           >
             Continue anyway
@@ -197,9 +240,11 @@ export function PauseScreen(props: PauseScreenProps) {
         <p id="cb-wait" class="wait">
           {remaining > 0
             ? `Continue is available in ${remaining} second${remaining === 1 ? '' : 's'}.`
-            : phraseOk
-              ? 'Continue is available.'
-              : 'Type the phrase to continue.'}
+            : !phraseOk
+              ? 'Type the phrase to continue.'
+              : !codeOk
+                ? 'Enter the code to continue.'
+                : 'Continue is available.'}
         </p>
         {/* Announced once when the wait ends, not every second. */}
         <p class="visually-hidden" aria-live="polite">

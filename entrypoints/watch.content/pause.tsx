@@ -24,6 +24,22 @@ interface PauseOptions {
 }
 
 /** Covers the page with the pause screen and reports the attempt to the background. */
+/** How long Continue waits for the background to say what it needs, before the settings' own rule applies. */
+const REPLY_WAIT_MS = 10_000;
+
+/** The friend's code, checked by the background: null when right, else what to say. */
+async function checkCode(code: string): Promise<string | null> {
+  try {
+    const check = await sendMessage('checkCode', { code });
+    if (check.ok || check.reason === 'none') return null;
+    const seconds = Math.max(0, Math.ceil((check.retryAt - Date.now()) / 1000));
+    const wait = seconds > 0 ? ` You can try again in ${seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}.` : '';
+    return check.reason === 'wrong' ? `That is not the code.${wait}` : `Too many wrong codes.${wait}`;
+  } catch {
+    return 'The code could not be checked just now. Try again.';
+  }
+}
+
 export function showPause(ctx: ContentScriptContext, options: PauseOptions): PauseHandle {
   const { person, settings } = options;
   // The attempt is named here, when the screen goes up, and every message carries all of it:
@@ -40,15 +56,23 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
   // is may arrive before or after mounting; the countdown goes on from where it is.
   let countdown = settings.countdownSeconds;
   let timesToday: number | null = null;
+  // What Continue asks for now (the stricter hours' phrase, the friend's code) is the
+  // background's to say; until it has, Continue waits (at most REPLY_WAIT_MS, then the settings' own rule).
+  let rule: { phrase: string; needsCode: boolean; strict: boolean } | null = null;
   let redraw = () => {};
   void sendMessage('attemptStarted', ref).then(
     (reply) => {
       countdown = reply.countdownSeconds;
       timesToday = reply.timesToday;
+      rule = { phrase: reply.phrase ?? settings.typedPhrase, needsCode: reply.needsCode, strict: reply.strict };
       if (!closed) redraw();
     },
     () => undefined,
   );
+  ctx.setTimeout(() => {
+    rule ??= { phrase: settings.typedPhrase, needsCode: false, strict: false };
+    if (!closed) redraw();
+  }, REPLY_WAIT_MS);
   let closed = false;
   // A choice was made and is on its way to the log.
   let choosing = false;
@@ -85,12 +109,24 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
         kind: options.kind,
         questions: settings.questions,
         reminder: pickReminder(settings.reminders),
-        typedPhrase: settings.typedPhrase,
         supportPerson: settings.supportPerson,
         onLeave: (choice: PauseChoice) => finish('left', choice),
         onContinue: (choice: PauseChoice) => finish('continued', choice),
       };
-      redraw = () => render(<PauseScreen {...props} countdownSeconds={countdown} timesToday={timesToday} />, container);
+      redraw = () =>
+        render(
+          <PauseScreen
+            {...props}
+            // Until the background says what Continue needs, the countdown waits for it too.
+            countdownSeconds={rule ? countdown : Math.max(countdown, REPLY_WAIT_MS / 1000)}
+            timesToday={timesToday}
+            typedPhrase={rule?.phrase ?? settings.typedPhrase}
+            needsCode={rule?.needsCode ?? false}
+            strict={rule?.strict ?? false}
+            checkCode={checkCode}
+          />,
+          container,
+        );
       redraw();
     },
   });

@@ -1,0 +1,220 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defaultSettings } from '@/utils/defaults';
+import { canonicalCode, codeMatches, hashCode, newCode, tryCode, waitAfter } from '@/utils/friend-code';
+import { recordDb } from '@/utils/db';
+import type { Person, Settings } from '@/utils/schema';
+import {
+  applyDue,
+  applyPendingNow,
+  cancelPending,
+  checkContinueCode,
+  LOCK_ALARM,
+  proposeChange,
+  setFriendCode,
+} from '@/utils/settings-writer';
+import { backupsItem, friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from '@/utils/storage';
+import { startAttempt } from '@/utils/log';
+
+const HOUR = 60 * 60 * 1000;
+const T0 = Date.parse('2026-12-02T12:00:00Z');
+const sam: Person = { id: 'p-sam', alias: 'Sam', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }], addedAt: 1 };
+const locked = (patch: Partial<Settings> = {}): Settings => ({ ...defaultSettings(), people: [sam], lockHours: 24, ...patch });
+const stored = async () => (await loadSettings()).value;
+
+describe('the settings’ one writer, with the lock', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('applies a change that takes nothing away at once, to the settings as stored', async () => {
+    await settingsItem.setValue(locked());
+    expect(await proposeChange({ type: 'addPerson', id: 'p-jo', alias: 'Jo', identifiers: [] }, T0)).toEqual({ status: 'applied' });
+    expect((await stored()).people.map((p) => p.alias)).toEqual(['Sam', 'Jo']);
+  });
+
+  it('two pages changing at once lose neither change', async () => {
+    await settingsItem.setValue(locked({ lockHours: 0 }));
+    await Promise.all([
+      proposeChange({ type: 'addPerson', id: 'p-jo', alias: 'Jo', identifiers: [] }, T0),
+      proposeChange({ type: 'setPause', values: { countdownSeconds: 30 } }, T0),
+      proposeChange({ type: 'setSite', site: 'tiktok', enabled: false }, T0),
+    ]);
+    const settings = await stored();
+    expect([settings.people.length, settings.countdownSeconds, settings.disabledSites]).toEqual([2, 30, ['tiktok']]);
+  });
+
+  it('holds a removal for the cool-off, with an alarm for when it applies, and applies it then', async () => {
+    await settingsItem.setValue(locked());
+    const result = await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0);
+    expect(result).toMatchObject({ status: 'pending', pending: { requestedAt: T0, appliesAt: T0 + 24 * HOUR } });
+    // Still watched meanwhile.
+    expect((await stored()).people).toEqual([sam]);
+    expect((await fakeBrowser.alarms.get(LOCK_ALARM))?.scheduledTime).toBe(T0 + 24 * HOUR);
+    // An hour early, nothing; at its time, it applies and the list empties.
+    expect(await applyDue(T0 + 23 * HOUR)).toBe(0);
+    expect((await stored()).people).toEqual([sam]);
+    expect(await applyDue(T0 + 24 * HOUR)).toBe(1);
+    expect((await stored()).people).toEqual([]);
+    expect((await loadPending()).value).toEqual([]);
+    expect(await fakeBrowser.alarms.get(LOCK_ALARM)).toBeUndefined();
+  });
+
+  it('a pending change survives the worker stopping: it is in storage, not memory', async () => {
+    await settingsItem.setValue(locked());
+    await proposeChange({ type: 'setSite', site: 'instagram', enabled: false }, T0);
+    expect(await pendingItem.getValue()).toMatchObject([{ change: { type: 'setSite', site: 'instagram', enabled: false } }]);
+  });
+
+  it('cancelling a held change means it never applies', async () => {
+    await settingsItem.setValue(locked());
+    const result = await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0);
+    if (result.status !== 'pending') throw new Error('not held');
+    await cancelPending(result.pending.id);
+    expect(await applyDue(T0 + 48 * HOUR)).toBe(0);
+    expect((await stored()).people).toEqual([sam]);
+  });
+
+  it('shortening the lock waits out the current lock, and changes after it wait that long too', async () => {
+    await settingsItem.setValue(locked({ lockHours: 168 }));
+    const shorter = await proposeChange({ type: 'setLock', hours: 1 }, T0);
+    expect(shorter).toMatchObject({ status: 'pending', pending: { appliesAt: T0 + 168 * HOUR } });
+    const removal = await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0 + HOUR);
+    expect(removal).toMatchObject({ status: 'pending', pending: { appliesAt: T0 + 169 * HOUR } });
+    expect((await stored()).lockHours).toBe(168);
+  });
+
+  it('applies what is due in the order it was asked', async () => {
+    await settingsItem.setValue(locked({ lockHours: 1 }));
+    await proposeChange({ type: 'setPause', values: { countdownSeconds: 5 } }, T0);
+    await proposeChange({ type: 'setPause', values: { countdownSeconds: 3 } }, T0 + 1);
+    await applyDue(T0 + 2 * HOUR);
+    expect((await stored()).countdownSeconds).toBe(3);
+  });
+
+  it('clearing the log waits too, then empties the log', async () => {
+    await settingsItem.setValue(locked());
+    await startAttempt({ attemptId: 'a1', personId: 'p-sam', site: 'instagram', kind: 'profile', startedAt: T0 }, 1, T0);
+    expect(await proposeChange({ type: 'clearLog' }, T0)).toMatchObject({ status: 'pending' });
+    expect(await recordDb().attempts.count()).toBe(1);
+    await applyDue(T0 + 25 * HOUR);
+    expect(await recordDb().attempts.count()).toBe(0);
+  });
+
+  it('refuses, changing nothing, when the settings cannot be read', async () => {
+    await settingsItem.setValue(locked());
+    const getItem = fakeBrowser.storage.local.get;
+    fakeBrowser.storage.local.get = () => Promise.reject(new Error('IO error'));
+    try {
+      expect(await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0)).toMatchObject({ status: 'refused' });
+    } finally {
+      fakeBrowser.storage.local.get = getItem;
+    }
+    expect(await stored()).toEqual(locked());
+    expect(await pendingItem.getValue()).toEqual([]);
+  });
+
+  it('a damaged pending list is kept as a backup, not lost, and the lock still holds', async () => {
+    await settingsItem.setValue(locked());
+    await pendingItem.setValue([{ id: 'x', change: { type: 'nonsense' } }]);
+    expect(await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0)).toMatchObject({ status: 'pending' });
+    expect(await backupsItem.getValue()).toMatchObject([{ item: 'pending', raw: [{ id: 'x' }] }]);
+    expect((await stored()).people).toEqual([sam]);
+  });
+
+  it('settings stored before the lock existed apply every change at once', async () => {
+    const { lockHours: _, strictHours: __, continueNeedsCode: ___, ...v1 } = locked();
+    await settingsItem.setValue(v1);
+    expect(await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0)).toEqual({ status: 'applied' });
+  });
+});
+
+describe('the friend’s code', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is shown once and stored only as a salted hash', async () => {
+    const made = await setFriendCode(T0);
+    if (!made.ok) throw new Error(made.message);
+    expect(made.code).toMatch(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/);
+    const raw = JSON.stringify(await friendCodeItem.getValue());
+    expect(raw).not.toContain(made.code);
+    expect(raw).not.toContain(canonicalCode(made.code));
+    // A second code would be one the user keeps: refused while one is set.
+    expect(await setFriendCode(T0)).toMatchObject({ ok: false });
+  });
+
+  it('two codes made from the same text have different salts and hashes', async () => {
+    const [a, b] = [await hashCode('AAAAA-BBBBB', T0, 1000), await hashCode('AAAAA-BBBBB', T0, 1000)];
+    expect(a.salt).not.toBe(b.salt);
+    expect(a.hash).not.toBe(b.hash);
+  });
+
+  it('is typed without regard to case, spaces or the dash', async () => {
+    const stored = await hashCode('K7QM2-XR4TD', T0, 1000);
+    expect(await codeMatches(stored, 'k7qm2 xr4td')).toBe(true);
+    expect(await codeMatches(stored, 'K7QM2-XR4TE')).toBe(false);
+  });
+
+  it('makes codes from the whole alphabet, never 0, O, 1, I or L', () => {
+    const code = newCode((bytes) => bytes.map((_, i) => i * 25));
+    expect(code).toMatch(/^[^01OIL]{5}-[^01OIL]{5}$/);
+  });
+
+  it.each([
+    [1, 0],
+    [2, 0],
+    [3, 30_000],
+    [4, 60_000],
+    [5, 120_000],
+    [12, 3_600_000],
+    [40, 3_600_000],
+  ])('after %i wrong codes, waits %i ms', (failures, wait) => {
+    expect(waitAfter(failures)).toBe(wait);
+  });
+
+  it('counts wrong codes, slows them down, and starts again after a right one', async () => {
+    let stored = await hashCode('K7QM2-XR4TD', T0, 1000);
+    for (let i = 0; i < 3; i += 1) stored = (await tryCode(stored, 'wrong', T0)).next;
+    expect(stored).toMatchObject({ failures: 3, blockedUntil: T0 + 30_000 });
+    // While waiting, even the right code is not checked.
+    expect((await tryCode(stored, 'K7QM2-XR4TD', T0 + 1000)).check).toEqual({ ok: false, reason: 'wait', retryAt: T0 + 30_000 });
+    const right = await tryCode(stored, 'K7QM2-XR4TD', T0 + 30_000);
+    expect(right.check).toEqual({ ok: true });
+    expect(right.next).toMatchObject({ failures: 0, blockedUntil: 0 });
+  });
+
+  it('applies a held change early only with the right code', async () => {
+    await settingsItem.setValue(locked());
+    const made = await setFriendCode(T0);
+    if (!made.ok) throw new Error(made.message);
+    const held = await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0);
+    if (held.status !== 'pending') throw new Error('not held');
+    expect(await applyPendingNow(held.pending.id, 'WRONG-CODE1', T0)).toMatchObject({ ok: false, reason: 'wrong' });
+    expect((await stored()).people).toEqual([sam]);
+    expect(await applyPendingNow(held.pending.id, made.code, T0)).toEqual({ ok: true });
+    expect((await stored()).people).toEqual([]);
+    expect((await loadPending()).value).toEqual([]);
+  });
+
+  it('Continue anyway checks the code and counts the wrong ones', async () => {
+    const made = await setFriendCode(T0);
+    if (!made.ok) throw new Error(made.message);
+    expect(await checkContinueCode('nope', T0)).toMatchObject({ ok: false, reason: 'wrong' });
+    expect((await loadFriendCode()).value?.failures).toBe(1);
+    expect(await checkContinueCode(made.code, T0)).toEqual({ ok: true });
+  });
+
+  it('removing it goes through the lock', async () => {
+    await settingsItem.setValue(locked());
+    await setFriendCode(T0);
+    expect(await proposeChange({ type: 'removeFriendCode' }, T0)).toMatchObject({ status: 'pending' });
+    expect((await loadFriendCode()).value).not.toBeNull();
+    await applyDue(T0 + 24 * HOUR);
+    expect((await loadFriendCode()).value).toBeNull();
+  });
+
+  it('a damaged code is kept as a backup and counts as not set, and options can say so', async () => {
+    await friendCodeItem.setValue({ salt: 42 });
+    expect(await checkContinueCode('anything', T0)).toEqual({ ok: false, reason: 'none', retryAt: 0 });
+    expect(await backupsItem.getValue()).toMatchObject([{ item: 'friendCode', raw: { salt: 42 } }]);
+    expect(await setFriendCode(T0)).toMatchObject({ ok: true });
+  });
+});
