@@ -136,6 +136,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void settle());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void noteInstall(reason === 'install');
+    // The first run: who to watch, where, and since when (components/Welcome.tsx).
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     void settle().then(syncScripts);
   });
   settingsItem.watch(() => {

@@ -36,6 +36,9 @@ async function applyNow(settings: Settings, change: Change, now: number): Promis
 
 export function proposeChange(change: Change, now = Date.now()): Promise<ChangeResult> {
   return inQueue(async () => {
+    // What came due (an alarm the browser has not fired yet) applies first: the new change is
+    // decided on the settings as they are due to be.
+    await applyDueNow(now);
     const settings = await loadSettings(true);
     if (!settings.readable) return UNREADABLE;
     const decision = decide(settings.value, change, now);
@@ -81,24 +84,24 @@ export function cancelPending(id: string): Promise<ChangeResult> {
 }
 
 /** Applies, in the order asked, every pending change whose time has come; the alarm is set for the next. */
-export function applyDue(now = Date.now()): Promise<number> {
-  return inQueue(async () => {
-    const pending = await loadPending(true);
-    if (!pending.readable) return 0;
-    const due = pending.value.filter((held) => held.appliesAt <= now).sort((a, b) => a.requestedAt - b.requestedAt);
-    let applied = 0;
-    for (const held of due) {
-      const settings = await loadSettings(true);
-      if (!settings.readable) break;
-      await applyNow(settings.value, held.change, now);
-      applied += 1;
-    }
-    const done = new Set(due.slice(0, applied).map((held) => held.id));
-    const rest = pending.value.filter((held) => !done.has(held.id));
-    if (done.size) await pendingItem.setValue(rest);
-    await scheduleLockAlarm(rest);
-    return applied;
-  });
+export const applyDue = (now = Date.now()) => inQueue(() => applyDueNow(now));
+
+async function applyDueNow(now: number): Promise<number> {
+  const pending = await loadPending(true);
+  if (!pending.readable) return 0;
+  const due = pending.value.filter((held) => held.appliesAt <= now).sort((a, b) => a.requestedAt - b.requestedAt);
+  let applied = 0;
+  for (const held of due) {
+    const settings = await loadSettings(true);
+    if (!settings.readable) break;
+    await applyNow(settings.value, held.change, now);
+    applied += 1;
+  }
+  const done = new Set(due.slice(0, applied).map((held) => held.id));
+  const rest = pending.value.filter((held) => !done.has(held.id));
+  if (done.size) await pendingItem.setValue(rest);
+  await scheduleLockAlarm(rest);
+  return applied;
 }
 
 async function scheduleLockAlarm(pending: readonly PendingChange[]): Promise<void> {

@@ -53,7 +53,7 @@ test.describe('accessibility', () => {
       });
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme });
-      for (const [file, ready] of [['options.html', 'Sites'], ['popup.html', 'Watch this person here']] as const) {
+      for (const [file, ready] of [['options.html', 'Sites'], ['popup.html', 'Watch this person here'], ['welcome.html', 'Welcome to Clean Break']] as const) {
         await page.goto(`chrome-extension://${extensionId}/${file}`);
         await expect(page.getByText(ready, { exact: true }).first()).toBeVisible();
         const results = await new AxeBuilder({ page }).analyze();

@@ -20,7 +20,7 @@ interface WorkerFixtures {
   sharedContext: BrowserContext;
 }
 
-async function launch(): Promise<{ context: BrowserContext; userDataDir: string }> {
+export async function launch(): Promise<{ context: BrowserContext; userDataDir: string }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'clean-break-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -69,6 +69,8 @@ export async function pauseText(page: Page): Promise<string> {
 /** Clicks an element with a real (trusted) mouse click at the centre of its box. */
 export async function clickNode(page: Page, node: AxNode): Promise<void> {
   const session = await cdp(page);
+  // The screen can be taller than the window (it scrolls): a person scrolls to the button first.
+  await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
   const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
     model: { content: number[] };
   };

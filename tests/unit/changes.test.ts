@@ -189,3 +189,16 @@ describe('settings stored before the lock existed', () => {
     expect(Settings.parse(v1)).toMatchObject({ lockHours: 0, strictHours: null, continueNeedsCode: false });
   });
 });
+
+describe('the welcome form’s lines', () => {
+  it('reads links for their own site and bare words for every site, and names each bad line by number', async () => {
+    const { readLines } = await import('@/components/Welcome');
+    expect(readLines('https://www.instagram.com/sam.lee/\n\n  Sam Lee \nhttps://forum.example.com/u/sam')).toEqual({
+      identifiers: [
+        { kind: 'handle', value: 'sam.lee', site: 'instagram' },
+        { kind: 'name', value: 'Sam Lee', site: '*' },
+      ],
+      problems: ['Line 4: Clean Break does not know forum.example.com. Type their username instead.'],
+    });
+  });
+});
