@@ -20,8 +20,8 @@ interface WorkerFixtures {
   sharedContext: BrowserContext;
 }
 
-export async function launch(): Promise<{ context: BrowserContext; userDataDir: string }> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'clean-break-'));
+/** A browser with the built extension; give `userDataDir` to start it again on the same profile (a browser restart). */
+export async function launch(userDataDir = mkdtempSync(path.join(tmpdir(), 'clean-break-'))): Promise<{ context: BrowserContext; userDataDir: string }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -127,6 +127,49 @@ test.describe('the protection lock', () => {
   });
 });
 
+test('a held change survives a browser restart, still held; when its time comes, the alarm applies it with the worker stopped', async () => {
+  test.setTimeout(90_000);
+  const first = await launch();
+  const { userDataDir } = first;
+  let context = first.context;
+  try {
+    const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const background = await worker();
+    const extensionId = new URL(background.url()).host;
+    await seedSettings(background, [sam], { lockHours: 1 });
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    options.on('dialog', (dialog) => void dialog.accept());
+    await options.getByRole('button', { name: 'Remove S.' }).click();
+    await expect(options.getByRole('list', { name: 'Waiting for the lock' }).getByRole('listitem')).toHaveCount(1);
+
+    // The browser closes and starts again on the same profile: the change is still held.
+    await context.close();
+    context = (await launch(userDataDir)).context;
+    const restarted = await worker();
+    const after = await context.newPage();
+    await after.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(after.getByRole('list', { name: 'Waiting for the lock' }).getByRole('listitem')).toHaveText(/Stop watching S\./);
+    await expect(after.getByRole('article', { name: 'S.' })).toBeVisible();
+
+    // As if the hour had passed: it is due in three seconds. The background sets its alarm; the
+    // worker is stopped (as Chromium stops an idle one); the alarm wakes it and the change applies.
+    const pending = (await storageOf(restarted)).pending as { appliesAt: number }[];
+    await restarted.evaluate((list) => chrome.storage.local.set({ pending: list }), pending.map((held) => ({ ...held, appliesAt: Date.now() + 3000 })));
+    await expect.poll(() => restarted.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.name))).toContain('apply-pending-changes');
+    const cdp = await context.newCDPSession(after);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (!target) throw new Error('no service worker to stop');
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    await expect(after.getByRole('article', { name: 'S.' })).toHaveCount(0, { timeout: 20_000 });
+    await expect(after.getByText('No change is waiting.')).toBeVisible();
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+});
+
 test.describe('the friend’s code', () => {
   test('is shown once; Continue anyway then needs it, wrong codes are refused; a held change applies early with it', async ({
     context,
