@@ -1,4 +1,5 @@
 import { format } from 'date-fns';
+import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import type { RecordDb } from './db';
 import type { Attempt, JournalEntry, Settings } from './schema';
 import { personName, siteName } from './stats';
@@ -70,6 +71,11 @@ export function exportFileName(extension: 'csv' | 'json', now: number): string {
   return `clean-break-log-${format(now, 'yyyy-MM-dd')}.${extension}`;
 }
 
+/** `clean-break-backup-2026-12-01.json`, by the local day. */
+export function backupFileName(now: number): string {
+  return `clean-break-backup-${format(now, 'yyyy-MM-dd')}.json`;
+}
+
 const PAGE = 2000;
 
 /**
@@ -111,9 +117,23 @@ export async function exportCsv(db: RecordDb, settings: Pick<Settings, 'people' 
 
 /** The log and the journal as JSON parts (`{format, version, exportedAt, attempts, journal}`). */
 export async function exportJson(db: RecordDb, now: number): Promise<string[]> {
+  return [jsonHead(now), ...(await logJson(db))];
+}
+
+/** The attempts' array's items, then the journal's, closing the object they are in. */
+async function logJson(db: RecordDb): Promise<string[]> {
   const attempts = await joined(attemptsByTime(db), (a) => JSON.stringify(a), ',');
   const journal = await joined(journalPages(db), (e) => JSON.stringify(e), ',');
-  return [jsonHead(now), ...attempts, '],"journal":[', ...journal, ']}'];
+  return [...attempts, '],"journal":[', ...journal, ']}'];
+}
+
+/**
+ * Everything, as the backup file (utils/backup.ts): `{format, version, exportedAt, settings,
+ * attempts, journal}`, the log read a page at a time as for the JSON export.
+ */
+export async function exportBackup(db: RecordDb, settings: Settings, now: number): Promise<string[]> {
+  const head = `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(iso(now))},"settings":${JSON.stringify(settings)},"attempts":[`;
+  return [head, ...(await logJson(db))];
 }
 
 /** Saves text as a file through a download link: no permission needed. */
