@@ -20,6 +20,7 @@ import { accept } from '@/utils/accept';
 import { installedAtItem, loadSettings, loadSnoozes, pendingItem, recordProblemItem, settingsItem } from '@/utils/storage';
 import { syncScripts } from '@/utils/registration';
 import { learnThread, noteUnreadThread } from '@/utils/learn';
+import { importBackup } from '@/utils/import';
 import {
   applyDue,
   applyPendingNow,
@@ -86,6 +87,10 @@ export default defineBackground(() => {
   });
   // Settings change one request at a time, decided here with the protection lock (utils/settings-writer.ts).
   onMessage('change', ({ data, sender }) => proposeChange(accept('change', data, sender)));
+  onMessage('importBackup', ({ data, sender }) => {
+    const { backup, mode } = accept('importBackup', data, sender);
+    return importBackup(backup, mode);
+  });
   onMessage('cancelPending', ({ data, sender }) => cancelPending(accept('cancelPending', data, sender).id));
   onMessage('applyPendingNow', ({ data, sender }) => {
     const { id, code } = accept('applyPendingNow', data, sender);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sameIdentifier } from './normalize';
-import { Attempt, JournalEntry, Settings, type Identifier, type Person } from './schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile, Settings, type Attempt, type Identifier, type JournalEntry, type Person } from './schema';
 import { sitePattern } from './sites/custom';
 
 /**
@@ -10,25 +10,15 @@ import { sitePattern } from './sites/custom';
  * applies it (utils/import.ts); the options page reads the file and asks first
  * (components/DataSettings.tsx). The file is written by utils/export.ts (exportBackup).
  *
- * A new version of the file adds `BackupFileV2` here and a step from version 1 to it, with a
- * test that imports a version 1 file; a file newer than this code is refused, never guessed at.
+ * The file's schema is `BackupFile` in utils/schema.ts. A new version of the file adds a
+ * `BackupFileV2` there and a step here from version 1 to it, with a test that imports a version 1
+ * file; a file newer than this code is refused, never guessed at.
  */
-export const BACKUP_FORMAT = 'clean-break-backup';
-export const BACKUP_VERSION = 1;
+
 /** Larger files are refused before they are read (a year of heavy use is a few megabytes). */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 /** How many of a file's problems a refusal lists; the rest are counted. */
 const LISTED_PROBLEMS = 5;
-
-export const BackupFile = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
-  exportedAt: z.iso.datetime(),
-  settings: Settings,
-  attempts: z.array(Attempt),
-  journal: z.array(JournalEntry),
-});
-export type BackupFile = z.infer<typeof BackupFile>;
 
 export type ImportMode = 'merge' | 'replace';
 

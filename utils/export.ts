@@ -1,7 +1,6 @@
 import { format } from 'date-fns';
-import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import type { RecordDb } from './db';
-import type { Attempt, JournalEntry, Settings } from './schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Attempt, type JournalEntry, type Settings } from './schema';
 import { personName, siteName } from './stats';
 
 /**

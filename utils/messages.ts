@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { Change, type ChangeResult } from './changes';
 import type { CodeCheck } from './friend-code';
-import { Feeling, IdentifierKind, MomentKind, SiteRef } from './schema';
+import type { ImportResult } from './import';
+import { BackupFile, Feeling, IdentifierKind, MomentKind, SiteRef } from './schema';
 import type { NewCode } from './settings-writer';
 
 /**
@@ -40,6 +41,11 @@ export const requests = {
   keepDraft: z.object({ personId: z.string().min(1), site: SiteRef, text: z.string().max(20000).regex(/\S/) }),
   /** Extension pages: one change to the settings (or the log), decided by the background and the protection lock. */
   change: Change,
+  /**
+   * Options page: apply a backup file the page has read and checked (utils/backup.ts), merged
+   * with what is here or in its place. The settings part goes through the protection lock.
+   */
+  importBackup: z.object({ mode: z.enum(['merge', 'replace']), backup: BackupFile }),
   /** Extension pages: a change the lock holds is not wanted after all. */
   cancelPending: z.object({ id: z.string().min(1) }),
   /** Extension pages: a change the lock holds, applied now with the friend's code. */
@@ -89,6 +95,7 @@ interface ProtocolMap {
   attemptAbandoned(data: z.infer<Requests['attemptAbandoned']>): void;
   keepDraft(data: z.infer<Requests['keepDraft']>): void;
   change(data: z.infer<Requests['change']>): ChangeResult;
+  importBackup(data: z.infer<Requests['importBackup']>): ImportResult;
   cancelPending(data: z.infer<Requests['cancelPending']>): ChangeResult;
   applyPendingNow(data: z.infer<Requests['applyPendingNow']>): CodeCheck;
   setFriendCode(data: z.infer<Requests['setFriendCode']>): NewCode;
@@ -133,6 +140,7 @@ export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
   attemptAbandoned: ['content-script'],
   keepDraft: ['content-script'],
   change: ['extension-page'],
+  importBackup: ['extension-page'],
   cancelPending: ['extension-page'],
   applyPendingNow: ['extension-page'],
   setFriendCode: ['extension-page'],

@@ -167,3 +167,20 @@ export const Snooze = z.object({
   until: z.number().int().nonnegative(),
 });
 export type Snooze = z.infer<typeof Snooze>;
+
+/**
+ * Everything Clean Break keeps, as one file (utils/backup.ts reads it, utils/export.ts writes it).
+ * Settings, attempts and entries parse as stored ones do: fields added since the file was made
+ * take their defaults.
+ */
+export const BACKUP_FORMAT = 'clean-break-backup';
+export const BACKUP_VERSION = 1;
+export const BackupFile = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.iso.datetime(),
+  settings: Settings,
+  attempts: z.array(Attempt),
+  journal: z.array(JournalEntry),
+});
+export type BackupFile = z.infer<typeof BackupFile>;

@@ -1,6 +1,5 @@
 import { defaultSettings } from '@/utils/defaults';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from '@/utils/backup';
-import type { Attempt, JournalEntry, Settings } from '@/utils/schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Attempt, type BackupFile, type JournalEntry, type Settings } from '@/utils/schema';
 
 /** A backup as another browser's Clean Break would write it: three people, a custom site, a log and a journal. */
 export function sampleSettings(): Settings {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BACKUP_FORMAT,
   MAX_BACKUP_BYTES,
   checkBackup,
   describeBackup,
@@ -12,12 +11,11 @@ import {
   placeOf,
   planImport,
   sizeProblem,
-  type BackupFile,
 } from '@/utils/backup';
 import { recordDb } from '@/utils/db';
 import { defaultSettings } from '@/utils/defaults';
 import { backupFileName, exportBackup } from '@/utils/export';
-import type { Person, Settings } from '@/utils/schema';
+import { BACKUP_FORMAT, type BackupFile, type Person, type Settings } from '@/utils/schema';
 import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal, sampleSettings } from './backup-sample';
 
 const text = (backup: unknown) => JSON.stringify(backup);

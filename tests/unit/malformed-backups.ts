@@ -1,4 +1,5 @@
-import { placeOf, type BackupFile } from '@/utils/backup';
+import { placeOf } from '@/utils/backup';
+import type { BackupFile } from '@/utils/schema';
 
 /**
  * Malformed backup files, generated from a valid one by a seeded generator: the same seed gives

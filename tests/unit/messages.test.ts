@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { accept } from '@/utils/accept';
 import { defaultSettings } from '@/utils/defaults';
 import { classifySender, requests } from '@/utils/messages';
+import { sampleBackup } from './backup-sample';
 
 const id = 'abcdefghijklmnop';
 const origin = `chrome-extension://${id}`;
@@ -48,6 +49,7 @@ describe('the background refuses each request from a sender it must not take it 
     attemptAbandoned: { from: 'content-script', data: ref },
     keepDraft: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', text: 'hello' } },
     change: { from: 'extension-page', data: { type: 'replaceSettings', settings: defaultSettings() } },
+    importBackup: { from: 'extension-page', data: { mode: 'merge', backup: sampleBackup() } },
     cancelPending: { from: 'extension-page', data: { id: 'c1' } },
     applyPendingNow: { from: 'extension-page', data: { id: 'c1', code: 'K7QM2-XR4TD' } },
     setFriendCode: { from: 'extension-page', data: {} },

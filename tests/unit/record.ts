@@ -1,3 +1,4 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AttemptRef } from '@/utils/messages';
 import { recordDb } from '@/utils/db';
 import { readSummary } from '@/utils/db';
@@ -18,4 +19,14 @@ let counter = 0;
 export function ref(personId: string, startedAt = 1_000, extra: Partial<AttemptRef> = {}): AttemptRef {
   counter += 1;
   return { attemptId: `a-${counter}`, personId, site: 'instagram', kind: 'profile', startedAt, ...extra };
+}
+
+/** Everything a change could touch: storage.local whole, and every table of the log's database. */
+export async function everything() {
+  return {
+    storage: await fakeBrowser.storage.local.get(null),
+    attempts: await storedAttempts(),
+    journal: await storedJournal(),
+    meta: await recordDb().meta.toArray(),
+  };
 }

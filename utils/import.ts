@@ -1,0 +1,56 @@
+import { checkBackup, planImport, type ImportMode } from './backup';
+import { decide, type PendingChange } from './changes';
+import { describeError } from './db';
+import { importLog, undoImport, type ImportedLog } from './log';
+import type { BackupFile } from './schema';
+import { proposeChange } from './settings-writer';
+import { loadSettings } from './storage';
+
+/**
+ * Applying a backup, in the background: never half-applied. The log and the journal are written
+ * first, in one transaction (utils/log.ts importLog); then the settings go to the protection lock
+ * as one `replaceSettings` change (utils/settings-writer.ts). When the settings cannot be saved,
+ * the log part is taken out again and the answer says so. A change the lock holds is not a
+ * failure: the log part stays (with the lock on it only ever adds), the settings wait.
+ */
+export type ImportResult =
+  | { status: 'applied'; attempts: number; journal: number; replacedLog: boolean }
+  | { status: 'pending'; pending: PendingChange; attempts: number; journal: number; replacedLog: boolean }
+  | { status: 'refused'; message: string };
+
+const refused = (message: string): ImportResult => ({ status: 'refused', message });
+
+export async function importBackup(file: BackupFile, mode: ImportMode, now = Date.now()): Promise<ImportResult> {
+  // What a page sends has passed the request's schema; the checks across the file run here too.
+  const checked = checkBackup(file);
+  if (!checked.ok) return refused(checked.message);
+  const loaded = await loadSettings(true);
+  if (!loaded.readable) return refused('Your settings could not be read just now, so nothing was imported. Try again in a moment.');
+  // The lock holds back clearing the log: then replace merges the log, and deletes nothing.
+  const lockHoldsClearing = decide(loaded.value, { type: 'clearLog' }, now).later !== null;
+  const planned = planImport(loaded.value, checked.backup, mode, lockHoldsClearing);
+  if (!planned.ok) return refused(planned.message);
+  const { plan } = planned;
+
+  let log: ImportedLog;
+  try {
+    log = await importLog(plan.attempts, plan.journal, plan.replaceLog);
+  } catch (error) {
+    return refused(`The log could not be written (${describeError(error)}), so nothing was imported.`);
+  }
+
+  const result = await proposeChange({ type: 'replaceSettings', settings: plan.settings }, now).catch(
+    (error: unknown) => ({ status: 'refused', message: describeError(error) }) as const,
+  );
+  const written = { attempts: log.attempts, journal: log.journal, replacedLog: plan.replaceLog };
+  if (result.status === 'applied') return { status: 'applied', ...written };
+  if (result.status === 'pending') return { status: 'pending', pending: result.pending, ...written };
+  try {
+    await undoImport(log.undo);
+  } catch (error) {
+    return refused(
+      `The settings could not be saved (${result.message}), and the log could not be put back as it was (${describeError(error)}): ${log.attempts} attempts and ${log.journal} journal entries from the file are still in it.`,
+    );
+  }
+  return refused(`The settings could not be saved (${result.message}), so nothing was imported: the log is as it was.`);
+}
