@@ -2,7 +2,7 @@ import { checkBackup, planImport, type ImportMode } from './backup';
 import { decide, type PendingChange } from './changes';
 import { describeError } from './db';
 import { importLog, undoImport, type ImportedLog } from './log';
-import type { BackupFile } from './schema';
+import type { BackupFile, Settings } from './schema';
 import { proposeChange } from './settings-writer';
 import { loadSettings } from './storage';
 
@@ -19,6 +19,8 @@ export type ImportResult =
   | { status: 'refused'; message: string };
 
 const refused = (message: string): ImportResult => ({ status: 'refused', message });
+/** A reason the settings part was not sent, said as it is (not as an error's name). */
+class Refusal extends Error {}
 
 export async function importBackup(file: BackupFile, mode: ImportMode, now = Date.now()): Promise<ImportResult> {
   // What a page sends has passed the request's schema; the checks across the file run here too.
@@ -31,6 +33,18 @@ export async function importBackup(file: BackupFile, mode: ImportMode, now = Dat
   const planned = planImport(loaded.value, checked.backup, mode, lockHoldsClearing);
   if (!planned.ok) return refused(planned.message);
   const { plan } = planned;
+  /**
+   * A merge is worked out again on the settings as they are once the log is written: a change
+   * another page made meanwhile (a person added) is kept, not written over by the first reading.
+   */
+  const mergedAgain = async (settings: Settings): Promise<Settings> => {
+    if (mode !== 'merge') return settings;
+    const current = await loadSettings(true);
+    if (!current.readable) throw new Refusal('your settings could not be read just now');
+    const again = planImport(current.value, checked.backup, mode, lockHoldsClearing);
+    if (!again.ok) throw new Refusal(again.message);
+    return again.plan.settings;
+  };
 
   let log: ImportedLog;
   try {
@@ -39,9 +53,9 @@ export async function importBackup(file: BackupFile, mode: ImportMode, now = Dat
     return refused(`The log could not be written (${describeError(error)}), so nothing was imported.`);
   }
 
-  const result = await proposeChange({ type: 'replaceSettings', settings: plan.settings }, now).catch(
-    (error: unknown) => ({ status: 'refused', message: describeError(error) }) as const,
-  );
+  const result = await mergedAgain(plan.settings)
+    .then((settings) => proposeChange({ type: 'replaceSettings', settings }, now))
+    .catch((error: unknown) => ({ status: 'refused', message: error instanceof Refusal ? error.message : describeError(error) }) as const);
   const written = { attempts: log.attempts, journal: log.journal, replacedLog: plan.replaceLog };
   if (result.status === 'applied') return { status: 'applied', ...written };
   if (result.status === 'pending') return { status: 'pending', pending: result.pending, ...written };

@@ -7,6 +7,7 @@ import { defaultSettings } from '@/utils/defaults';
 import { exportBackup } from '@/utils/export';
 import { importBackup } from '@/utils/import';
 import type { BackupFile, Settings } from '@/utils/schema';
+import { proposeChange } from '@/utils/settings-writer';
 import { loadPending, loadSettings, settingsItem } from '@/utils/storage';
 import { localTimeZone, summarize } from '@/utils/summary';
 import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal } from './backup-sample';
@@ -77,6 +78,15 @@ describe('importing a backup in the background', () => {
     expect(attempts.find((a) => a.id === 'a-1')?.outcome).toBe('continued');
     expect((await storedJournal()).map((e) => e.id).sort()).toEqual(['hj-1', 'j-1', 'j-2', 'j-3']);
     await summaryAgrees();
+  });
+
+  it('merge keeps a change another page made while the log was being written (a person added meanwhile)', async () => {
+    await seedHere();
+    const importing = importBackup(sampleBackup(), 'merge', NOW);
+    const added = proposeChange({ type: 'addPerson', id: 'p-meanwhile', alias: 'Meanwhile', identifiers: [] }, NOW);
+    expect(await added).toEqual({ status: 'applied' });
+    expect(await importing).toMatchObject({ status: 'applied' });
+    expect((await loadSettings()).value.people.map((p) => p.id)).toEqual(['p-here', 'p-meanwhile', 'p-sam', 'p-alex', 'p-kim']);
   });
 
   it('merging the same file twice adds nothing the second time', async () => {
