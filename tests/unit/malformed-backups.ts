@@ -16,6 +16,13 @@ export interface Malformed {
   says: { place: string } | { matches: RegExp };
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What a refusal of this file must match: the place itself or a place inside it (`….identifiers[0]` → `….identifiers[0].kind`), or the phrase. */
+export function refusalPattern(says: Malformed['says']): RegExp {
+  return 'place' in says ? new RegExp(`(^|[ ;])${escape(says.place)}[:.[]`) : says.matches;
+}
+
 type Path = (string | number)[];
 type Json = unknown;
 

@@ -7,13 +7,11 @@ import { recordDb } from '@/utils/db';
 import { importBackup } from '@/utils/import';
 import { settingsItem } from '@/utils/storage';
 import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal, sampleSettings } from './backup-sample';
-import { malformedBackups, type Malformed } from './malformed-backups';
+import { malformedBackups, refusalPattern, type Malformed } from './malformed-backups';
 import { everything } from './record';
 
 const files = malformedBackups(sampleBackup());
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The message names the place itself, or a place inside it (`settings.people[0].identifiers[0]` → `….kind`). */
-const expected = (says: Malformed['says']) => ('place' in says ? new RegExp(`(^|[ ;])${escape(says.place)}[:.[]`) : says.matches);
+const expected = refusalPattern;
 
 const optionsPage = (() => {
   const origin = browser.runtime.getURL('/').replace(/\/$/, '');
