@@ -10,6 +10,7 @@ import { loadSettings, settingsItem } from '@/utils/storage';
 import { customAdapters } from '@/utils/sites/custom';
 import { heldText, Protection } from './Protection';
 import { Sites } from './Sites';
+import { DataSettings } from './DataSettings';
 import { useStored } from './useStored';
 
 const KIND_LABEL: Record<IdentifierKind, string> = {
@@ -69,6 +70,7 @@ export function Options() {
       <PauseSettings settings={settings} save={save} />
       <Protection settings={settings} save={save} />
       <RecordSettings settings={settings} save={save} />
+      <DataSettings />
     </main>
   );
 }
