@@ -20,9 +20,11 @@ export default defineConfig({
     startUrls: ['https://www.instagram.com/'],
   },
   manifest: ({ browser }) => ({
-    name: 'Clean Break',
-    description:
-      'A pause between the urge and the act: notices when an ex’s profile, chat or compose window opens, and asks you to stop and think.',
+    // From the messages (public/_locales/<lang>/messages.json), English when the browser's language has none.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    action: { default_title: '__MSG_ext_name__' },
     // storage: the settings, the attempt log and the journal. scripting: the veil that hides
     // a watched person's own page before its first frame (utils/veil.ts). alarms: settling
     // an attempt whose page went away after the worker may have stopped. tabs is not

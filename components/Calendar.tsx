@@ -1,22 +1,27 @@
 import { useState } from 'preact/hooks';
-import type { CalendarDay, CalendarWeek } from '@/utils/stats';
+import { formatList, plural, t } from '@/utils/i18n';
+import { weekdayNames, type CalendarDay, type CalendarWeek } from '@/utils/stats';
 
 const CELL = 18;
 const GAP = 3;
 const STEP = CELL + GAP;
 const LEFT = 30;
 const TOP = 16;
-const WEEKDAY_LABELS = ['Mon', '', 'Wed', '', 'Fri', '', 'Sun'];
-
-const attemptsText = (n: number) => (n === 0 ? 'no attempts' : n === 1 ? '1 attempt' : `${n} attempts`);
+/** Every other weekday is labelled: Mon, Wed, Fri, Sun. */
+const weekdayLabels = () => weekdayNames('short').map((name, row) => (row % 2 === 0 ? name : ''));
 
 /** "Tuesday 3 November: 2 attempts" */
-export const dayLabel = (day: CalendarDay) => `${day.label}: ${attemptsText(day.attempts)}`;
+export const dayLabel = (day: CalendarDay) => t('calendar_day', { day: day.label, attempts: plural('attempts', day.attempts) });
 
 function dayDetail(day: CalendarDay): string {
-  if (day.attempts === 0) return `${day.label}: no attempts.`;
-  const parts = [day.left && `left ${day.left}`, day.continued && `continued ${day.continued}`].filter(Boolean);
-  return `${dayLabel(day)}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
+  const attempts = plural('attempts', day.attempts);
+  const parts = [
+    ...(day.left ? [t('calendar_left', { count: day.left })] : []),
+    ...(day.continued ? [t('calendar_continued', { count: day.continued })] : []),
+  ];
+  return parts.length
+    ? t('calendar_detail_split', { day: day.label, attempts, split: formatList(parts) })
+    : t('calendar_detail', { day: day.label, attempts });
 }
 
 /**
@@ -49,14 +54,14 @@ export function Calendar({ weeks }: { weeks: CalendarWeek[] }) {
   const height = TOP + 7 * STEP;
   const months = weeks.flatMap((week, column) => {
     const first = week.days.find((day) => day.key.endsWith('-01')) ?? (column === 0 ? week.days[0] : undefined);
-    return first ? [{ column, text: first.label.split(' ')[2]!.slice(0, 3) }] : [];
+    return first ? [{ column, text: first.month }] : [];
   });
 
   return (
     <figure class="calendar">
       <svg
         role="grid"
-        aria-label={`Attempts by day, the last ${weeks.length} weeks`}
+        aria-label={plural('calendar_label', weeks.length)}
         aria-describedby="calendar-detail"
         viewBox={`0 0 ${width} ${height}`}
         width={width}
@@ -69,7 +74,7 @@ export function Calendar({ weeks }: { weeks: CalendarWeek[] }) {
               {text}
             </text>
           ))}
-          {WEEKDAY_LABELS.map((text, row) => (
+          {weekdayLabels().map((text, row) => (
             <text key={row} x={0} y={TOP + row * STEP + CELL - 5}>
               {text}
             </text>
@@ -108,11 +113,11 @@ export function Calendar({ weeks }: { weeks: CalendarWeek[] }) {
           {dayDetail(current)}
         </span>
         <span class="legend" aria-hidden="true">
-          Fewer <span class="swatch" data-level="0" />
+          {t('calendar_fewer')} <span class="swatch" data-level="0" />
           <span class="swatch" data-level="1" />
           <span class="swatch" data-level="2" />
           <span class="swatch" data-level="3" />
-          <span class="swatch" data-level="4" /> more
+          <span class="swatch" data-level="4" /> {t('calendar_more')}
         </span>
       </figcaption>
     </figure>

@@ -1,4 +1,5 @@
-import type { Count } from '@/utils/stats';
+import { formatList, formatNumber, t } from '@/utils/i18n';
+import { hourName, type Count } from '@/utils/stats';
 
 /**
  * A list of counts with a bar each: the text ("Monday 3") is what is read; the bar only shows
@@ -14,7 +15,7 @@ export function Bars({ counts, label, testId }: { counts: Count[]; label: string
           <span class="bar" aria-hidden="true">
             <span style={{ width: `${(count / most) * 100}%` }} />
           </span>
-          <span class="bar-count">{count}</span>
+          <span class="bar-count">{formatNumber(count)}</span>
         </li>
       ))}
     </ul>
@@ -29,18 +30,18 @@ export function HourChart({ hours }: { hours: Count[] }) {
   const most = Math.max(1, ...hours.map((h) => h.count));
   const busiest = [...hours].filter((h) => h.count > 0).sort((a, b) => b.count - a.count).slice(0, 3);
   const description = busiest.length
-    ? `Most often around ${busiest.map((h) => `${h.name} (${h.count})`).join(', ')}.`
-    : 'No attempts yet.';
+    ? t('hours_most', { hours: formatList(busiest.map((h) => t('hour_count', { hour: h.name, count: h.count }))) })
+    : t('hours_none');
   return (
     <figure class="hours">
-      <svg role="img" aria-label={`Attempts by hour of day. ${description}`} viewBox={`0 0 ${WIDTH} ${HEIGHT + 14}`} width={WIDTH} height={HEIGHT + 14}>
+      <svg role="img" aria-label={t('hours_label', { description })} viewBox={`0 0 ${WIDTH} ${HEIGHT + 14}`} width={WIDTH} height={HEIGHT + 14}>
         {hours.map((hour, i) => {
           const h = hour.count ? Math.max(2, (hour.count / most) * HEIGHT) : 1;
           return <rect key={hour.name} class={hour.count ? 'hour' : 'hour none'} x={i * 13 + 1} y={HEIGHT - h} width={11} height={h} rx={2} />;
         })}
         {[0, 6, 12, 18].map((hour) => (
           <text key={hour} x={hour * 13 + 1} y={HEIGHT + 12}>
-            {String(hour).padStart(2, '0')}:00
+            {hourName(hour)}
           </text>
         ))}
       </svg>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { recordDb } from '@/utils/db';
+import { formatNumber, messageParts, plural, SLOT, t, type MessageKey } from '@/utils/i18n';
 import { download, exportCsv, exportFileName, exportJson } from '@/utils/export';
 import { sendMessage } from '@/utils/messages';
 import type { Settings } from '@/utils/schema';
@@ -44,6 +45,13 @@ function useClock(timeZone: string): Clock {
 }
 
 const RECENT = 10;
+const CALENDAR_WEEKS = 12;
+
+const STREAK_FROM: Record<Exclude<Streak['from'], 'today'>, MessageKey & `streak_from_${string}`> = {
+  continue: 'streak_from_continue',
+  set: 'streak_from_set',
+  install: 'streak_from_install',
+};
 
 /** The popup: the streak, the figures, the calendar, the pattern and the recent attempts. */
 export function Dashboard() {
@@ -59,18 +67,18 @@ export function Dashboard() {
 
   const recentList = (
     <section aria-labelledby="recent-title">
-      <h2 id="recent-title">Recent attempts</h2>
+      <h2 id="recent-title">{t('dashboard_recent_heading')}</h2>
       {recent.state === 'failed' ? (
         <p class="notice" role="alert">
-          The recent attempts could not be read just now ({recent.error}).
+          {t('dashboard_recent_failed', { error: recent.error })}
         </p>
       ) : recent.state === 'loading' ? null : recent.value.length === 0 ? (
-        <p class="empty">No attempts yet. Each time the pause screen appears, it is noted here.</p>
+        <p class="empty">{t('attempts_none_yet')}</p>
       ) : (
         <ol class="recent" data-testid="recent">
           {recent.value.map((attempt) => (
             <li key={attempt.id}>
-              {momentText(attempt, settings.value)}: <span class={`outcome ${shownOutcome(attempt)}`}>{OUTCOME[shownOutcome(attempt)]}</span>{' '}
+              {momentText(attempt, settings.value)}: <span class={`outcome ${shownOutcome(attempt)}`}>{t(OUTCOME[shownOutcome(attempt)])}</span>{' '}
               <time dateTime={new Date(attempt.startedAt).toISOString()} title={longDate(attempt.startedAt, clock.timeZone)}>
                 · {relativeTime(attempt.startedAt, clock)}
               </time>
@@ -84,37 +92,37 @@ export function Dashboard() {
   return (
     <main class="popup">
       <header class="page-head">
-        <h1>Clean Break</h1>
+        <h1>{t('ext_name')}</h1>
         <PageNav current="Dashboard" />
       </header>
       {!settings.readable ? (
         <p class="notice" role="alert">
-          Your settings could not be read just now, so names may be missing here. Nothing was changed.
+          {t('dashboard_settings_unreadable')}
         </p>
       ) : (
         !settings.valid && (
           <p class="notice" role="alert">
-            Some saved settings could not be read and were set aside; everything readable is shown.
+            {t('dashboard_settings_partly')}
           </p>
         )
       )}
       <HealthNotice settings={settings.value} />
       {problem.value && (
         <p class="notice" role="alert" data-testid="record-problem">
-          Some attempts could not be saved yet; they will be saved when possible.
-          {problem.value.waiting > 0 && ` (${problem.value.waiting} waiting)`}
+          {t('dashboard_record_problem')}
+          {problem.value.waiting > 0 && ` ${plural('dashboard_record_waiting', problem.value.waiting)}`}
         </p>
       )}
-      {figures.state === 'loading' && <p class="hint">Opening your record…</p>}
+      {figures.state === 'loading' && <p class="hint">{t('dashboard_opening')}</p>}
       {figures.state === 'counting' && (
         <p class="hint" role="status">
-          {figures.unreadable ? 'Your figures could not be read, so they are being counted again from the log…' : 'Counting…'}
+          {figures.unreadable ? t('dashboard_recounting') : t('dashboard_counting')}
         </p>
       )}
       {figures.state === 'failed' && (
         <div class="notice" role="alert">
-          <p>Your record could not be read just now, so no figures are shown. Nothing was deleted: it will show here when it can be read.</p>
-          <p class="detail">({figures.error})</p>
+          <p>{t('dashboard_record_failed')}</p>
+          <p class="detail">{t('error_detail', { error: figures.error })}</p>
         </div>
       )}
       {figures.state === 'ready' ? (
@@ -124,7 +132,7 @@ export function Dashboard() {
       ) : (
         recentList
       )}
-      <section class="actions" aria-label="Actions">
+      <section class="actions" aria-label={t('dashboard_actions')}>
         <div class="row">
           <WatchHere settings={settings.value} />
         </div>
@@ -134,8 +142,6 @@ export function Dashboard() {
   );
 }
 
-const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-const daysText = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 /** The figures; `children` (the recent attempts) come after the calendar, before the pattern. */
 function Figures({
@@ -162,66 +168,73 @@ function Figures({
       <StreakView run={run} clock={clock} settings={settings} />
       <dl class="counts">
         <div>
-          <dt>Today</dt>
-          <dd data-testid="today">{counts.today.attempts}</dd>
+          <dt>{t('dashboard_today')}</dt>
+          <dd data-testid="today">{formatNumber(counts.today.attempts)}</dd>
         </div>
         <div>
-          <dt>This week</dt>
-          <dd data-testid="week">{counts.week.attempts}</dd>
+          <dt>{t('dashboard_this_week')}</dt>
+          <dd data-testid="week">{formatNumber(counts.week.attempts)}</dd>
         </div>
         <div>
-          <dt>This month</dt>
-          <dd data-testid="month">{counts.month.attempts}</dd>
+          <dt>{t('dashboard_this_month')}</dt>
+          <dd data-testid="month">{formatNumber(counts.month.attempts)}</dd>
         </div>
       </dl>
       <section aria-labelledby="share-title">
-        <h2 id="share-title">Left or continued</h2>
+        <h2 id="share-title">{t('share_heading')}</h2>
         {split.leftPercent === null ? (
-          <p class="empty">Nothing decided yet.</p>
+          <p class="empty">{t('share_nothing')}</p>
         ) : (
           <>
             <p data-testid="share">
-              You left <span data-testid="left">{times(split.left)}</span> and continued{' '}
-              <span data-testid="continued">{times(split.continued)}</span>: you chose to leave {split.leftPercent}% of the time.
+              {messageParts('share_text', { left: SLOT, continued: SLOT, percent: formatNumber(split.leftPercent / 100, { style: 'percent' }) }).map((part) =>
+                typeof part === 'string' ? (
+                  part
+                ) : (
+                  <span key={part.slot} data-testid={part.slot}>
+                    {plural('times', part.slot === 'left' ? split.left : split.continued)}
+                  </span>
+                ),
+              )}
             </p>
             <div class="share-bar" aria-hidden="true">
               <span style={{ width: `${split.leftPercent}%` }} />
             </div>
           </>
         )}
-        {(summary?.outcomes.pending ?? 0) > 0 && <p class="hint">{summary!.outcomes.pending} on a pause screen right now.</p>}
+        {(summary?.outcomes.pending ?? 0) > 0 && <p class="hint">{plural('share_pending', summary!.outcomes.pending)}</p>}
       </section>
       <section aria-labelledby="calendar-title">
-        <h2 id="calendar-title">The last 12 weeks</h2>
-        <Calendar weeks={calendar(summary, clock, 12)} />
+        <h2 id="calendar-title">{plural('calendar_heading', CALENDAR_WEEKS)}</h2>
+        <Calendar weeks={calendar(summary, clock, CALENDAR_WEEKS)} />
       </section>
       {children}
       <section aria-labelledby="when-title">
-        <h2 id="when-title">When it happens</h2>
-        <h3>By hour of day</h3>
+        <h2 id="when-title">{t('when_heading')}</h2>
+        <h3>{t('by_hour_heading')}</h3>
         <HourChart hours={byHour(summary)} />
-        <h3>By weekday</h3>
-        <Bars counts={byWeekday(summary)} label="Attempts by weekday" testId="by-weekday" />
-        <h3>How you felt</h3>
+        <h3>{t('by_weekday_heading')}</h3>
+        <Bars counts={byWeekday(summary)} label={t('by_weekday_label')} testId="by-weekday" />
+        <h3>{t('by_feeling_heading')}</h3>
         {feelings.length ? (
-          <Bars counts={feelings} label="Attempts by feeling" testId="by-feeling" />
+          <Bars counts={feelings} label={t('by_feeling_label')} testId="by-feeling" />
         ) : (
-          <p class="empty">No feelings noted yet: the pause screen asks, if you like.</p>
+          <p class="empty">{t('feelings_none')}</p>
         )}
       </section>
       <section aria-labelledby="where-title">
-        <h2 id="where-title">Who and where</h2>
+        <h2 id="where-title">{t('where_heading')}</h2>
         {people.length === 0 ? (
-          <p class="empty">Nothing here yet.</p>
+          <p class="empty">{t('nothing_here')}</p>
         ) : (
           <div class="two">
             <div>
-              <h3>People</h3>
-              <Bars counts={people} label="Attempts by person" testId="by-person" />
+              <h3>{t('people_heading')}</h3>
+              <Bars counts={people} label={t('by_person_label')} testId="by-person" />
             </div>
             <div>
-              <h3>Sites</h3>
-              <Bars counts={sites} label="Attempts by site" testId="by-site" />
+              <h3>{t('sites_heading')}</h3>
+              <Bars counts={sites} label={t('by_site_label')} testId="by-site" />
             </div>
           </div>
         )}
@@ -232,18 +245,21 @@ function Figures({
 
 function StreakView({ run, clock, settings }: { run: Streak; clock: Clock; settings: Settings }) {
   const since = shortDay(run.since, clock);
-  const from = {
-    continue: `Counting from ${since}, the day after you last continued.`,
-    set: `Counting from ${since}, the day you chose.`,
-    install: `Counting from ${since}, when you started with Clean Break.`,
-    today: '',
-  }[run.from];
+  const from = run.from === 'today' ? '' : t(STREAK_FROM[run.from], { day: since });
   return (
     <section class="streak" aria-labelledby="streak-title">
       {run.days > 0 ? (
         <>
           <h2 id="streak-title" class="streak-days" data-testid="streak">
-            Day <strong data-testid="days">{run.days}</strong> of no contact
+            {messageParts('streak_days', { days: SLOT }).map((part) =>
+              typeof part === 'string' ? (
+                part
+              ) : (
+                <strong key="days" data-testid="days">
+                  {formatNumber(run.days)}
+                </strong>
+              ),
+            )}
           </h2>
           <p class="hint" data-testid="streak-from">
             {from}
@@ -252,17 +268,18 @@ function StreakView({ run, clock, settings }: { run: Streak; clock: Clock; setti
       ) : (
         <>
           <h2 id="streak-title" class="streak-days" data-testid="streak">
-            Today is a fresh start
+            {t('streak_fresh')}
           </h2>
           <p class="hint" data-testid="streak-from">
-            You continued today. That is something to notice, not a reason to be hard on yourself: tomorrow is Day 1.
+            {t('streak_fresh_hint')}
           </p>
         </>
       )}
       {run.longest > 1 && (
         <p data-testid="longest">
-          Your longest run: <strong>{daysText(run.longest)}</strong>
-          {run.longest === run.days && run.days > 1 ? ', and it is this one.' : '.'}
+          {messageParts(run.longest === run.days && run.days > 1 ? 'streak_longest_now' : 'streak_longest', { run: SLOT }).map((part) =>
+            typeof part === 'string' ? part : <strong key="run">{plural('days', run.longest)}</strong>,
+          )}
         </p>
       )}
       <CountFrom settings={settings} clock={clock} />
@@ -278,14 +295,14 @@ function CountFrom({ settings, clock }: { settings: Settings; clock: Clock }) {
     try {
       const result = await sendMessage('change', { type: 'setRecord', values: { noContactSince } });
       if (result.status === 'refused') throw new Error(result.message);
-      setMessage({ text: noContactSince ? 'Saved.' : 'Counting from your last Continue again.', error: false });
+      setMessage({ text: noContactSince ? t('saved') : t('count_from_cleared'), error: false });
     } catch (error) {
-      setMessage({ text: `Not saved: ${(error as Error).message}`, error: true });
+      setMessage({ text: t('not_saved', { error: (error as Error).message }), error: true });
     }
   };
   return (
     <details class="count-from">
-      <summary>Count from another day</summary>
+      <summary>{t('count_from_summary')}</summary>
       <form
         class="row"
         onSubmit={(event) => {
@@ -294,12 +311,12 @@ function CountFrom({ settings, clock }: { settings: Settings; clock: Clock }) {
         }}
       >
         <label>
-          No contact since <input type="date" name="noContactSince" max={todayKey(clock)} value={day} onInput={(e) => setDay((e.target as HTMLInputElement).value)} />
+          {t('count_from_label')} <input type="date" name="noContactSince" max={todayKey(clock)} value={day} onInput={(e) => setDay((e.target as HTMLInputElement).value)} />
         </label>
-        <button type="submit">Save</button>
+        <button type="submit">{t('save')}</button>
         {settings.noContactSince && (
           <button type="button" class="link" onClick={() => void save(null)}>
-            Clear
+            {t('clear')}
           </button>
         )}
       </form>
@@ -311,23 +328,23 @@ function CountFrom({ settings, clock }: { settings: Settings; clock: Clock }) {
 function Export({ settings }: { settings: Settings }) {
   const [state, setState] = useState<{ text: string; error: boolean } | null>(null);
   const run = async (kind: 'csv' | 'json') => {
-    setState({ text: 'Preparing the file…', error: false });
+    setState({ text: t('export_preparing'), error: false });
     try {
       const now = Date.now();
       const parts = kind === 'csv' ? await exportCsv(recordDb(), settings) : await exportJson(recordDb(), now);
       download(parts, exportFileName(kind, now), kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
       setState(null);
     } catch (error) {
-      setState({ text: `The log could not be exported just now: ${(error as Error).message}`, error: true });
+      setState({ text: t('export_failed', { error: (error as Error).message }), error: true });
     }
   };
   return (
     <div class="row export">
       <button type="button" onClick={() => void run('csv')}>
-        Export CSV
+        {t('export_csv')}
       </button>
       <button type="button" onClick={() => void run('json')}>
-        Export JSON
+        {t('export_json')}
       </button>
       {state && <p class={state.error ? 'error' : 'hint'}>{state.text}</p>}
     </div>

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { weakSites } from '@/utils/health';
+import { messageParts, plural, SLOT, t } from '@/utils/i18n';
 import type { Settings } from '@/utils/schema';
 import { adapterById } from '@/utils/sites';
 import { healthItem, loadHealth } from '@/utils/storage';
@@ -19,15 +20,19 @@ export function HealthNotice({ settings }: { settings: Settings }) {
     <div class="notice" role="status" data-testid="health">
       {weak.map(({ site, count }) => (
         <p key={site}>
-          Clean Break could not tell who {count} {siteName(site)} chats this week were with: protection there may be weaker.
+          {plural('health_weak', count, { site: siteName(site) })}
         </p>
       ))}
       <p>
-        Add their chat link in{' '}
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
-        </button>
-        , or update Clean Break.
+        {messageParts('health_fix', { options: SLOT }).map((part) =>
+          typeof part === 'string' ? (
+            part
+          ) : (
+            <button key="options" type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              {t('nav_options')}
+            </button>
+          ),
+        )}
       </p>
     </div>
   );

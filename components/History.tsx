@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { recordDb, type RecordDb } from '@/utils/db';
 import type { Attempt, Settings } from '@/utils/schema';
+import { plural, t } from '@/utils/i18n';
 import { dayRange, FEELING_LABEL, longDate, personName, relativeTime, siteName } from '@/utils/stats';
 import { loadSettings, settingsItem } from '@/utils/storage';
 import { localTimeZone, shownOutcome } from '@/utils/summary';
@@ -109,19 +110,19 @@ export function History() {
   return (
     <main class="page history">
       <header class="page-head">
-        <h1>History</h1>
+        <h1>{t('history_heading')}</h1>
         <PageNav current="History" />
       </header>
       {!settings.valid && (
         <p class="notice" role="alert">
-          Some saved settings could not be read; names may be missing.
+          {t('settings_partly_unreadable')}
         </p>
       )}
-      <form class="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+      <form class="filters" aria-label={t('history_filters')} onSubmit={(event) => event.preventDefault()}>
         <label>
-          Person
+          {t('filter_person')}
           <select name="person" value={person} onChange={(e) => setPerson((e.target as HTMLSelectElement).value)}>
-            <option value="">Everyone</option>
+            <option value="">{t('filter_everyone')}</option>
             {people.map((c) => (
               <option key={c.name} value={c.name}>
                 {c.name}
@@ -130,9 +131,9 @@ export function History() {
           </select>
         </label>
         <label>
-          Site
+          {t('filter_site')}
           <select name="site" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
-            <option value="">Every site</option>
+            <option value="">{t('filter_every_site')}</option>
             {sites.map((c) => (
               <option key={c.name} value={c.name}>
                 {c.name}
@@ -141,23 +142,23 @@ export function History() {
           </select>
         </label>
         <label>
-          Outcome
+          {t('filter_outcome')}
           <select
             name="outcome"
             value={outcome ?? ''}
             onChange={(e) => setOutcome(((e.target as HTMLSelectElement).value || null) as HistoryFilter['outcome'])}
           >
-            <option value="">Any</option>
-            <option value="left">Left</option>
-            <option value="continued">Continued</option>
-            <option value="pending">On the pause screen</option>
+            <option value="">{t('filter_any')}</option>
+            <option value="left">{t(OUTCOME.left)}</option>
+            <option value="continued">{t(OUTCOME.continued)}</option>
+            <option value="pending">{t(OUTCOME.pending)}</option>
           </select>
         </label>
         <label>
-          From <input type="date" name="from" value={fromDay} max={toDay || undefined} onInput={(e) => setFromDay((e.target as HTMLInputElement).value)} />
+          {t('filter_from')} <input type="date" name="from" value={fromDay} max={toDay || undefined} onInput={(e) => setFromDay((e.target as HTMLInputElement).value)} />
         </label>
         <label>
-          To <input type="date" name="to" value={toDay} min={fromDay || undefined} onInput={(e) => setToDay((e.target as HTMLInputElement).value)} />
+          {t('filter_to')} <input type="date" name="to" value={toDay} min={fromDay || undefined} onInput={(e) => setToDay((e.target as HTMLInputElement).value)} />
         </label>
         {(person || site || outcome || fromDay || toDay) && (
           <button
@@ -171,7 +172,7 @@ export function History() {
               setToDay('');
             }}
           >
-            Show everything
+            {t('filter_show_everything')}
           </button>
         )}
       </form>
@@ -185,11 +186,11 @@ function Results({ filter, settings }: { filter: HistoryFilter; settings: Settin
   const ids = useLiveQuery(() => matchingIds(recordDb(), filter), [key]);
   const filtered = filter.personIds !== null || filter.siteIds !== null || filter.outcome !== null || Number.isFinite(filter.from) || Number.isFinite(filter.to);
 
-  if (ids.state === 'loading') return <p class="hint">Opening your history…</p>;
+  if (ids.state === 'loading') return <p class="hint">{t('history_opening')}</p>;
   if (ids.state === 'failed') {
     return (
       <p class="notice" role="alert">
-        Your history could not be read just now ({ids.error}). Nothing was deleted: it will show here when it can be read.
+        {t('history_failed', { error: ids.error })}
       </p>
     );
   }
@@ -199,9 +200,9 @@ function Results({ filter, settings }: { filter: HistoryFilter; settings: Settin
       <p class="result-count" role="status" data-testid="result-count">
         {count === 0
           ? filtered
-            ? 'No attempts match these filters.'
-            : 'No attempts yet. Each time the pause screen appears, it is noted here.'
-          : `${count.toLocaleString('en')} ${count === 1 ? 'attempt' : 'attempts'}${filtered ? ' match' : ''}, newest first.`}
+            ? t('history_none_match')
+            : t('attempts_none_yet')
+          : plural(filtered ? 'history_match' : 'history_count', count)}
       </p>
       {count > 0 && <VirtualList ids={ids.value} settings={settings} resetKey={key} />}
     </>
@@ -246,7 +247,7 @@ function VirtualList({ ids, settings, resetKey }: { ids: string[]; settings: Set
       ref={scroller}
       tabIndex={0}
       role="region"
-      aria-label="Attempts, newest first"
+      aria-label={t('history_rows_label')}
       onScroll={(event) => setScrollTop((event.currentTarget as HTMLDivElement).scrollTop)}
     >
       <ol class="history-rows" style={{ height: `${ids.length * ROW_HEIGHT}px` }} data-testid="history-rows">
@@ -267,10 +268,10 @@ function VirtualList({ ids, settings, resetKey }: { ids: string[]; settings: Set
 function Row({ attempt, settings, clock }: { attempt: Attempt; settings: Settings; clock: { now: number; timeZone: string } }) {
   const outcome = shownOutcome(attempt);
   const details = [
-    attempt.outcome === 'closed' ? 'closed the tab' : null,
-    attempt.secondsOnScreen !== null ? `${Math.round(attempt.secondsOnScreen)} s` : null,
-    attempt.feeling ? FEELING_LABEL[attempt.feeling] : null,
-    attempt.journalWritten ? 'wrote in the journal' : null,
+    attempt.outcome === 'closed' ? t('row_closed') : null,
+    attempt.secondsOnScreen !== null ? t('row_seconds', { seconds: Math.round(attempt.secondsOnScreen) }) : null,
+    attempt.feeling ? t(FEELING_LABEL[attempt.feeling]) : null,
+    attempt.journalWritten ? t('row_journal') : null,
   ].filter(Boolean);
   return (
     <>
@@ -279,7 +280,7 @@ function Row({ attempt, settings, clock }: { attempt: Attempt; settings: Setting
         <span class="hint"> · {relativeTime(attempt.startedAt, clock)}</span>
       </span>
       <span class="row-what">
-        {momentText(attempt, settings)}: <strong class={`outcome ${outcome}`}>{OUTCOME[outcome]}</strong>
+        {momentText(attempt, settings)}: <strong class={`outcome ${outcome}`}>{t(OUTCOME[outcome])}</strong>
         {details.length > 0 && <span class="hint"> · {details.join(' · ')}</span>}
       </span>
     </>

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { recordDb } from '@/utils/db';
 import { sendMessage } from '@/utils/messages';
 import type { JournalEntry, Settings } from '@/utils/schema';
-import { longDate, personName, REMOVED_PERSON, siteName } from '@/utils/stats';
+import { t } from '@/utils/i18n';
+import { isRemovedPerson, longDate, personName, siteName } from '@/utils/stats';
 import { loadSettings, settingsItem } from '@/utils/storage';
 import { localTimeZone } from '@/utils/summary';
 import { PageNav } from './PageNav';
@@ -27,25 +28,25 @@ export function Journal() {
     <main class="page journal">
       <header class="page-head">
         <h1 ref={heading} tabIndex={-1}>
-          Journal
+          {t('journal_heading')}
         </h1>
         <PageNav current="Journal" />
       </header>
-      <p class="hint">What you wrote instead of sending. It stays on this device and is never sent.</p>
+      <p class="hint">{t('journal_intro')}</p>
       {!settings.valid && (
         <p class="notice" role="alert">
-          Some saved settings could not be read; names may be missing.
+          {t('settings_partly_unreadable')}
         </p>
       )}
-      {entries.state === 'loading' && <p class="hint">Opening your journal…</p>}
+      {entries.state === 'loading' && <p class="hint">{t('journal_opening')}</p>}
       {entries.state === 'failed' && (
         <p class="notice" role="alert">
-          Your journal could not be read just now ({entries.error}). Nothing was deleted: it will show here when it can be read.
+          {t('journal_failed', { error: entries.error })}
         </p>
       )}
       {entries.state === 'ready' &&
         (entries.value.length === 0 ? (
-          <p class="empty">Nothing written yet. What you write on the pause screen, or keep instead of sending, appears here.</p>
+          <p class="empty">{t('journal_empty')}</p>
         ) : (
           <>
             <ol class="entries">
@@ -57,7 +58,7 @@ export function Journal() {
             </ol>
             {entries.value.length > shown && (
               <button type="button" onClick={() => setShown(shown + PAGE)}>
-                Show older entries
+                {t('journal_show_older')}
               </button>
             )}
           </>
@@ -80,16 +81,16 @@ function Entry({ entry, settings, onDeleted }: { entry: JournalEntry; settings: 
   }, [asking]);
   const titleId = `entry-${entry.id}`;
   const when = longDate(entry.writtenAt, localTimeZone());
-  const about = [entry.personId !== null && `To ${personName(entry.personId, settings).replace(REMOVED_PERSON, 'someone you removed')}`, entry.site !== null && `on ${siteName(entry.site, settings)}`]
-    .filter(Boolean)
-    .join(' ');
+  const person = entry.personId === null ? null : isRemovedPerson(entry.personId, settings) ? t('journal_removed_person') : personName(entry.personId, settings);
+  const site = entry.site === null ? null : siteName(entry.site, settings);
+  const about = person !== null ? (site !== null ? t('journal_to_on', { person, site }) : t('journal_to', { person })) : site !== null ? t('journal_on', { site }) : '';
 
   const remove = async () => {
     try {
       await sendMessage('deleteJournalEntry', { id: entry.id });
       onDeleted();
     } catch (e) {
-      setError(`Not deleted: ${(e as Error).message}`);
+      setError(t('not_deleted', { error: (e as Error).message }));
     }
   };
 
@@ -101,18 +102,18 @@ function Entry({ entry, settings, onDeleted }: { entry: JournalEntry; settings: 
       {about && <p class="hint">{about}</p>}
       <p class="entry-text">{entry.text}</p>
       {asking ? (
-        <div class="confirm" role="group" aria-label="Delete this entry?">
-          <p>Delete this entry? It cannot be brought back.</p>
+        <div class="confirm" role="group" aria-label={t('journal_delete_group')}>
+          <p>{t('journal_delete_confirm')}</p>
           <button type="button" class="danger" onClick={() => void remove()}>
-            Delete
+            {t('journal_delete')}
           </button>
           <button type="button" ref={keep} onClick={() => setAsking(false)}>
-            Keep
+            {t('journal_keep')}
           </button>
         </div>
       ) : (
-        <button type="button" class="link" ref={ask} aria-label={`Delete the entry of ${when}`} onClick={() => setAsking(true)}>
-          Delete
+        <button type="button" class="link" ref={ask} aria-label={t('journal_delete_label', { when })} onClick={() => setAsking(true)}>
+          {t('journal_delete')}
         </button>
       )}
       {error && (

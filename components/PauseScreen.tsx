@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { messageParts, messagesLanguage, plural, SLOT, t, textDirection, type MessageKey } from '@/utils/i18n';
 import { FEELING_LABEL, type Feeling, type MomentKind, type SupportPerson } from '@/utils/schema';
 
 export interface PauseChoice {
@@ -33,23 +34,32 @@ export interface PauseScreenProps {
   onContinue(choice: PauseChoice): void;
 }
 
-const FEELINGS = Object.entries(FEELING_LABEL).map(([value, label]) => ({ value: value as Feeling, label }));
+const FEELINGS = Object.keys(FEELING_LABEL) as Feeling[];
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+/** The second to the tenth as words; later ones are numbers ("11th"). */
+const ORDINAL_WORDS: Partial<Record<number, MessageKey>> = {
+  2: 'ordinal_2',
+  3: 'ordinal_3',
+  4: 'ordinal_4',
+  5: 'ordinal_5',
+  6: 'ordinal_6',
+  7: 'ordinal_7',
+  8: 'ordinal_8',
+  9: 'ordinal_9',
+  10: 'ordinal_10',
+};
 
 /** "the third time today", kindly: a count, not a verdict. */
 export function timesTodayText(times: number): string {
-  const suffix = times % 100 >= 11 && times % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[times % 10] ?? 'th';
-  const ordinal = ORDINALS[times - 1] ?? `${times}${suffix}`;
-  return times === 1
-    ? 'This is the first time today. Pausing here is already a choice.'
-    : `This is the ${ordinal} time today. That is all right: each pause counts.`;
+  if (times === 1) return t('pause_times_today_first');
+  const word = ORDINAL_WORDS[times];
+  return t('pause_times_today_again', { ordinal: word ? t(word) : plural('ordinal', times, {}, 'ordinal') });
 }
 
-const MOMENT: Record<MomentKind, (alias: string) => string> = {
-  profile: (alias) => `You are about to look at ${alias}’s profile.`,
-  thread: (alias) => `You are about to open your conversation with ${alias}.`,
-  compose: (alias) => `You are about to write to ${alias}.`,
+const MOMENT: Record<MomentKind, MessageKey & `pause_moment_${string}`> = {
+  profile: 'pause_moment_profile',
+  thread: 'pause_moment_thread',
+  compose: 'pause_moment_compose',
 };
 
 export function PauseScreen(props: PauseScreenProps) {
@@ -110,6 +120,8 @@ export function PauseScreen(props: PauseScreenProps) {
     <div class="backdrop">
       <div
         class="dialog"
+        lang={messagesLanguage()}
+        dir={textDirection()}
         role="dialog"
         aria-modal="true"
         aria-labelledby="cb-title"
@@ -117,14 +129,14 @@ export function PauseScreen(props: PauseScreenProps) {
         ref={dialog}
         onKeyDown={onKeyDown}
       >
-        <h1 id="cb-title">Take a breath</h1>
+        <h1 id="cb-title">{t('pause_title')}</h1>
         <p id="cb-moment" class="moment">
-          {MOMENT[props.kind](props.alias)}
+          {t(MOMENT[props.kind], { alias: props.alias })}
         </p>
         {props.timesToday ? <p class="times-today">{timesTodayText(props.timesToday)}</p> : null}
         <blockquote class="reminder">{props.reminder}</blockquote>
         <section aria-labelledby="cb-questions">
-          <h2 id="cb-questions">Before you go on, ask yourself</h2>
+          <h2 id="cb-questions">{t('pause_questions_heading')}</h2>
           <ul class="questions">
             {props.questions.map((question) => (
               <li key={question}>{question}</li>
@@ -133,8 +145,8 @@ export function PauseScreen(props: PauseScreenProps) {
         </section>
 
         <fieldset class="feelings">
-          <legend>How are you feeling? (optional)</legend>
-          {FEELINGS.map(({ value, label }) => (
+          <legend>{t('pause_feeling_legend')}</legend>
+          {FEELINGS.map((value) => (
             <label key={value} class={feeling === value ? 'chip chosen' : 'chip'}>
               <input
                 type="radio"
@@ -143,13 +155,13 @@ export function PauseScreen(props: PauseScreenProps) {
                 checked={feeling === value}
                 onChange={() => setFeeling(value)}
               />
-              {label}
+              {t(FEELING_LABEL[value])}
             </label>
           ))}
         </fieldset>
 
         <label class="journal">
-          <span>Write it here instead. It stays on this device and is never sent.</span>
+          <span>{t('pause_journal_label')}</span>
           <textarea
             rows={3}
             value={journal}
@@ -159,7 +171,7 @@ export function PauseScreen(props: PauseScreenProps) {
 
         {props.supportPerson && (
           <a class="support" href={props.supportPerson.link} target="_blank" rel="noreferrer noopener">
-            Call {props.supportPerson.name} instead
+            {t('pause_support', { name: props.supportPerson.name })}
           </a>
         )}
 
@@ -168,7 +180,9 @@ export function PauseScreen(props: PauseScreenProps) {
         {props.typedPhrase && (
           <label class="phrase">
             <span>
-              To continue, type: <strong>{props.typedPhrase}</strong>
+              {messageParts('pause_phrase_prompt', { phrase: SLOT }).map((part) =>
+                typeof part === 'string' ? part : <strong key="phrase">{props.typedPhrase}</strong>,
+              )}
             </span>
             <input
               type="text"
@@ -210,7 +224,7 @@ export function PauseScreen(props: PauseScreenProps) {
               props.onLeave(choice());
             }}
           >
-            Leave
+            {t('pause_leave')}
           </button>
           <button
             class="risky"
@@ -234,21 +248,21 @@ export function PauseScreen(props: PauseScreenProps) {
               });
             }}
           >
-            Continue anyway
+            {t('pause_continue')}
           </button>
         </div>
         <p id="cb-wait" class="wait">
           {remaining > 0
-            ? `Continue is available in ${remaining} second${remaining === 1 ? '' : 's'}.`
+            ? plural('pause_wait', remaining)
             : !phraseOk
-              ? 'Type the phrase to continue.'
+              ? t('pause_type_phrase')
               : !codeOk
-                ? 'Enter the code to continue.'
-                : 'Continue is available.'}
+                ? t('pause_enter_code')
+                : t('pause_continue_available')}
         </p>
         {/* Announced once when the wait ends, not every second. */}
         <p class="visually-hidden" aria-live="polite">
-          {canContinue ? 'Continue anyway is now available.' : ''}
+          {canContinue ? t('pause_continue_now_available') : ''}
         </p>
       </div>
     </div>

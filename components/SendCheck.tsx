@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { messagesLanguage, t, textDirection } from '@/utils/i18n';
 
 /** asking: the two choices; saving: keeping the words in the journal; failed: that did not work. */
 export type SendCheckStatus = 'asking' | 'saving' | 'failed';
@@ -48,6 +49,8 @@ export function SendCheck(props: SendCheckProps) {
     <div class="send-check">
       <div
         class="card"
+        lang={messagesLanguage()}
+        dir={textDirection()}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="cb-send-title"
@@ -55,14 +58,11 @@ export function SendCheck(props: SendCheckProps) {
         ref={dialog}
         onKeyDown={onKeyDown}
       >
-        <h1 id="cb-send-title">Send this to {props.alias}?</h1>
-        <p id="cb-send-choice">
-          You chose to go on, and it is your choice to make. You can still keep these words in your journal
-          instead: they stay on this device and are never sent.
-        </p>
+        <h1 id="cb-send-title">{t('send_check_title', { alias: props.alias })}</h1>
+        <p id="cb-send-choice">{t('send_check_choice')}</p>
         {props.status === 'failed' && (
           <p class="error" role="alert">
-            Your words could not be kept in the journal, so they are still in the message box. Nothing was sent.
+            {t('send_check_failed')}
           </p>
         )}
         <div class="actions">
@@ -73,10 +73,10 @@ export function SendCheck(props: SendCheckProps) {
             aria-disabled={busy}
             onClick={(event) => choose(event, props.onKeep)}
           >
-            Keep it in my journal
+            {t('send_check_keep')}
           </button>
           <button class="risky" type="button" aria-disabled={busy} onClick={(event) => choose(event, props.onSend)}>
-            Send it
+            {t('send_check_send')}
           </button>
         </div>
       </div>

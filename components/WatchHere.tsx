@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Change } from '@/utils/changes';
+import { formatList, t } from '@/utils/i18n';
 import { sendMessage, type PageReading } from '@/utils/messages';
 import type { Settings } from '@/utils/schema';
 
@@ -49,65 +50,62 @@ export function WatchHere({ settings }: { settings: Settings }) {
     let change: Change;
     let name: string;
     if (target === NEW) {
-      if (!alias.trim()) return setError('Give them an alias: any name you like.');
+      if (!alias.trim()) return setError(t('watch_need_alias'));
       name = alias.trim();
       change = { type: 'addPerson', id: crypto.randomUUID(), alias: name, identifiers };
     } else {
       const person = settings.people.find((p) => p.id === target);
-      if (!person) return setError('That person is no longer watched.');
+      if (!person) return setError(t('watch_person_gone'));
       name = person.alias;
       change = { type: 'addIdentifiers', personId: person.id, identifiers };
     }
     try {
       const result = await sendMessage('change', change);
       if (result.status === 'refused') return setError(result.message);
-      setState({ step: 'done', text: `Watching ${name} on ${reading.siteName}.` });
+      setState({ step: 'done', text: t('watch_done', { name, site: reading.siteName }) });
     } catch (e) {
-      setError(`Not saved: ${(e as Error).message}`);
+      setError(t('not_saved', { error: (e as Error).message }));
     }
   };
 
   if (state.step === 'idle') {
     return (
       <button type="button" onClick={() => void read()}>
-        Watch this person here
+        {t('watch_here')}
       </button>
     );
   }
-  if (state.step === 'unsupported') return <p role="status">Clean Break does not run on this page’s site.</p>;
-  if (state.step === 'nobody') return <p role="status">Nobody is identified on this {state.siteName} page: open their profile or your chat.</p>;
+  if (state.step === 'unsupported') return <p role="status">{t('watch_unsupported')}</p>;
+  if (state.step === 'nobody') return <p role="status">{t('watch_nobody', { site: state.siteName })}</p>;
   if (state.step === 'done') return <p role="status">{state.text}</p>;
   const { reading } = state;
   return (
     <form
       class="watch-here"
-      aria-label="Watch this person here"
+      aria-label={t('watch_here')}
       onSubmit={(event) => {
         event.preventDefault();
         void add(reading);
       }}
     >
-      <p>
-        On {reading.siteName} this page shows:{' '}
-        {reading.identifiers.map((i) => i.value).join(', ')}
-      </p>
+      <p>{t('watch_shows', { site: reading.siteName, identifiers: formatList(reading.identifiers.map((i) => i.value)) })}</p>
       <label>
-        Add to{' '}
+        {t('watch_add_to')}{' '}
         <select value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
           {settings.people.map((p) => (
             <option key={p.id} value={p.id}>
               {p.alias}
             </option>
           ))}
-          <option value={NEW}>Someone new…</option>
+          <option value={NEW}>{t('watch_someone_new')}</option>
         </select>
       </label>
       {target === NEW && (
         <label>
-          Alias <input value={alias} onInput={(e) => setAlias((e.target as HTMLInputElement).value)} />
+          {t('watch_alias')} <input value={alias} onInput={(e) => setAlias((e.target as HTMLInputElement).value)} />
         </label>
       )}
-      <button type="submit">Watch</button>
+      <button type="submit">{t('watch_submit')}</button>
       {error && <p role="alert">{error}</p>}
     </form>
   );

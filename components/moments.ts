@@ -1,16 +1,17 @@
+import { t, type MessageKey } from '@/utils/i18n';
 import type { Attempt, Settings } from '@/utils/schema';
 import { personName, siteName } from '@/utils/stats';
 import type { shownOutcome } from '@/utils/summary';
 
 /** How an attempt reads, in the dashboard and the history. */
-export const OUTCOME: Record<ReturnType<typeof shownOutcome>, string> = {
-  pending: 'On the pause screen',
-  left: 'Left',
-  continued: 'Continued',
+export const OUTCOME: Record<ReturnType<typeof shownOutcome>, MessageKey> = {
+  pending: 'outcome_pending',
+  left: 'outcome_left',
+  continued: 'outcome_continued',
 };
 
-export const KIND: Record<Attempt['kind'], string> = { profile: 'profile', thread: 'chat', compose: 'e-mail' };
+const MOMENT: Record<Attempt['kind'], MessageKey & `moment_${string}`> = { profile: 'moment_profile', thread: 'moment_thread', compose: 'moment_compose' };
 
 /** "S.’s profile on Instagram" */
 export const momentText = (attempt: Attempt, settings: Settings) =>
-  `${personName(attempt.personId, settings)}’s ${KIND[attempt.kind]} on ${siteName(attempt.site, settings)}`;
+  t(MOMENT[attempt.kind], { person: personName(attempt.personId, settings), site: siteName(attempt.site, settings) });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { addDays } from 'date-fns';
+import { formatNumber, t } from './i18n';
 import { attemptsToday, memoryProblem, startOfLocalDay } from './log';
 import { loadSettings, recordProblemItem } from './storage';
 
@@ -19,14 +20,14 @@ export async function showBadge(now = Date.now()): Promise<void> {
     if (problem) {
       await action().setBadgeBackgroundColor({ color: '#b3261e' });
       await action().setBadgeText({ text: '!' });
-      await action().setTitle({ title: 'Clean Break could not save some attempts. Open to see more.' });
+      await action().setTitle({ title: t('badge_title_problem') });
       return;
     }
-    await action().setTitle({ title: 'Clean Break' });
+    await action().setTitle({ title: t('ext_name') });
     const settings = await loadSettings();
     const count = settings.value.showBadge ? await attemptsToday(now) : 0;
     await action().setBadgeBackgroundColor({ color: '#5b6b8c' });
-    await action().setBadgeText({ text: count > 0 ? String(count) : '' });
+    await action().setBadgeText({ text: count > 0 ? formatNumber(count) : '' });
   } catch {
     // The badge is a courtesy; the popup says the same.
   }

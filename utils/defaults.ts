@@ -1,25 +1,24 @@
+import { t } from './i18n';
 import type { Settings } from './schema';
 
 /**
  * The pause screen's default text, from the article the extension grows from
- * (shared/the-no-contact-rule.txt), written for anyone: "they", not "he".
+ * (shared/the-no-contact-rule.txt), written for anyone: "they", not "he". It is in the messages,
+ * so a new user gets it in their language; once stored in the settings it is the user's own text
+ * and stays as stored, whatever the language later.
  */
-export const DEFAULT_QUESTIONS: readonly string[] = [
-  'Are they willing to work on the relationship and address the issues?',
-  'Are they willing to listen and compromise?',
-  'Do they feel sorry for what they did?',
-  'What is the plan from now on?',
-  'Has anything changed about what separated you in the first place?',
-];
+const QUESTION_KEYS = ['default_question_1', 'default_question_2', 'default_question_3', 'default_question_4', 'default_question_5'] as const;
+const REMINDER_KEYS = [
+  'default_reminder_1',
+  'default_reminder_2',
+  'default_reminder_3',
+  'default_reminder_4',
+  'default_reminder_5',
+  'default_reminder_6',
+] as const;
 
-export const DEFAULT_REMINDERS: readonly string[] = [
-  'No contact is for one purpose only: to forget and move on.',
-  'The less you see or hear from them, the faster you will get on with your life.',
-  'Contact or no contact is not going to change what ended the relationship.',
-  'You deserve to be loved without rules, tricks or manipulations. True love does not work this way.',
-  'Leaving them alone is a clean break: it earns respect and lets you both heal.',
-  'When it is time to move on, it is time to move on.',
-];
+export const DEFAULT_QUESTIONS: readonly string[] = QUESTION_KEYS.map((key) => t(key));
+export const DEFAULT_REMINDERS: readonly string[] = REMINDER_KEYS.map((key) => t(key));
 
 export function defaultSettings(): Settings {
   return {

@@ -1,3 +1,4 @@
+import { t, type MessageKey } from './i18n';
 import { normalizeIdentifier } from './normalize';
 import type { Identifier, IdentifierKind, Person } from './schema';
 import { adapterForLink } from './sites';
@@ -33,6 +34,16 @@ export function parseLinkText(text: string): URL | null {
   }
 }
 
+/** What each kind of identifier is called, in an error about one. */
+const KIND_NAME: Record<IdentifierKind, MessageKey> = {
+  handle: 'identifier_kind_handle',
+  accountId: 'identifier_kind_account_id',
+  conversationId: 'identifier_kind_conversation_id',
+  name: 'identifier_kind_name',
+  phone: 'identifier_kind_phone',
+  email: 'identifier_kind_email',
+};
+
 export type ParsedIdentifiers =
   | { ok: true; identifiers: Identifier[]; from: string | null }
   | { ok: false; error: string };
@@ -49,16 +60,16 @@ export function identifiersFromInput(
   customSites: readonly SiteAdapter[] = [],
 ): ParsedIdentifiers {
   const trimmed = text.trim();
-  if (!trimmed) return { ok: false, error: 'Type a username, name, number or address, or paste a link.' };
+  if (!trimmed) return { ok: false, error: t('identity_empty') };
   const url = parseLinkText(trimmed);
   if (url) {
     const adapter = adapterForLink(url, customSites);
     if (!adapter) {
-      return { ok: false, error: `Clean Break does not know ${url.hostname}. Type their username instead.` };
+      return { ok: false, error: t('identity_unknown_site', { host: url.hostname }) };
     }
     const sighting = adapter.fromUrl(url);
     if (!sighting || sighting.identifiers.length === 0) {
-      return { ok: false, error: `That ${adapter.name} link is not a profile or a conversation.` };
+      return { ok: false, error: t('identity_not_profile', { site: adapter.name }) };
     }
     // A value the site reads as several kinds (a custom site's free text) is kept once, as the first.
     const values = new Set<string>();
@@ -67,7 +78,7 @@ export function identifiersFromInput(
   }
   const chosen = kind === 'auto' ? guessIdentifierKind(trimmed) : kind;
   const value = chosen === 'handle' ? trimmed.replace(/^@+/, '') : trimmed;
-  if (!normalizeIdentifier(chosen, value)) return { ok: false, error: `“${trimmed}” is not a usable ${chosen}.` };
+  if (!normalizeIdentifier(chosen, value)) return { ok: false, error: t('identity_unusable', { text: trimmed, kind: t(KIND_NAME[chosen]) }) };
   return { ok: true, from: null, identifiers: [{ kind: chosen, value, site }] };
 }
 

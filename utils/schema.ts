@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n';
 
 /** What kind of moment the pause screen interrupts. */
 export const MomentKind = z.enum(['profile', 'thread', 'compose']);
@@ -113,15 +114,15 @@ export type Settings = z.infer<typeof Settings>;
 
 export const Feeling = z.enum(['lonely', 'angry', 'curious', 'bored', 'missing-them', 'had-a-drink', 'other']);
 export type Feeling = z.infer<typeof Feeling>;
-/** How each feeling is named to the person: on the pause screen, the dashboard and the history. */
-export const FEELING_LABEL: Record<Feeling, string> = {
-  lonely: 'Lonely',
-  angry: 'Angry',
-  curious: 'Curious',
-  bored: 'Bored',
-  'missing-them': 'Missing them',
-  'had-a-drink': 'Had a drink',
-  other: 'Something else',
+/** How each feeling is named to the person (on the pause screen, the dashboard and the history): its message. */
+export const FEELING_LABEL: Record<Feeling, MessageKey> = {
+  lonely: 'feeling_lonely',
+  angry: 'feeling_angry',
+  curious: 'feeling_curious',
+  bored: 'feeling_bored',
+  'missing-them': 'feeling_missing_them',
+  'had-a-drink': 'feeling_had_a_drink',
+  other: 'feeling_other',
 };
 
 /** `closed`: the tab was closed while the pause screen was up (counts as left). */

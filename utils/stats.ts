@@ -12,6 +12,7 @@ import {
   startOfMonth,
   startOfWeek,
 } from 'date-fns';
+import { formatDate, formatRelative, t } from './i18n';
 import { FEELING_LABEL, type Feeling, type Settings } from './schema';
 import { adapterById } from './sites';
 import type { DayCounts, Summary } from './summary';
@@ -160,10 +161,15 @@ export function share(summary: Summary | null): Share {
   return { left, continued, leftPercent: decided ? Math.round((left / decided) * 100) : null };
 }
 
+/** "Tuesday 3 November", in the UI language's order. */
+const DAY_LABEL: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+
 export interface CalendarDay extends DayCounts {
   key: string;
-  /** "Tuesday 3 November" */
+  /** "Tuesday 3 November", in the UI language */
   label: string;
+  /** The month, short ("Nov"), in the UI language. */
+  month: string;
   /** Monday 0 … Sunday 6. */
   weekday: number;
   /** 0 for none, 1–4 from few to the most in the shown weeks. */
@@ -192,7 +198,7 @@ export function calendar(summary: Summary | null, clock: Clock, weeks = 12): Cal
       const key = keyOf(day);
       const c = counts(summary, key);
       most = Math.max(most, c.attempts);
-      days.push({ key, label: format(day, 'EEEE d MMMM'), weekday: d, level: 0, ...c });
+      days.push({ key, label: formatDate(day.getTime(), clock.timeZone, DAY_LABEL), month: formatDate(day.getTime(), clock.timeZone, { month: 'short' }), weekday: d, level: 0, ...c });
     }
     result.push({ start: keyOf(monday), days });
   }
@@ -207,7 +213,16 @@ function level(count: number, most: number): CalendarDay['level'] {
 
 export { FEELING_LABEL };
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** A Monday at noon UTC, to name the weekdays from. */
+const A_MONDAY = Date.UTC(2024, 0, 1, 12);
+
+/** The weekdays in the UI language, Monday first: "Monday", or "Mon" when `short`. */
+export function weekdayNames(width: 'long' | 'short' = 'long'): string[] {
+  return Array.from({ length: 7 }, (_, i) => formatDate(A_MONDAY + i * 86_400_000, 'UTC', { weekday: width }));
+}
+
+/** An hour of the day as the UI language writes it ("22:00", or "10 PM"). */
+export const hourName = (hour: number) => formatDate(Date.UTC(2024, 0, 1, hour), 'UTC', { hour: '2-digit', minute: '2-digit' });
 
 export interface Count {
   /** The person's alias, the site's name, the feeling's label. */
@@ -219,31 +234,31 @@ const byCount = (a: Count, b: Count) => b.count - a.count || a.name.localeCompar
 
 export function byFeeling(summary: Summary | null): Count[] {
   return Object.entries(summary?.byFeeling ?? {})
-    .map(([feeling, count]) => ({ name: FEELING_LABEL[feeling as Feeling] ?? feeling, count }))
+    .map(([feeling, count]) => ({ name: feeling in FEELING_LABEL ? t(FEELING_LABEL[feeling as Feeling]) : feeling, count }))
     .sort(byCount);
 }
 
 export function byWeekday(summary: Summary | null): Count[] {
-  return WEEKDAYS.map((name, i) => ({ name, count: summary?.byWeekday[i] ?? 0 }));
+  return weekdayNames().map((name, i) => ({ name, count: summary?.byWeekday[i] ?? 0 }));
 }
 
 /** 24 counts, midnight first, each named by its hour ("22:00"). */
 export function byHour(summary: Summary | null): Count[] {
-  return Array.from({ length: 24 }, (_, hour) => ({ name: `${String(hour).padStart(2, '0')}:00`, count: summary?.byHour[hour] ?? 0 }));
+  return Array.from({ length: 24 }, (_, hour) => ({ name: hourName(hour), count: summary?.byHour[hour] ?? 0 }));
 }
 
-export const REMOVED_PERSON = 'Someone you removed';
-export const REMOVED_SITE = 'A site you removed';
+/** The person of an attempt, when they are no longer in the settings. */
+export const isRemovedPerson = (id: string | null, settings: Pick<Settings, 'people'>) => !settings.people.some((person) => person.id === id);
 
 /** The alias of a person by id; people no longer in the settings are one "someone you removed". */
 export function personName(id: string | null, settings: Pick<Settings, 'people'>): string {
-  return settings.people.find((person) => person.id === id)?.alias ?? REMOVED_PERSON;
+  return settings.people.find((person) => person.id === id)?.alias ?? t('removed_person');
 }
 
 /** A built-in site by its adapter's name, a custom site by the name the user gave it. */
 export function siteName(id: string | null, settings: Pick<Settings, 'customSites'>): string {
-  if (id === null) return REMOVED_SITE;
-  return adapterById(id)?.name ?? settings.customSites.find((site) => site.id === id)?.name ?? REMOVED_SITE;
+  if (id === null) return t('removed_site');
+  return adapterById(id)?.name ?? settings.customSites.find((site) => site.id === id)?.name ?? t('removed_site');
 }
 
 /** Counts under names: entries that share a name (several removed people) are one row. */
@@ -261,33 +276,32 @@ export function bySite(summary: Summary | null, settings: Pick<Settings, 'custom
   return named(summary?.bySite ?? {}, (id) => siteName(id, settings));
 }
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-
 /** "just now", "5 minutes ago", "yesterday", "3 days ago", "last month": days by the local calendar. */
 export function relativeTime(time: number, clock: Clock): string {
   const seconds = Math.round((clock.now - time) / 1000);
-  if (seconds < 45) return 'just now';
-  if (seconds < 3600) return relative.format(-Math.max(1, Math.round(seconds / 60)), 'minute');
+  if (seconds < 45) return t('just_now');
+  if (seconds < 3600) return formatRelative(-Math.max(1, Math.round(seconds / 60)), 'minute');
   const then = new TZDate(time, clock.timeZone);
   const now = new TZDate(clock.now, clock.timeZone);
   const days = differenceInCalendarDays(now, then);
-  if (days === 0) return relative.format(-Math.round(seconds / 3600), 'hour');
-  if (days < 7) return relative.format(-days, 'day');
-  if (days < 30) return relative.format(-Math.floor(days / 7), 'week');
+  if (days === 0) return formatRelative(-Math.round(seconds / 3600), 'hour');
+  if (days < 7) return formatRelative(-days, 'day');
+  if (days < 30) return formatRelative(-Math.floor(days / 7), 'week');
   const months = differenceInCalendarMonths(now, then);
-  if (months < 12) return relative.format(-Math.max(1, months), 'month');
-  return relative.format(-differenceInCalendarYears(now, then), 'year');
+  if (months < 12) return formatRelative(-Math.max(1, months), 'month');
+  return formatRelative(-differenceInCalendarYears(now, then), 'year');
 }
 
-/** "Tuesday 3 November 2026, 21:04", in the clock's zone. */
+/** "Tuesday 3 November 2026 at 21:04" (as the UI language writes it), in the zone. */
 export function longDate(time: number, timeZone: string): string {
-  return format(new TZDate(time, timeZone), 'EEEE d MMMM yyyy, HH:mm');
+  return formatDate(time, timeZone, { dateStyle: 'full', timeStyle: 'short' });
 }
 
-/** "3 November" (and the year when it is not this one). */
+/** "3 November" (and the year when it is not this one), as the UI language writes it. */
 export function shortDay(key: string, clock: Clock): string {
   const day = dayOf(key, clock);
-  return format(day, day.getFullYear() === today(clock).getFullYear() ? 'd MMMM' : 'd MMMM yyyy');
+  const year = day.getFullYear() === today(clock).getFullYear() ? {} : { year: 'numeric' as const };
+  return formatDate(day.getTime(), clock.timeZone, { day: 'numeric', month: 'long', ...year });
 }
 
 /**

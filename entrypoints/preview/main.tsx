@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { PauseScreen } from '@/components/PauseScreen';
 import { SendCheck, type SendCheckStatus } from '@/components/SendCheck';
+import { localizeDocument, t } from '@/utils/i18n';
 import { loadSettings } from '@/utils/storage';
 import '@/components/PauseScreen.css';
 import '@/components/SendCheck.css';
@@ -9,10 +10,11 @@ import '@/components/SendCheck.css';
 // `?screen=send-check` shows the question asked on the first send after Continue instead
 // (`&status=failed` as it is after a failed save): the same components and stylesheets as on a
 // site, where the closed shadow roots keep accessibility checkers out.
+localizeDocument(t('title_preview'));
 void loadSettings().then(({ value: settings }) => {
   const close = () => window.close();
   const params = new URLSearchParams(location.search);
-  const alias = settings.people[0]?.alias ?? 'them';
+  const alias = settings.people[0]?.alias ?? t('preview_alias');
   render(
     params.get('screen') === 'send-check' ? (
       <SendCheck alias={alias} status={(params.get('status') as SendCheckStatus | null) ?? 'asking'} onKeep={close} onSend={close} />
