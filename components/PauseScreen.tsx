@@ -38,15 +38,15 @@ const FEELINGS = Object.keys(FEELING_LABEL) as Feeling[];
 
 /** The second to the tenth as words; later ones are numbers ("11th"). */
 const ORDINAL_WORDS: Partial<Record<number, MessageKey>> = {
-  2: 'ordinal_2',
-  3: 'ordinal_3',
-  4: 'ordinal_4',
-  5: 'ordinal_5',
-  6: 'ordinal_6',
-  7: 'ordinal_7',
-  8: 'ordinal_8',
-  9: 'ordinal_9',
-  10: 'ordinal_10',
+  2: 'ordinal_second',
+  3: 'ordinal_third',
+  4: 'ordinal_fourth',
+  5: 'ordinal_fifth',
+  6: 'ordinal_sixth',
+  7: 'ordinal_seventh',
+  8: 'ordinal_eighth',
+  9: 'ordinal_ninth',
+  10: 'ordinal_tenth',
 };
 
 /** "the third time today", kindly: a count, not a verdict. */

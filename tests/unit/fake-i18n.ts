@@ -16,12 +16,11 @@ export function messageFrom(file: Record<string, MessageEntry>, name: string, su
   const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
   const placeholders = Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([key, value]) => [key.toLowerCase(), value.content]));
-  return entry.message
-    .replace(/\$([a-z0-9_@]+)\$/gi, (whole, key: string) => {
-      const content = placeholders[key.toLowerCase()];
-      return content === undefined ? whole : fill(content);
-    })
-    .replaceAll('$$', '$');
+  return entry.message.replace(/\$\$|\$([a-z0-9_@]+)\$/gi, (whole, key: string | undefined) => {
+    if (key === undefined) return '$';
+    const content = placeholders[key.toLowerCase()];
+    return content === undefined ? whole : fill(content);
+  });
 }
 
 export const englishMessage = (name: string, substitutions?: string | string[]) =>
