@@ -24,7 +24,6 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
-    action: { default_title: '__MSG_ext_name__' },
     // storage: the settings, the attempt log and the journal. scripting: the veil that hides
     // a watched person's own page before its first frame (utils/veil.ts). alarms: settling
     // an attempt whose page went away after the worker may have stopped. tabs is not

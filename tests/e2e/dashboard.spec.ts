@@ -1,11 +1,21 @@
 import { addDays, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect, journalOf, seed, seedRecord, seedSettings, storageOf, test } from './extension';
 import { clickNode, focusNode, axNodes, pauseButton, waitForPause } from './pause';
 import { alex, localTime, sam, threeWeeks } from './record-seed';
 
-const label = (time: number) => format(time, 'EEEE d MMMM');
+/** Dates as the extension writes them: through Intl, in the browser's UI language. */
+async function datesOf(background: Worker) {
+  const language = await background.evaluate(() => chrome.i18n.getUILanguage());
+  const as = (options: Intl.DateTimeFormatOptions) => (time: number) => new Intl.DateTimeFormat(language, options).format(time);
+  return {
+    label: as({ weekday: 'long', day: 'numeric', month: 'long' }),
+    day: as({ day: 'numeric', month: 'long' }),
+    full: as({ dateStyle: 'full' }),
+    withTime: as({ dateStyle: 'full', timeStyle: 'short' }),
+  };
+}
 
 async function seeded(background: Parameters<typeof seedRecord>[0], extra: Record<string, unknown> = {}) {
   const now = Date.now();
@@ -23,12 +33,13 @@ async function open(page: Page, extensionId: string, file: string) {
 test.describe('the dashboard', () => {
   test('shows the streak, the counts, the share, the calendar and the pattern of a three-week log', async ({ context, background, extensionId }) => {
     const { now, attempts } = await seeded(background);
+    const { label, day } = await datesOf(background);
     const popup = await context.newPage();
     await open(popup, extensionId, 'popup.html');
 
     // The summary was missing (seeded straight into the database): the popup has it counted.
     await expect(popup.getByTestId('streak')).toHaveText('Day 5 of no contact');
-    await expect(popup.getByTestId('streak-from')).toHaveText(`Counting from ${format(addDays(now, -4), 'd MMMM')}, the day after you last continued.`);
+    await expect(popup.getByTestId('streak-from')).toHaveText(`Counting from ${day(addDays(now, -4).getTime())}, the day after you last continued.`);
     await expect(popup.getByTestId('longest')).toHaveText('Your longest run: 10 days.');
 
     const since = (start: Date) => attempts.filter((a) => a.startedAt >= start.getTime()).length;
@@ -80,6 +91,7 @@ test.describe('the dashboard', () => {
 
   test('counts from the day the person sets in the popup', async ({ context, background, extensionId }) => {
     const { now } = await seeded(background);
+    const { day } = await datesOf(background);
     const popup = await context.newPage();
     await open(popup, extensionId, 'popup.html');
     await expect(popup.getByTestId('streak')).toHaveText('Day 5 of no contact');
@@ -87,7 +99,7 @@ test.describe('the dashboard', () => {
     await popup.getByLabel('No contact since').fill(format(addDays(now, -2), 'yyyy-MM-dd'));
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(popup.getByTestId('streak')).toHaveText('Day 3 of no contact');
-    await expect(popup.getByTestId('streak-from')).toHaveText(`Counting from ${format(addDays(now, -2), 'd MMMM')}, the day you chose.`);
+    await expect(popup.getByTestId('streak-from')).toHaveText(`Counting from ${day(addDays(now, -2).getTime())}, the day you chose.`);
   });
 
   test('says so when attempts could not be saved yet', async ({ context, background, extensionId }) => {
@@ -139,6 +151,7 @@ test.describe('the dashboard', () => {
 test.describe('the history', () => {
   test('lists every attempt, newest first, and filters by person, site, outcome and days', async ({ context, background, extensionId }) => {
     const { now, attempts } = await seeded(background);
+    const { full } = await datesOf(background);
     const page = await context.newPage();
     await open(page, extensionId, 'attempts.html');
     const count = page.getByTestId('result-count');
@@ -151,10 +164,10 @@ test.describe('the history', () => {
     await expect(rows.first()).toContainText('A.’s chat on WhatsApp Web: Left');
 
     await page.getByLabel('Outcome').selectOption('Continued');
-    await expect(count).toHaveText('1 attempt match, newest first.');
+    await expect(count).toHaveText('1 attempt matches, newest first.');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('A.’s chat on WhatsApp Web: Continued');
-    await expect(rows.first()).toContainText(format(localTime(now, 12, 22), 'EEEE d MMMM yyyy'));
+    await expect(rows.first()).toContainText(full(localTime(now, 12, 22)));
 
     await page.getByLabel('Person').selectOption('Everyone');
     await expect(count).toHaveText('3 attempts match, newest first.');
@@ -192,6 +205,7 @@ test.describe('the history', () => {
       abandonedAt: null,
     }));
     await seedRecord(background, { attempts: many });
+    const { withTime } = await datesOf(background);
     const page = await context.newPage();
     await open(page, extensionId, 'attempts.html');
     await expect(page.getByTestId('result-count')).toHaveText('5,000 attempts, newest first.');
@@ -203,7 +217,7 @@ test.describe('the history', () => {
     await page.keyboard.press('End');
     const oldest = page.getByTestId('history-rows').locator('li[aria-posinset="5000"]');
     await expect(oldest).toContainText('S.’s profile on Instagram: Continued');
-    await expect(oldest).toContainText(format(start, 'EEEE d MMMM yyyy, HH:mm'));
+    await expect(oldest).toContainText(withTime(start));
     expect(await rows.count()).toBeLessThan(60);
   });
 });
@@ -229,7 +243,7 @@ test.describe('the journal', () => {
     await expect(entry).toHaveCount(1);
     await expect(entry.locator('.entry-text')).toHaveText('I still think about the lake trip.\nBut I know why I stopped.');
     await expect(entry).toContainText('To S. on Instagram');
-    await expect(entry.getByRole('heading')).toContainText(format(Date.now(), 'EEEE d MMMM yyyy'));
+    await expect(entry.getByRole('heading')).toContainText((await datesOf(background)).full(Date.now()));
 
     // Delete asks first; Keep keeps it.
     await entry.getByRole('button', { name: /^Delete/ }).click();

@@ -1,5 +1,5 @@
 import { attemptsOf, expect, journalOf, seedSettings, storageOf, test } from './extension';
-import { DEFAULT_QUESTIONS } from '../../utils/defaults';
+import english from '../../public/_locales/en/messages.json' with { type: 'json' };
 import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './pause';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
@@ -94,9 +94,12 @@ test('questions edited in options are shown, and the article’s can be restored
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.locator('p.status')).toHaveText('Pause settings saved.');
   const { settings } = (await storageOf(background)) as { settings: { questions: string[] } };
-  expect(settings.questions).toEqual(DEFAULT_QUESTIONS);
+  // The article's questions, from the messages (the browser here is in English).
+  const defaults = Object.entries(english).filter(([key]) => key.startsWith('default_question_')).map(([, entry]) => entry.message);
+  expect(defaults).toHaveLength(5);
+  expect(settings.questions).toEqual(defaults);
   const again = await context.newPage();
   await again.goto('https://www.instagram.com/sam.lee/');
   await waitForPause(again);
-  expect(await pauseText(again)).toContain(DEFAULT_QUESTIONS[0]);
+  expect(await pauseText(again)).toContain(defaults[0]);
 });
