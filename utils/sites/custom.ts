@@ -1,4 +1,5 @@
 import { MatchPattern } from '@webext-core/match-patterns';
+import { t } from '../i18n';
 import { guessIdentifierKind } from '../identity';
 import type { CustomSite, IdentifierKind, Settings } from '../schema';
 import { adapterAmong, adapters } from './index';
@@ -27,26 +28,26 @@ const HOST = /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-
  */
 export function sitePattern(typed: string): SitePattern {
   const text = typed.trim();
-  if (!text) return { ok: false, error: 'Type the site’s address, for example forum.example.com.' };
+  if (!text) return { ok: false, error: t('site_address_empty') };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/^(https?|\*):\/\//i.test(text)) {
-    return { ok: false, error: 'Only web pages (https:// or http://) can be watched.' };
+    return { ok: false, error: t('site_address_scheme') };
   }
   const parts = /^(?:(https?|\*):\/\/)?([^/?#\s]+)(\/[^?#\s]*)?$/i.exec(text);
-  if (!parts) return { ok: false, error: `“${text}” is not a web address. Type it like forum.example.com.` };
+  if (!parts) return { ok: false, error: t('site_address_invalid', { text }) };
   const scheme = (parts[1] ?? 'https').toLowerCase();
   const host = parts[2]!.toLowerCase();
-  if (host.includes(':')) return { ok: false, error: 'Leave the port out of the address.' };
+  if (host.includes(':')) return { ok: false, error: t('site_address_port') };
   if (!HOST.test(host)) {
-    return { ok: false, error: `“${host}” is not one site’s address: Clean Break asks for one site at a time.` };
+    return { ok: false, error: t('site_address_not_one', { host }) };
   }
   const builtIn = builtInOverlap(host);
-  if (builtIn) return { ok: false, error: `${builtIn.name} is built in: add the person on ${builtIn.name} instead.` };
+  if (builtIn) return { ok: false, error: t('site_address_built_in', { site: builtIn.name }) };
   const path = parts[3] ?? '/';
   const pattern = `${scheme}://${host}${path.endsWith('*') ? path : `${path}*`}`;
   try {
     new MatchPattern(pattern);
   } catch {
-    return { ok: false, error: `“${text}” is not an address Clean Break can watch.` };
+    return { ok: false, error: t('site_address_unwatchable', { text }) };
   }
   return {
     ok: true,
@@ -72,12 +73,12 @@ function builtInOverlap(host: string): SiteAdapter | undefined {
  */
 export function selectorProblem(selector: string): string | null {
   const trimmed = selector.trim();
-  if (!trimmed) return 'Name the element that shows the person, as a CSS selector (for example h1.profile-name).';
+  if (!trimmed) return t('site_selector_empty');
   try {
     document.createDocumentFragment().querySelector(trimmed);
     return null;
   } catch {
-    return `“${trimmed}” is not a CSS selector Clean Break can use.`;
+    return t('site_selector_invalid', { selector: trimmed });
   }
 }
 
