@@ -175,7 +175,7 @@ export function PauseScreen(props: PauseScreenProps) {
           </a>
         )}
 
-        {props.strict && <p class="strict">These are your stricter hours: the pause asks for more now.</p>}
+        {props.strict && <p class="strict">{t('pause_strict')}</p>}
 
         {props.typedPhrase && (
           <label class="phrase">
@@ -196,7 +196,7 @@ export function PauseScreen(props: PauseScreenProps) {
 
         {props.needsCode && (
           <label class="phrase">
-            <span>To continue, enter the code your support person holds</span>
+            <span>{t('pause_code_prompt')}</span>
             <input
               type="text"
               value={code}

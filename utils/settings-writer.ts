@@ -4,6 +4,7 @@ import { hashCode, newCode, tryCode, type CodeCheck } from './friend-code';
 import { clearLog } from './log';
 import { Settings } from './schema';
 import { friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from './storage';
+import { t } from './i18n';
 
 /**
  * The settings' one writer, run by the background. Pages send changes (utils/changes.ts); each
@@ -21,10 +22,7 @@ function inQueue<T>(task: () => Promise<T>): Promise<T> {
 
 export const LOCK_ALARM = 'apply-pending-changes';
 
-const UNREADABLE: ChangeResult = {
-  status: 'refused',
-  message: 'Your settings could not be read just now, so nothing was changed. Try again in a moment.',
-};
+const unreadable = (): ChangeResult => ({ status: 'refused', message: t('settings_unreadable_refused') });
 
 /** Applies one change now, to the settings it was decided on. */
 async function applyNow(settings: Settings, change: Change, now: number): Promise<void> {
@@ -40,12 +38,12 @@ export function proposeChange(change: Change, now = Date.now()): Promise<ChangeR
     // decided on the settings as they are due to be.
     await applyDueNow(now);
     const settings = await loadSettings(true);
-    if (!settings.readable) return UNREADABLE;
+    if (!settings.readable) return unreadable();
     const decision = decide(settings.value, change, now);
     if (decision.later) {
       // A pending list that cannot be read is not written over: nothing is changed.
       const pending = await loadPending(true);
-      if (!pending.readable) return UNREADABLE;
+      if (!pending.readable) return unreadable();
       if (decision.now) await applyNow(settings.value, decision.now, now);
       const held: PendingChange = {
         id: crypto.randomUUID(),
@@ -77,7 +75,7 @@ export function updateSettings(update: (settings: Settings) => Settings | null):
 export function cancelPending(id: string): Promise<ChangeResult> {
   return inQueue(async () => {
     const pending = await loadPending(true);
-    if (!pending.readable) return UNREADABLE;
+    if (!pending.readable) return unreadable();
     await pendingItem.setValue(pending.value.filter((held) => held.id !== id));
     return { status: 'applied' };
   });
@@ -153,8 +151,8 @@ export type NewCode = { ok: true; code: string } | { ok: false; message: string 
 export function setFriendCode(now = Date.now()): Promise<NewCode> {
   return inQueue(async () => {
     const stored = await loadFriendCode(true);
-    if (!stored.readable) return { ok: false, message: 'The friend’s code could not be read just now; nothing was changed.' };
-    if (stored.value) return { ok: false, message: 'A friend’s code is already set. Remove it first (through the lock), then make a new one.' };
+    if (!stored.readable) return { ok: false, message: t('friend_code_unreadable') };
+    if (stored.value) return { ok: false, message: t('friend_code_exists') };
     const code = newCode();
     await friendCodeItem.setValue(await hashCode(code, now));
     return { ok: true, code };

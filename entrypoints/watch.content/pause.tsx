@@ -6,6 +6,7 @@ import { sendMessage, type AttemptRef } from '@/utils/messages';
 import type { MomentKind, Person, Settings } from '@/utils/schema';
 import { pickReminder } from '@/utils/reminder';
 import { mountGuardedScreen } from './guard';
+import { plural, t } from '@/utils/i18n';
 
 export interface PauseHandle {
   personId: string;
@@ -33,10 +34,11 @@ async function checkCode(code: string): Promise<string | null> {
     const check = await sendMessage('checkCode', { code });
     if (check.ok || check.reason === 'none') return null;
     const seconds = Math.max(0, Math.ceil((check.retryAt - Date.now()) / 1000));
-    const wait = seconds > 0 ? ` You can try again in ${seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}.` : '';
-    return check.reason === 'wrong' ? `That is not the code.${wait}` : `Too many wrong codes.${wait}`;
+    const time = seconds > 90 ? plural('duration_minutes', Math.ceil(seconds / 60)) : plural('duration_seconds', seconds);
+    if (check.reason === 'wrong') return seconds > 0 ? t('pause_code_wrong_retry', { time }) : t('pause_code_wrong');
+    return seconds > 0 ? t('pause_code_too_many_retry', { time }) : t('pause_code_too_many');
   } catch {
-    return 'The code could not be checked just now. Try again.';
+    return t('pause_code_unchecked');
   }
 }
 

@@ -12,8 +12,15 @@ const root = join(__dirname, '../..');
 const messages = english as Record<string, MessageEntry>;
 const keys = Object.keys(messages);
 
-/** Not converted yet: another engineer is rewriting them (issue 10's options and welcome pages). */
-const NOT_YET = ['components/Options.tsx', 'components/Sites.tsx', 'entrypoints/options/', 'entrypoints/welcome/'];
+/** Not converted yet: the options and welcome pages, which another engineer is rewriting (issue 10). */
+const NOT_YET = [
+  'components/Options.tsx',
+  'components/Sites.tsx',
+  'components/Protection.tsx',
+  'components/Welcome.tsx',
+  'entrypoints/options/',
+  'entrypoints/welcome/',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {
