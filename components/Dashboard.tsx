@@ -142,7 +142,6 @@ export function Dashboard() {
   );
 }
 
-
 /** The figures; `children` (the recent attempts) come after the calendar, before the pattern. */
 function Figures({
   summary,
