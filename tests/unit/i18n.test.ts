@@ -18,6 +18,8 @@ const NOT_YET = [
   'components/Sites.tsx',
   'components/Protection.tsx',
   'components/Welcome.tsx',
+  'components/DataSettings.tsx',
+  'components/SyncSettings.tsx',
   'entrypoints/options/',
   'entrypoints/welcome/',
 ];
