@@ -30,6 +30,7 @@ import {
   proposeChange,
   setFriendCode,
 } from '@/utils/settings-writer';
+import { setSync, startSync } from '@/utils/sync-background';
 
 /** The tab a content script's request came from (classifySender has made sure there is one). */
 function senderTab(sender: SenderInfo): number {
@@ -110,6 +111,9 @@ export default defineBackground(() => {
   // address; a chat nobody could be read in is counted (the site and the day only).
   onMessage('learnThread', ({ data, sender }) => learnThread(accept('learnThread', data, sender)));
   onMessage('unreadThread', ({ data, sender }) => noteUnreadThread(accept('unreadThread', data, sender).site));
+  // Settings in the browser account's sync, as an option (utils/sync.ts).
+  onMessage('setSync', ({ data, sender }) => setSync(accept('setSync', data, sender).enabled));
+  startSync();
 
   // A tab closed with the screen up: left by closing the tab.
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -6,6 +6,7 @@ import type { CodeCheck } from './friend-code';
 import type { ImportResult } from './import';
 import { BackupFile, Feeling, IdentifierKind, MomentKind, SiteRef } from './schema';
 import type { NewCode } from './settings-writer';
+import type { SyncReply } from './sync-background';
 
 /**
  * The one protocol between contexts. Every request is a zod schema, checked by the
@@ -64,6 +65,8 @@ export const requests = {
   learnThread: z.object({ personId: z.string().min(1), site: SiteRef, conversationId: z.string().trim().min(1).max(320) }),
   /** Content script: the address says a conversation is open, and nobody could be read from the page. */
   unreadThread: z.object({ site: SiteRef }),
+  /** Options page: keep the settings in the browser account's sync, or stop (utils/sync-background.ts). */
+  setSync: z.object({ enabled: z.boolean() }),
 };
 
 type Requests = typeof requests;
@@ -105,6 +108,7 @@ interface ProtocolMap {
   readPage(data: z.infer<Requests['readPage']>): PageReading;
   learnThread(data: z.infer<Requests['learnThread']>): boolean;
   unreadThread(data: z.infer<Requests['unreadThread']>): void;
+  setSync(data: z.infer<Requests['setSync']>): SyncReply;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
@@ -150,4 +154,5 @@ export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
   readPage: ['extension-page'],
   learnThread: ['content-script'],
   unreadThread: ['content-script'],
+  setSync: ['extension-page'],
 };

@@ -57,6 +57,14 @@ export const FriendCode = z.object({
 });
 export type FriendCode = z.infer<typeof FriendCode>;
 
+/**
+ * Whether these settings are kept in the browser account's sync, this browser's stamps and the
+ * last sync problem (utils/sync.ts; read by loadSyncState in utils/sync-state.ts, kept apart so
+ * the content script's bundle does not carry it). Written by the background only; never synced
+ * itself. The sync area's own keys are laid out in utils/sync.ts.
+ */
+export const syncStateItem = storage.defineItem<unknown>('local:sync', { fallback: null, version: 1 });
+
 /** When Clean Break was installed: a new user counts days of no contact from here. */
 export const installedAtItem = storage.defineItem<number | null>('local:installedAt', { fallback: null });
 
@@ -156,7 +164,7 @@ export async function keepBackup(itemName: string, raw: unknown): Promise<void> 
  * Reads and validates one item. With `heal` (the background, the only writer), an invalid
  * value is backed up and replaced by what was salvaged from it; other contexts only read.
  */
-async function load<T>(
+export async function load<T>(
   name: string,
   item: { getValue(): Promise<unknown>; setValue(value: unknown): Promise<void> },
   parse: (raw: unknown) => Loaded<T>,

@@ -1,5 +1,15 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
+import { SyncSettings } from '@/components/SyncSettings';
 import '@/components/pages.css';
 
-render(<Options />, document.getElementById('app')!);
+// SyncSettings is shown below the options until it has its place in components/Options.tsx.
+render(
+  <>
+    <Options />
+    <main class="options">
+      <SyncSettings />
+    </main>
+  </>,
+  document.getElementById('app')!,
+);

@@ -59,6 +59,7 @@ describe('the background refuses each request from a sender it must not take it 
     readPage: { from: 'extension-page', data: {} },
     learnThread: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', conversationId: '340282366841710300949128171234567890' } },
     unreadThread: { from: 'content-script', data: { site: 'instagram' } },
+    setSync: { from: 'extension-page', data: { enabled: true } },
   };
   const tab = { id: 12, index: 0, windowId: 1, url: 'https://www.instagram.com/sam.lee/', active: true };
   const senders = {
