@@ -90,7 +90,7 @@ export function setSync(enabled: boolean): Promise<SyncReply> {
     const settings = await loadSettings(true);
     if (!settings.readable) return { ok: false, message: 'Your settings could not be read just now; sync was not turned on.' };
     const deviceId = state.deviceId || crypto.randomUUID().slice(0, 12);
-    await saveState({ enabled: true, deviceId, stamps: zeroStamps(settings.value, deviceId), problem: null, syncedAt: null });
+    await saveState({ enabled: true, deviceId, stamps: zeroStamps(settings.value), problem: null, syncedAt: null });
     return { ok: true };
   });
   return turned.then(async (reply) => {

@@ -133,11 +133,15 @@ export function newer(r: Stamp, l: Stamp | undefined): boolean {
   return r.h > l.h;
 }
 
-/** The stamps for settings this browser has not changed since sync was turned on: older than anything synced. */
-export function zeroStamps(settings: Settings, device: string): SyncStamps {
+/**
+ * The stamps for settings this browser has not changed since sync was turned on: older than
+ * anything synced (time 0 and no browser's id). What this browser then puts into the sync area
+ * itself is claimed with its id (mergeSync), so the next browser to turn sync on takes it.
+ */
+export function zeroStamps(settings: Settings): SyncStamps {
   return {
-    fields: Object.fromEntries(SYNCED_FIELDS.map((field) => [field, { a: 0, d: device, h: hashOf(settings[field]) }])),
-    people: Object.fromEntries(settings.people.map((person) => [person.id, { a: 0, d: device, h: hashOf(person) }])),
+    fields: Object.fromEntries(SYNCED_FIELDS.map((field) => [field, { a: 0, d: '', h: hashOf(settings[field]) }])),
+    people: Object.fromEntries(settings.people.map((person) => [person.id, { a: 0, d: '', h: hashOf(person) }])),
     tomb: {},
   };
 }
@@ -266,12 +270,12 @@ export function splitForSync(settings: Settings, stamps: SyncStamps): Split {
   }
   const total = sizes.reduce((sum, size) => sum + size.bytes, 0);
   if (total > PACK_BUDGET.totalBytes) {
-    const largest = [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 2).map((size) => `${size.what} take ${kb(size.bytes)}`);
+    const largest = [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 2).map((size) => `${size.what} (${kb(size.bytes)})`);
     return {
       ok: false,
       problem: {
         kind: 'tooLarge',
-        message: `Your settings take ${kb(total)}, more than the ${kb(PACK_BUDGET.totalBytes)} your browser account’s sync holds for an extension (${largest.join('; ')}).`,
+        message: `Your settings take ${kb(total)}, more than your browser account’s sync holds for an extension (${kb(SYNC_QUOTA.totalBytes)}). The largest: ${largest.join(', ')}.`,
       },
     };
   }
@@ -380,12 +384,16 @@ export function mergeSync(local: Settings, stamps: SyncStamps, remote: Remote, o
   const hold: string[] = [];
   const notes: string[] = [];
   const mine = (value: unknown): Stamp => ({ a: options.now, d: options.device, h: hashOf(value) });
+  const claimed = (stamp: Stamp): Stamp => (stamp.d === '' ? { ...stamp, d: options.device } : stamp);
 
   for (const field of SYNCED_FIELDS) {
     const theirs = remote.fields[field];
-    const claimed = remote.inFlight[fieldKey(field)];
-    if (claimed && newer(claimed, fields[field])) hold.push(fieldKey(field));
-    if (!theirs || !newer(theirs.stamp, fields[field])) continue;
+    const writing = remote.inFlight[fieldKey(field)];
+    if (writing && newer(writing, fields[field])) hold.push(fieldKey(field));
+    if (!theirs || !newer(theirs.stamp, fields[field])) {
+      if (fields[field]) fields[field] = claimed(fields[field]);
+      continue;
+    }
     const weakens = options.keepProtection && weakenings(local, { ...local, [field]: theirs.value }).length > 0;
     if (weakens) {
       fields[field] = mine(local[field]);
@@ -405,10 +413,10 @@ export function mergeSync(local: Settings, stamps: SyncStamps, remote: Remote, o
     .map((entry) => entry.value.id);
   for (const id of [...local.people.map((person) => person.id), ...remoteOnly]) {
     const here = local.people.find((person) => person.id === id);
-    const hereStamp = here ? (stamps.people[id] ?? { a: 0, d: options.device, h: hashOf(here) }) : undefined;
+    const hereStamp = here ? (stamps.people[id] ?? { a: 0, d: '', h: hashOf(here) }) : undefined;
     const theirs = remote.people[id];
-    const claimed = remote.inFlight[personKey(id)];
-    if (claimed && newer(claimed, hereStamp)) hold.push(personKey(id));
+    const writing = remote.inFlight[personKey(id)];
+    if (writing && newer(writing, hereStamp)) hold.push(personKey(id));
     let chosen: RemoteEntry<Person> =
       here && hereStamp && !(theirs && newer(theirs.stamp, hereStamp)) ? { value: here, stamp: hereStamp } : theirs!;
     const removed = tomb[id] !== undefined && tomb[id] > chosen.stamp.a;
@@ -424,7 +432,7 @@ export function mergeSync(local: Settings, stamps: SyncStamps, remote: Remote, o
       continue;
     }
     people.push(chosen.value);
-    personStamps[id] = chosen.stamp;
+    personStamps[id] = claimed(chosen.stamp);
   }
   next.people = people;
 

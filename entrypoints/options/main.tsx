@@ -7,9 +7,9 @@ import '@/components/pages.css';
 render(
   <>
     <Options />
-    <main class="options">
+    <div class="options">
       <SyncSettings />
-    </main>
+    </div>
   </>,
   document.getElementById('app')!,
 );
