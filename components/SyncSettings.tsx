@@ -14,12 +14,13 @@ const when = (time: number) =>
 export function SyncSettings() {
   const stored = useStored(() => loadSyncState(), syncStateItem);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  // What the box was just turned to, shown until the background has answered.
+  const [asked, setAsked] = useState<boolean | null>(null);
   if (!stored) return null;
   const state = stored.value;
 
   const turn = async (enabled: boolean) => {
-    setBusy(true);
+    setAsked(enabled);
     try {
       const reply = await sendMessage('setSync', { enabled });
       if (!reply.ok) setMessage({ text: reply.message, error: true });
@@ -27,7 +28,7 @@ export function SyncSettings() {
     } catch (error) {
       setMessage({ text: `Not changed: ${(error as Error).message}`, error: true });
     } finally {
-      setBusy(false);
+      setAsked(null);
     }
   };
 
@@ -38,8 +39,8 @@ export function SyncSettings() {
         <input
           type="checkbox"
           name="sync"
-          checked={state.enabled}
-          disabled={busy}
+          checked={asked ?? state.enabled}
+          disabled={asked !== null}
           onChange={(e) => void turn((e.target as HTMLInputElement).checked)}
         />{' '}
         Keep my settings in my browser account’s sync
