@@ -12,6 +12,7 @@ import {
   splitForSync,
   stampLocal,
   syncStep,
+  syncWrites,
   zeroStamps,
   type Remote,
   type SyncStamps,
@@ -148,6 +149,30 @@ describe('joinFromSync: what the sync area holds, checked', () => {
 
   it('reads an empty sync area as holding nothing', () => {
     expect(remoteOf({})).toEqual({ fields: {}, people: {}, tomb: {}, inFlight: {}, damaged: [] });
+  });
+});
+
+describe('syncWrites: one set() and one remove()', () => {
+  it('sets what differs, removes what is ours and no longer wanted, and leaves held entries and others’ keys alone', () => {
+    const current = {
+      [INDEX_KEY]: { v: 1, tomb: {} },
+      's.countdownSeconds': { a: 1, d: 'a', h: 'x', n: 1, v: 10 },
+      'p.p-old': { a: 1, d: 'a', h: 'x', n: 2, v: {}, l: [] },
+      'p.p-old#1': { h: 'x', k: 1, l: [] },
+      'p.p-busy': { a: 9, d: 'b', h: 'y', n: 2, v: {}, l: [] },
+      's.aSettingOfANewerVersion': { a: 1, d: 'b', h: 'z', n: 1, v: true },
+    };
+    const desired = {
+      [INDEX_KEY]: { v: 1, tomb: {} },
+      's.countdownSeconds': { v: 12, n: 1, h: 'w', d: 'a', a: 2 },
+      'p.p-busy': { a: 1, d: 'a', h: 'q', n: 1, v: {} },
+    };
+    expect(syncWrites(current, desired, ['p.p-busy'])).toEqual({
+      set: { 's.countdownSeconds': desired['s.countdownSeconds'] },
+      remove: ['p.p-old', 'p.p-old#1'],
+    });
+    // The same value with its keys in another order is not written again.
+    expect(syncWrites({ a: { x: 1, y: 2 } }, { a: { y: 2, x: 1 } }, [])).toEqual({ set: {}, remove: [] });
   });
 });
 
@@ -479,6 +504,14 @@ describe('the background’s shell', () => {
       { item: 'sync', savedAt: expect.any(Number), raw: { key: 's.countdownSeconds', raw: expect.objectContaining({ v: 'ten' }), reason: expect.any(String) } },
     ]);
     expect((await loadSyncState()).value.problem?.message).toContain('One item in your account’s sync could not be read');
+  });
+
+  it('a damaged sync state turns sync off, is kept as a backup, and leaves the settings alone', async () => {
+    await fakeBrowser.storage.local.set({ settings, sync: { enabled: 'yes' } });
+    const loaded = await loadSyncState(true);
+    expect(loaded).toMatchObject({ valid: false, readable: true, value: { enabled: false } });
+    expect((await fakeBrowser.storage.local.get('backups')).backups).toEqual([{ item: 'sync', savedAt: expect.any(Number), raw: { enabled: 'yes' } }]);
+    expect(await stored()).toEqual(settings);
   });
 
   it('with sync off, nothing is read or written', async () => {
