@@ -435,6 +435,10 @@ export function mergeSync(local: Settings, stamps: SyncStamps, remote: Remote, o
     personStamps[id] = claimed(chosen.stamp);
   }
   next.people = people;
+  // A person another browser is adding, not all arrived yet: not known here, and not to be removed.
+  for (const key of Object.keys(remote.inFlight)) {
+    if (key.startsWith(PERSON_PREFIX) && !hold.includes(key) && !local.people.some((person) => personKey(person.id) === key)) hold.push(key);
+  }
 
   const parsed = Settings.safeParse(next);
   if (!parsed.success) {

@@ -336,6 +336,17 @@ describe('mergeSync: two browsers’ settings meet', () => {
     expect(merged.hold).toEqual(['s.countdownSeconds']);
   });
 
+  it('a person another browser is adding, not all arrived yet, is held: neither taken nor removed', () => {
+    const big = person('p-big', 200, 320);
+    const { 'p.p-big#2': _, ...arriving } = { ...areaOf(base, 10, 'dev-a'), ...areaOf(withPeople(big), 20, 'dev-b') };
+    const merged = meet(base, known, remoteOf(arriving));
+    expect(merged.settings.people.map((p) => p.id)).toEqual(['p-sam', 'p-kim']);
+    expect(merged.hold).toEqual(['p.p-big']);
+    const split = splitForSync(merged.settings, merged.stamps);
+    if (!split.ok) throw new Error(split.problem.message);
+    expect(syncWrites(arriving, split.items, merged.hold).remove.filter((key) => key.startsWith('p.p-big'))).toEqual([]);
+  });
+
   it('keeps at most 200 people, saying who was left out', () => {
     const many = Array.from({ length: 200 }, (_, i) => person(`p-${i}`, 1, 12, i));
     const local = withPeople(...many);
