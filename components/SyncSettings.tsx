@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/messages';
 import { syncStateItem } from '@/utils/storage';
 import { loadSyncState } from '@/utils/sync-state';
@@ -14,8 +14,10 @@ const when = (time: number) =>
 export function SyncSettings() {
   const stored = useStored(() => loadSyncState(), syncStateItem);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  // What the box was just turned to, shown until the background has answered.
+  // What the box was just turned to, shown until the stored state says so (or the background refused).
   const [asked, setAsked] = useState<boolean | null>(null);
+  const enabled = stored?.value.enabled;
+  useEffect(() => setAsked((wanted) => (wanted === enabled ? null : wanted)), [enabled]);
   if (!stored) return null;
   const state = stored.value;
 
@@ -23,12 +25,13 @@ export function SyncSettings() {
     setAsked(enabled);
     try {
       const reply = await sendMessage('setSync', { enabled });
-      if (!reply.ok) setMessage({ text: reply.message, error: true });
-      else setMessage({ text: enabled ? 'Sync is on.' : 'Sync is off. This browser keeps its settings; your other browsers keep theirs.', error: false });
+      if (!reply.ok) {
+        setAsked(null);
+        setMessage({ text: reply.message, error: true });
+      } else setMessage({ text: enabled ? 'Sync is on.' : 'Sync is off. This browser keeps its settings; your other browsers keep theirs.', error: false });
     } catch (error) {
-      setMessage({ text: `Not changed: ${(error as Error).message}`, error: true });
-    } finally {
       setAsked(null);
+      setMessage({ text: `Not changed: ${(error as Error).message}`, error: true });
     }
   };
 
