@@ -1,5 +1,4 @@
 import type { Page } from '@playwright/test';
-import { defaultSettings } from '../../utils/defaults';
 import type { Person, Settings } from '../../utils/schema';
 import { INDEX_KEY, splitForSync, stampLocal } from '../../utils/sync';
 import { expect, seedSettings, storageOf, test } from './extension';
@@ -97,19 +96,19 @@ test.describe('sync', () => {
     background,
     extensionId,
   }) => {
-    // The account already holds settings from another browser: Sam only, a 3-second countdown.
+    // The account already holds settings from another browser: Sam only, a 3-second countdown, no lock.
     await seedSettings(background, [sam, { ...kim, identifiers: kim.identifiers }], { countdownSeconds: 30, lockHours: 24 });
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const before = (await storageOf(background)).settings as Settings;
-    const theirs = { ...defaultSettings(), people: [{ ...sam, addedAt: 1 }] as Person[], countdownSeconds: 3 };
+    const theirs: Settings = { ...before, people: before.people.filter((p) => p.id === 'p-sam'), countdownSeconds: 3, lockHours: 0 };
     await writeSync(options, anotherBrowsersItems(theirs, Date.now() - 60_000));
 
     const section = options.getByRole('region', { name: 'Sync' });
     await section.getByRole('checkbox', { name: 'Keep my settings in my browser account’s sync' }).check();
     await expect(section.getByRole('status').filter({ hasText: /^Last synced / })).toBeVisible();
     // This browser's lock is on: nobody removed, the countdown not shortened; and the sync area now says so.
-    expect((await storageOf(background)).settings).toMatchObject({ countdownSeconds: 30, people: before.people });
+    expect((await storageOf(background)).settings).toMatchObject({ countdownSeconds: 30, lockHours: 24, people: before.people });
     await expect.poll(async () => ((await syncArea(options))['s.countdownSeconds'] as { v: number }).v).toBe(30);
     expect((await syncArea(options))['p.p-kim']).toMatchObject({ v: { alias: 'K.' } });
 
