@@ -4,17 +4,19 @@ import { describeBackup, parseBackup, sizeProblem, type ImportMode } from '@/uti
 import { decide, type PendingChange } from '@/utils/changes';
 import { recordDb } from '@/utils/db';
 import { backupFileName, download, exportBackup, exportCsv, exportFileName } from '@/utils/export';
+import { formatDate, messagesLanguage, plural, t } from '@/utils/i18n';
 import type { ImportResult } from '@/utils/import';
 import { sendMessage } from '@/utils/messages';
 import type { BackupFile, Settings } from '@/utils/schema';
 import { loadSettings, settingsItem } from '@/utils/storage';
+import { localTimeZone } from '@/utils/summary';
 import { describeChange } from './Protection';
 import { useStored } from './useStored';
 
+/** "Thursday 3 December at 09:30" and "3 December 2026", as the UI language writes them, in the user's zone. */
 const longDate = (time: number) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }).format(time);
-const day = (time: number) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' }).format(time);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  formatDate(time, localTimeZone(), { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' });
+const day = (time: number) => formatDate(time, localTimeZone(), { day: 'numeric', month: 'long', year: 'numeric' });
 
 type Said = { text: string; error: boolean } | null;
 
@@ -29,10 +31,8 @@ export function DataSettings() {
   if (!stored) return <section aria-labelledby="data-title" aria-busy="true" />;
   return (
     <section aria-labelledby="data-title">
-      <h2 id="data-title">Your data</h2>
-      <p class="hint">
-        Everything stays in this browser. Export it to keep a copy or to move to another browser, and import it there.
-      </p>
+      <h2 id="data-title">{t('data_heading')}</h2>
+      <p class="hint">{t('data_hint')}</p>
       <Exports settings={stored.value} readable={stored.readable} valid={stored.valid} say={say} />
       <Import settings={stored.value} say={say} />
       <ClearLog settings={stored.value} say={say} />
@@ -54,34 +54,34 @@ interface Part {
 function Exports({ settings, readable, valid, say }: Part & { readable: boolean; valid: boolean }) {
   const exportEverything = async () => {
     // Settings that could not be read are not "no settings": a file of defaults would pass for them.
-    if (!readable) return say({ text: 'Your settings could not be read just now, so nothing was exported. Try again in a moment.', error: true });
+    if (!readable) return say({ text: t('data_settings_unreadable'), error: true });
     const now = Date.now();
     try {
       download(await exportBackup(recordDb(), settings, now), backupFileName(now), 'application/json');
       say({
-        text: valid ? 'Everything was exported as one file.' : 'Exported. Some saved settings could not be read: the file has the ones that could, with defaults for the rest.',
+        text: valid ? t('data_exported') : t('data_exported_partly'),
         error: false,
       });
     } catch (error) {
-      say({ text: `Nothing was exported: the log could not be read (${(error as Error).message}).`, error: true });
+      say({ text: t('data_log_unreadable', { error: (error as Error).message }), error: true });
     }
   };
   const exportLog = async () => {
     const now = Date.now();
     try {
       download(await exportCsv(recordDb(), settings), exportFileName('csv', now), 'text/csv;charset=utf-8');
-      say({ text: 'The log was exported as CSV.', error: false });
+      say({ text: t('data_exported_csv'), error: false });
     } catch (error) {
-      say({ text: `Nothing was exported: the log could not be read (${(error as Error).message}).`, error: true });
+      say({ text: t('data_log_unreadable', { error: (error as Error).message }), error: true });
     }
   };
   return (
     <div class="row">
       <button type="button" onClick={() => void exportEverything()}>
-        Export everything (JSON)
+        {t('data_export_json')}
       </button>
       <button type="button" onClick={() => void exportLog()}>
-        Export the log (CSV)
+        {t('data_export_csv')}
       </button>
     </div>
   );
@@ -90,18 +90,20 @@ function Exports({ settings, readable, valid, say }: Part & { readable: boolean;
 /** What the page says once the background has applied (or held, or refused) an import. */
 export function importOutcome(result: ImportResult, backup: BackupFile, settings: Settings, now: number): Said {
   if (result.status === 'refused') return { text: result.message, error: true };
-  const rows = `${plural(result.attempts, 'attempt', 'attempts')} and ${plural(result.journal, 'journal entry', 'journal entries')} ${result.replacedLog ? 'now make up the log and the journal' : 'were added to the log and the journal'}.`;
-  const sites = backup.settings.customSites.length
-    ? ' Sites you added yourself need your permission in this browser: allow each one under Sites.'
-    : '';
+  const attempts = plural('backup_attempts', result.attempts);
+  const journal = plural('backup_journal', result.journal);
+  const rows = result.replacedLog ? t('import_rows_replaced', { attempts, journal }) : t('import_rows_added', { attempts, journal });
+  const withSites = (text: string) =>
+    backup.settings.customSites.length ? t('sentences_two', { first: text, second: t('import_needs_permission') }) : text;
   if (result.status === 'pending') {
-    const takes = describeChange(result.pending.change, settings, now).map((line) => line.charAt(0).toLowerCase() + line.slice(1));
-    return {
-      text: `${rows} Your import takes protection away (${takes.join('; ')}), so its settings will apply on ${longDate(result.pending.appliesAt)}: the protection lock holds them until then. They are listed under Protection, where you can cancel them.${sites}`,
-      error: false,
-    };
+    // Each thing taken away is a sentence of its own elsewhere ("Stop watching Jo"); here they go inside one.
+    const language = messagesLanguage();
+    const takes = describeChange(result.pending.change, settings, now).map((line) => line.charAt(0).toLocaleLowerCase(language) + line.slice(1));
+    const held = t('import_held', { takes: takes.join('; '), when: longDate(result.pending.appliesAt) });
+    return { text: withSites(t('sentences_two', { first: rows, second: held })), error: false };
   }
-  return { text: `Imported: ${plural(backup.settings.people.length, 'person', 'people')} from the file are watched. ${rows}${sites}`, error: false };
+  const applied = t('import_applied', { people: plural('backup_people', backup.settings.people.length) });
+  return { text: withSites(t('sentences_two', { first: applied, second: rows })), error: false };
 }
 
 function Import({ settings, say }: Part) {
@@ -113,7 +115,7 @@ function Import({ settings, say }: Part) {
 
   const read = async (event: Event) => {
     event.preventDefault();
-    if (!file) return say({ text: 'Choose a backup file first.', error: true });
+    if (!file) return say({ text: t('import_choose_file'), error: true });
     // Checked before a byte is read: a huge file is never loaded.
     const tooBig = sizeProblem(file.size);
     if (tooBig) return say({ text: tooBig, error: true });
@@ -121,7 +123,7 @@ function Import({ settings, say }: Part) {
     try {
       text = await file.text();
     } catch (error) {
-      return say({ text: `The file could not be read (${(error as Error).message}). Nothing was imported.`, error: true });
+      return say({ text: t('import_file_unreadable', { error: (error as Error).message }), error: true });
     }
     const parsed = parseBackup(text);
     if (!parsed.ok) return say({ text: parsed.message, error: true });
@@ -136,7 +138,7 @@ function Import({ settings, say }: Part) {
       const result = await sendMessage('importBackup', { mode, backup });
       say(importOutcome(result, backup, settings, Date.now()));
     } catch (error) {
-      say({ text: `Nothing was imported: ${(error as Error).message}`, error: true });
+      say({ text: t('import_failed', { error: (error as Error).message }), error: true });
     } finally {
       setBusy(false);
     }
@@ -144,9 +146,9 @@ function Import({ settings, say }: Part) {
 
   return (
     <form class="grid" onSubmit={(event) => void read(event)} aria-labelledby="import-title">
-      <h3 id="import-title">Import a backup</h3>
+      <h3 id="import-title">{t('import_heading')}</h3>
       <label>
-        Backup file{' '}
+        {t('import_file')}{' '}
         <input
           type="file"
           name="backup"
@@ -159,46 +161,38 @@ function Import({ settings, say }: Part) {
         />
       </label>
       <fieldset>
-        <legend>How to import it</legend>
+        <legend>{t('import_how')}</legend>
         <label class="check">
           <input type="radio" name="mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
-          Merge: add what the file has and this browser lacks (people, their usernames, sites, attempts, journal entries); nothing here changes
+          {t('import_merge_choice')}
         </label>
         <label class="check">
           <input type="radio" name="mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
-          Replace: the file’s settings, log and journal instead of this browser’s
+          {t('import_replace_choice')}
         </label>
       </fieldset>
       <div class="row">
         <button type="submit" disabled={busy}>
-          Import…
+          {t('import_button')}
         </button>
       </div>
       {asking && (
         <Confirm
-          title="Import this backup?"
-          confirm={mode === 'merge' ? 'Merge it' : 'Replace with it'}
+          title={t('import_confirm_title')}
+          confirm={mode === 'merge' ? t('import_confirm_merge') : t('import_confirm_replace')}
           onConfirm={() => void apply(asking)}
           onCancel={() => {
             setAsking(null);
-            say({ text: 'Nothing was imported.', error: false });
+            say({ text: t('import_cancelled'), error: false });
           }}
         >
-          <p>
-            The file, made on {day(Date.parse(asking.exportedAt))}, holds {describeBackup(asking)}.
-          </p>
+          <p>{t('import_file_holds', { day: day(Date.parse(asking.exportedAt)), contents: describeBackup(asking) })}</p>
           {mode === 'merge' ? (
-            <p>Merging adds what this browser does not have yet. Nothing here is changed or removed.</p>
+            <p>{t('import_merge_explained')}</p>
           ) : locked ? (
-            <p>
-              The protection lock is on: the file’s attempts and journal entries are added and nothing in the log is deleted (to
-              start the log afresh, clear it). Whatever the file’s settings take away waits out the lock’s cool-off.
-            </p>
+            <p>{t('import_replace_locked')}</p>
           ) : (
-            <p>
-              Replacing puts the file’s settings, people, log and journal in place of this browser’s: people not in the file stop
-              being watched, and attempts not in the file are deleted.
-            </p>
+            <p>{t('import_replace_explained')}</p>
           )}
         </Confirm>
       )}
@@ -215,31 +209,27 @@ function ClearLog({ settings, say }: Part) {
       const result = await sendMessage('change', { type: 'clearLog' });
       if (result.status === 'refused') say({ text: result.message, error: true });
       else if (result.status === 'pending') say({ text: clearingHeld(result.pending), error: false });
-      else say({ text: 'The log was cleared.', error: false });
+      else say({ text: t('clear_log_cleared'), error: false });
     } catch (error) {
-      say({ text: `The log was not cleared: ${(error as Error).message}`, error: true });
+      say({ text: t('clear_log_failed', { error: (error as Error).message }), error: true });
     }
   };
   return (
     <div class="row">
       <button type="button" class="danger" onClick={() => setAsking(true)}>
-        Clear the log…
+        {t('clear_log_button')}
       </button>
       {asking && (
-        <Confirm title="Clear the log?" confirm="Clear the log" onConfirm={() => void clear()} onCancel={() => setAsking(false)}>
-          <p>
-            Every attempt in the log is deleted from this browser, and the figures start again. The journal is kept. Export
-            everything first to keep a copy.
-          </p>
-          {locked && <p>The protection lock is on: the log is cleared when its cool-off ends, unless you cancel it.</p>}
+        <Confirm title={t('clear_log_title')} confirm={t('clear_log_confirm')} onConfirm={() => void clear()} onCancel={() => setAsking(false)}>
+          <p>{t('clear_log_explained')}</p>
+          {locked && <p>{t('clear_log_locked')}</p>}
         </Confirm>
       )}
     </div>
   );
 }
 
-export const clearingHeld = (pending: PendingChange) =>
-  `Clearing the log is pending until ${longDate(pending.appliesAt)}: the protection lock holds it. It is listed under Protection, where you can cancel it.`;
+export const clearingHeld = (pending: PendingChange) => t('clear_log_held', { when: longDate(pending.appliesAt) });
 
 /**
  * A confirmation as a modal dialog (the platform's own `<dialog>`: focus moves into it and stays,
@@ -280,7 +270,7 @@ function Confirm({
           {confirm}
         </button>
         <button type="button" autoFocus onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </dialog>

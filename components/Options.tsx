@@ -4,28 +4,24 @@ import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/defaults';
 import { identifiersFromInput, withIdentifiers } from '@/utils/identity';
 import { sendMessage } from '@/utils/messages';
 import { Change, type ChangeResult } from '@/utils/changes';
+import { formatList, messageParts, SLOT, t, type MessageKey } from '@/utils/i18n';
 import { ANY_SITE, IdentifierKind, type Person, type Settings } from '@/utils/schema';
-import { adapterById, adapters } from '@/utils/sites';
+import { adapters } from '@/utils/sites';
 import { loadSettings, settingsItem } from '@/utils/storage';
 import { customAdapters } from '@/utils/sites/custom';
-import { heldText, Protection } from './Protection';
+import { heldText, KIND_WORD, Protection, siteLabel as siteName } from './Protection';
 import { Sites } from './Sites';
 import { DataSettings } from './DataSettings';
 import { useStored } from './useStored';
 
-const KIND_LABEL: Record<IdentifierKind, string> = {
-  handle: 'Username',
-  accountId: 'Account id',
-  conversationId: 'Conversation id',
-  name: 'Name',
-  phone: 'Phone',
-  email: 'E-mail',
+const KIND_LABEL: Record<IdentifierKind, MessageKey> = {
+  handle: 'kind_label_handle',
+  accountId: 'kind_label_account_id',
+  conversationId: 'kind_label_conversation_id',
+  name: 'kind_label_name',
+  phone: 'kind_label_phone',
+  email: 'kind_label_email',
 };
-
-const siteName = (site: string, settings: Settings) =>
-  site === ANY_SITE
-    ? 'every site'
-    : (adapterById(site)?.name ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site);
 
 const shortId = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}…` : id);
 
@@ -49,17 +45,17 @@ export function Options() {
       else setStatus({ text: done, error: false });
       return result.status;
     } catch (error) {
-      setStatus({ text: `Not saved: ${(error as Error).message}`, error: true });
+      setStatus({ text: t('not_saved', { error: (error as Error).message }), error: true });
       return 'refused';
     }
   };
 
   return (
     <main class="options">
-      <h1>Clean Break options</h1>
+      <h1>{t('options_heading')}</h1>
       {!stored.valid && (
         <p class="notice" role="status">
-          Some saved settings could not be read; they were set aside and defaults are used in their place.
+          {t('options_settings_set_aside')}
         </p>
       )}
       <p class="status" role="status" data-error={status?.error ? 'true' : undefined}>
@@ -84,9 +80,9 @@ function People({ settings, save }: { settings: Settings; save: Save }) {
 
   const addPerson = async (event: Event) => {
     event.preventDefault();
-    if (!alias.trim()) return setError('Give them an alias: any name you like.');
+    if (!alias.trim()) return setError(t('watch_need_alias'));
     const name = alias.trim();
-    if ((await save({ type: 'addPerson', id: crypto.randomUUID(), alias: name, identifiers: [] }, `Added ${name}.`)) === 'applied') {
+    if ((await save({ type: 'addPerson', id: crypto.randomUUID(), alias: name, identifiers: [] }, t('person_added', { name }))) === 'applied') {
       setAlias('');
       setError('');
     }
@@ -94,19 +90,16 @@ function People({ settings, save }: { settings: Settings; save: Save }) {
 
   return (
     <section aria-labelledby="people-title">
-      <h2 id="people-title">People</h2>
-      <p class="hint">
-        Add the person by an alias, then how they appear on each site: a username, a name, a number, an address, or a
-        link to their profile or your chat.
-      </p>
+      <h2 id="people-title">{t('people_heading')}</h2>
+      <p class="hint">{t('people_hint')}</p>
       {settings.people.map((person) => (
         <PersonCard key={person.id} person={person} settings={settings} save={save} />
       ))}
       <form onSubmit={addPerson} class="row">
         <label>
-          Alias <input name="alias" value={alias} onInput={(e) => setAlias((e.target as HTMLInputElement).value)} />
+          {t('watch_alias')} <input name="alias" value={alias} onInput={(e) => setAlias((e.target as HTMLInputElement).value)} />
         </label>
-        <button type="submit">Add person</button>
+        <button type="submit">{t('person_add')}</button>
       </form>
       {error && <p class="error" role="alert">{error}</p>}
     </section>
@@ -126,9 +119,10 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
     const parsed = identifiersFromInput(text, site, kind, customAdapters(settings));
     if (!parsed.ok) return setError(parsed.error);
     const next = withIdentifiers(person, parsed.identifiers);
-    const added = next.added.map((i) => `${KIND_LABEL[i.kind].toLowerCase()} ${i.value} on ${siteName(i.site, settings)}`).join(', ');
+    const added = next.added.map((i) => t('identifier_added', { kind: t(KIND_WORD[i.kind]), value: i.value, site: siteName(i.site, settings) }));
     const change: Change = { type: 'addIdentifiers', personId: person.id, identifiers: parsed.identifiers };
-    if ((await save(change, `Watching ${person.alias}: ${added || 'already known'}.`)) === 'applied') {
+    const said = t('identifiers_watching', { alias: person.alias, added: added.length ? formatList(added) : t('identifiers_already_known') });
+    if ((await save(change, said)) === 'applied') {
       setText('');
       setError('');
     }
@@ -138,34 +132,32 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
     <article class="person" aria-label={person.alias}>
       <h3>{person.alias}</h3>
       {person.identifiers.length === 0 ? (
-        <p class="hint">Not recognised anywhere yet: add how they appear below.</p>
+        <p class="hint">{t('identifiers_none')}</p>
       ) : (
         <ul class="identifiers">
           {person.identifiers.map((identifier) => (
             <li key={`${identifier.site}|${identifier.kind}|${identifier.value}`}>
-              {identifier.learned ? (
-                // Learned from a chat the page showed them in (utils/learn.ts): a long number nobody typed, shown short.
-                <>
-                  Conversation <strong title={identifier.value}>{shortId(identifier.value)}</strong> on {siteName(identifier.site, settings)} (learned)
-                </>
-              ) : (
-                <>
-                  {KIND_LABEL[identifier.kind]} <strong>{identifier.value}</strong> on {siteName(identifier.site, settings)}
-                </>
-              )}{' '}
+              {identifier.learned
+                ? // Learned from a chat the page showed them in (utils/learn.ts): a long number nobody typed, shown short.
+                  messageParts('identifier_learned_line', { value: SLOT, site: siteName(identifier.site, settings) }).map((part) =>
+                    typeof part === 'string' ? part : <strong key="value" title={identifier.value}>{shortId(identifier.value)}</strong>,
+                  )
+                : messageParts('identifier_line', { kind: t(KIND_LABEL[identifier.kind]), value: SLOT, site: siteName(identifier.site, settings) }).map(
+                    (part) => (typeof part === 'string' ? part : <strong key="value">{identifier.value}</strong>),
+                  )}{' '}
               {/* A learned id is removed like any other, through the protection lock. */}
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove ${identifier.value} on ${siteName(identifier.site, settings)}`}
+                aria-label={t('identifier_remove_label', { value: identifier.value, site: siteName(identifier.site, settings) })}
                 onClick={() =>
                   void save(
                     { type: 'removeIdentifier', personId: person.id, identifier: { kind: identifier.kind, value: identifier.value, site: identifier.site } },
-                    `Removed ${identifier.value}.`,
+                    t('removed_named', { name: identifier.value }),
                   )
                 }
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -173,24 +165,24 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
       )}
       <form onSubmit={addIdentifier} class="row">
         <label>
-          Username, name or link{' '}
+          {t('identifier_input')}{' '}
           <input name="identifier" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
         </label>
         <label>
-          Kind{' '}
+          {t('identifier_kind')}{' '}
           <select name="kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as IdentifierKind | 'auto')}>
-            <option value="auto">Detect</option>
+            <option value="auto">{t('identifier_kind_detect')}</option>
             {IdentifierKind.options.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABEL[k]}
+                {t(KIND_LABEL[k])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Site{' '}
+          {t('identifier_site')}{' '}
           <select name="site" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
-            <option value={ANY_SITE}>Every site (a link picks its own)</option>
+            <option value={ANY_SITE}>{t('identifier_site_every')}</option>
             {adapters.map((adapter) => (
               <option key={adapter.id} value={adapter.id}>
                 {adapter.name}
@@ -203,19 +195,19 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
             ))}
           </select>
         </label>
-        <button type="submit">Add</button>
+        <button type="submit">{t('identifier_add')}</button>
       </form>
       {error && <p class="error" role="alert">{error}</p>}
       <button
         type="button"
         class="danger"
         onClick={() => {
-          if (confirm(`Stop watching ${person.alias}?`)) {
-            void save({ type: 'removePerson', personId: person.id }, `Removed ${person.alias}.`);
+          if (confirm(t('stop_watching_confirm', { name: person.alias }))) {
+            void save({ type: 'removePerson', personId: person.id }, t('removed_named', { name: person.alias }));
           }
         }}
       >
-        Remove {person.alias}
+        {t('remove_named', { name: person.alias })}
       </button>
     </article>
   );
@@ -259,53 +251,53 @@ function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
               : null,
         },
       },
-      'Pause settings saved.',
+      t('options_pause_saved'),
     );
   };
 
   return (
     <section aria-labelledby="pause-title">
-      <h2 id="pause-title">The pause</h2>
+      <h2 id="pause-title">{t('options_pause_heading')}</h2>
       <form onSubmit={submit} class="grid">
         <label>
-          Countdown before Continue (seconds) <input type="number" min={3} max={600} {...field('countdownSeconds')} />
+          {t('options_pause_countdown')} <input type="number" min={3} max={600} {...field('countdownSeconds')} />
         </label>
         <label>
-          Added for each earlier attempt today (seconds) <input type="number" min={0} max={600} {...field('escalationSeconds')} />
+          {t('options_pause_escalation')} <input type="number" min={0} max={600} {...field('escalationSeconds')} />
         </label>
         <label>
-          Longest countdown (seconds) <input type="number" min={3} max={3600} {...field('countdownCapSeconds')} />
+          {t('options_pause_cap')} <input type="number" min={3} max={3600} {...field('countdownCapSeconds')} />
         </label>
         <label>
-          After Continue, let the same person through for (minutes) <input type="number" min={0} max={1440} {...field('snoozeMinutes')} />
+          {t('options_pause_snooze')} <input type="number" min={0} max={1440} {...field('snoozeMinutes')} />
         </label>
         <label>
-          Phrase to type before continuing (empty: none) <input {...field('typedPhrase')} />
+          {t('options_pause_phrase')} <input {...field('typedPhrase')} />
         </label>
         <label>
-          Support person’s name <input {...field('supportName')} />
+          {t('options_pause_support_name')} <input {...field('supportName')} />
         </label>
         <label>
-          Their link (tel:, sms:, mailto: or https://) <input {...field('supportLink')} />
+          {t('options_pause_support_link')} <input {...field('supportLink')} />
         </label>
         <label>
-          Questions, one a line <textarea rows={6} {...field('questions')} />
+          {t('options_pause_questions')} <textarea rows={6} {...field('questions')} />
         </label>
         <label>
-          Reminders, one a line <textarea rows={6} {...field('reminders')} />
+          {t('options_pause_reminders')} <textarea rows={6} {...field('reminders')} />
         </label>
         <div class="row">
-          <button type="submit">Save</button>
+          <button type="submit">{t('save')}</button>
           <button
             type="button"
             onClick={() =>
               setDraft({ ...draft, questions: DEFAULT_QUESTIONS.join('\n'), reminders: DEFAULT_REMINDERS.join('\n') })
             }
           >
-            Restore the article’s questions and reminders
+            {t('options_pause_restore')}
           </button>
           <a href={browser.runtime.getURL('/preview.html')} target="_blank" rel="noopener">
-            Preview the pause screen
+            {t('options_pause_preview')}
           </a>
         </div>
       </form>
@@ -322,7 +314,7 @@ function RecordSettings({ settings, save }: { settings: Settings; save: Save }) 
   useEffect(() => setBadgePending(null), [settings.showBadge]);
   return (
     <section aria-labelledby="record-title">
-      <h2 id="record-title">Your record</h2>
+      <h2 id="record-title">{t('record_heading')}</h2>
       <div class="grid">
         <label class="check">
           <input
@@ -332,25 +324,25 @@ function RecordSettings({ settings, save }: { settings: Settings; save: Save }) 
             onChange={(e) => {
               const showBadge = (e.target as HTMLInputElement).checked;
               setBadgePending(showBadge);
-              void save({ type: 'setRecord', values: { showBadge } }, showBadge ? 'Today’s attempts are shown on the toolbar badge.' : 'The toolbar badge no longer shows today’s attempts.').then(
+              void save({ type: 'setRecord', values: { showBadge } }, showBadge ? t('record_badge_on') : t('record_badge_off')).then(
                 (result) => result !== 'applied' && setBadgePending(null),
               );
             }}
           />
-          Show today’s attempts on the toolbar badge
+          {t('record_badge')}
         </label>
         <form
           class="row"
           onSubmit={(event) => {
             event.preventDefault();
-            void save({ type: 'setRecord', values: { noContactSince: since || null } }, since ? 'Days of no contact are counted from the day you chose.' : 'Days of no contact are counted from your last Continue.');
+            void save({ type: 'setRecord', values: { noContactSince: since || null } }, since ? t('record_since_set') : t('record_since_cleared'));
           }}
         >
           <label>
-            No contact since (empty: since your last Continue){' '}
+            {t('record_since')}{' '}
             <input type="date" name="noContactSince" value={since} onInput={(e) => setSince((e.target as HTMLInputElement).value)} />
           </label>
-          <button type="submit">Save the day</button>
+          <button type="submit">{t('record_since_save')}</button>
         </form>
       </div>
     </section>

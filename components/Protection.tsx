@@ -1,31 +1,39 @@
 import { useEffect, useState } from 'preact/hooks';
 import { weakeningsOf, type Change, type PendingChange, type Weakening } from '@/utils/changes';
+import { formatDate, messageParts, plural, SLOT, t, type MessageKey } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
-import { ANY_SITE, LOCK_HOURS, StrictHours, type LockHours, type Settings } from '@/utils/schema';
+import { ANY_SITE, LOCK_HOURS, StrictHours, type IdentifierKind, type LockHours, type Settings } from '@/utils/schema';
 import { adapterById } from '@/utils/sites';
+import { localTimeZone } from '@/utils/summary';
 import { friendCodeItem, loadFriendCode, loadPending, pendingItem } from '@/utils/storage';
 import type { Save } from './Options';
 import { useStored } from './useStored';
 
-export const LOCK_LABEL: Record<LockHours, string> = {
-  0: 'Off',
-  1: '1 hour',
-  24: '24 hours',
-  72: '3 days',
-  168: '7 days',
+const LOCK_CHOICE: Record<LockHours, MessageKey> = {
+  0: 'lock_choice_off',
+  1: 'lock_choice_1h',
+  24: 'lock_choice_24h',
+  72: 'lock_choice_3d',
+  168: 'lock_choice_7d',
 };
 
-const KIND_WORD: Record<string, string> = {
-  handle: 'username',
-  accountId: 'account id',
-  conversationId: 'conversation',
-  name: 'name',
-  phone: 'phone',
-  email: 'e-mail',
+/** A lock's length in words: one of the choices, or (from a newer version) its hours. */
+export const lockLabel = (hours: number): string =>
+  hours in LOCK_CHOICE ? t(LOCK_CHOICE[hours as LockHours]) : plural('lock_hours', hours);
+
+/** The kinds of identifier as words inside a sentence ("Remove the username sam of S."). */
+export const KIND_WORD: Record<IdentifierKind, MessageKey> = {
+  handle: 'kind_word_handle',
+  accountId: 'kind_word_account_id',
+  conversationId: 'kind_word_conversation_id',
+  name: 'kind_word_name',
+  phone: 'kind_word_phone',
+  email: 'kind_word_email',
 };
 
+/** A site's name for the user: built in, their own, or "every site". */
 export function siteLabel(site: string, settings: Settings): string {
-  if (site === ANY_SITE) return 'every site';
+  if (site === ANY_SITE) return t('site_every');
   return adapterById(site)?.name ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site;
 }
 
@@ -33,58 +41,57 @@ export function siteLabel(site: string, settings: Settings): string {
 export function describeWeakening(weakening: Weakening, settings: Settings): string {
   switch (weakening.what) {
     case 'person':
-      return `Stop watching ${weakening.alias}`;
-    case 'identifier':
-      return `Remove ${weakening.learned ? 'the learned conversation' : `the ${KIND_WORD[weakening.kind]}`} ${weakening.value} of ${weakening.alias} on ${siteLabel(weakening.site, settings)}`;
+      return t('weakening_person', { alias: weakening.alias });
+    case 'identifier': {
+      const { value, alias } = weakening;
+      const site = siteLabel(weakening.site, settings);
+      return weakening.learned ? t('weakening_learned', { value, alias, site }) : t('weakening_identifier', { kind: t(KIND_WORD[weakening.kind]), value, alias, site });
+    }
     case 'site':
-      return `Turn off ${siteLabel(weakening.site, settings)}`;
+      return t('weakening_site', { site: siteLabel(weakening.site, settings) });
     case 'customSite':
-      return `Remove or change your site ${weakening.name}`;
+      return t('weakening_custom_site', { name: weakening.name });
     case 'countdown':
-      return `Shorten the countdown from ${weakening.from} to ${weakening.to} seconds`;
+      return t('weakening_countdown', { from: weakening.from, to: weakening.to });
     case 'escalation':
-      return `Add ${weakening.to} instead of ${weakening.from} seconds for each earlier attempt`;
+      return t('weakening_escalation', { from: weakening.from, to: weakening.to });
     case 'cap':
-      return `Lower the longest countdown from ${weakening.from} to ${weakening.to} seconds`;
+      return t('weakening_cap', { from: weakening.from, to: weakening.to });
     case 'snooze':
-      return `Let the same person through for ${weakening.to} instead of ${weakening.from} minutes after Continue`;
+      return t('weakening_snooze', { from: weakening.from, to: weakening.to });
     case 'phrase':
-      return 'Stop asking for the phrase before Continue';
+      return t('weakening_phrase');
     case 'continueCode':
-      return 'Stop asking for the friend’s code before Continue';
+      return t('weakening_continue_code');
     case 'lock':
-      return `Shorten the lock from ${LOCK_LABEL[weakening.from as LockHours] ?? `${weakening.from} hours`} to ${LOCK_LABEL[weakening.to as LockHours] ?? `${weakening.to} hours`}`;
+      return t('weakening_lock', { from: lockLabel(weakening.from), to: lockLabel(weakening.to) });
     case 'strictHours':
-      return weakening.off ? 'Turn off the stricter hours' : 'Make the stricter hours less strict';
+      return weakening.off ? t('weakening_strict_off') : t('weakening_strict_less');
     case 'log':
-      return 'Clear the log of attempts';
+      return t('weakening_log');
     case 'friendCode':
-      return 'Remove the friend’s code';
+      return t('weakening_friend_code');
   }
 }
 
 export function describeChange(change: Change, settings: Settings, now: number): string[] {
   const found = weakeningsOf(settings, change, now);
-  return found.length ? found.map((weakening) => describeWeakening(weakening, settings)) : ['No longer changes anything'];
+  return found.length ? found.map((weakening) => describeWeakening(weakening, settings)) : [t('weakening_nothing')];
 }
 
+/** "Thu 3 Dec, 09:30", as the UI language writes it, in the user's zone. */
 const when = (time: number) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(time);
+  formatDate(time, localTimeZone(), { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 
 /** What the status line says when the lock held a change. */
-export const heldText = (pending: PendingChange) =>
-  `The protection lock holds this change until ${when(pending.appliesAt)}. It is listed under Protection, where you can cancel it.`;
+export const heldText = (pending: PendingChange) => t('lock_holds', { when: when(pending.appliesAt) });
 
 /** The protection lock, the changes it holds, the friend's code and the stricter hours. */
 export function Protection({ settings, save }: { settings: Settings; save: Save }) {
   return (
     <section aria-labelledby="protection-title">
-      <h2 id="protection-title">Protection</h2>
-      <p class="hint">
-        For the weak moments: with the lock on, a change that weakens protection (removing someone, turning a site off, a
-        shorter countdown, clearing the log …) waits before it applies, and you can cancel it meanwhile. Changes that make
-        protection stronger apply at once.
-      </p>
+      <h2 id="protection-title">{t('protection_heading')}</h2>
+      <p class="hint">{t('protection_hint')}</p>
       <Lock settings={settings} save={save} />
       <PendingList settings={settings} />
       <FriendCodeSettings settings={settings} save={save} />
@@ -96,18 +103,18 @@ export function Protection({ settings, save }: { settings: Settings; save: Save 
 function Lock({ settings, save }: { settings: Settings; save: Save }) {
   return (
     <label>
-      Protection lock: a weakening change waits{' '}
+      {t('lock_label')}{' '}
       <select
         name="lockHours"
         value={String(settings.lockHours)}
         onChange={(e) => {
           const hours = Number((e.target as HTMLSelectElement).value) as LockHours;
-          void save({ type: 'setLock', hours }, hours ? `The lock is on: weakening changes wait ${LOCK_LABEL[hours]}.` : 'The lock is off.');
+          void save({ type: 'setLock', hours }, hours ? t('lock_on_saved', { time: lockLabel(hours) }) : t('lock_off_saved'));
         }}
       >
         {LOCK_HOURS.map((hours) => (
           <option key={hours} value={String(hours)}>
-            {LOCK_LABEL[hours]}
+            {lockLabel(hours)}
           </option>
         ))}
       </select>
@@ -120,33 +127,38 @@ function PendingList({ settings }: { settings: Settings }) {
   const code = useStored(loadFriendCode, friendCodeItem);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   if (!stored) return null;
-  if (!stored.readable) return <p class="error" role="alert">The changes waiting for the lock could not be read just now.</p>;
+  if (!stored.readable) return <p class="error" role="alert">{t('pending_unreadable')}</p>;
   const pending = [...stored.value].sort((a, b) => a.appliesAt - b.appliesAt);
   const now = Date.now();
   return (
     <div class="pending">
-      <h3 id="pending-title">Waiting for the lock</h3>
+      <h3 id="pending-title">{t('pending_heading')}</h3>
       {pending.length === 0 ? (
-        <p class="hint">No change is waiting.</p>
+        <p class="hint">{t('pending_none')}</p>
       ) : (
         <ul aria-labelledby="pending-title">
-          {pending.map((held) => (
-            <li key={held.id} aria-label={describeChange(held.change, settings, now).join('; ')}>
-              <strong>{describeChange(held.change, settings, now).join('; ')}</strong>: applies {when(held.appliesAt)}.{' '}
+          {pending.map((held) => {
+            const what = describeChange(held.change, settings, now).join('; ');
+            return (
+            <li key={held.id} aria-label={what}>
+              {messageParts('pending_item', { what: SLOT, when: when(held.appliesAt) }).map((part) =>
+                typeof part === 'string' ? part : <strong key={part.slot}>{what}</strong>,
+              )}{' '}
               <button
                 type="button"
                 onClick={() =>
                   void sendMessage('cancelPending', { id: held.id }).then(
-                    () => setMessage({ text: 'Cancelled: that change will not happen.', error: false }),
-                    (error: Error) => setMessage({ text: `Not cancelled: ${error.message}`, error: true }),
+                    () => setMessage({ text: t('pending_cancelled'), error: false }),
+                    (error: Error) => setMessage({ text: t('pending_not_cancelled', { error: error.message }), error: true }),
                   )
                 }
               >
-                Cancel this change
+                {t('pending_cancel')}
               </button>
               {code?.value && <ApplyNow id={held.id} onDone={setMessage} />}
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       {message && (
@@ -158,12 +170,13 @@ function PendingList({ settings }: { settings: Settings }) {
   );
 }
 
-/** Why a code was not taken, kindly. */
+/** Why a code was not taken, kindly: in the pause screen's words. */
 export function codeRefusal(check: { reason: 'wrong' | 'wait' | 'none'; retryAt: number }, now = Date.now()): string {
-  if (check.reason === 'none') return 'No friend’s code is set.';
+  if (check.reason === 'none') return t('friend_code_none');
   const seconds = Math.ceil((check.retryAt - now) / 1000);
-  const wait = seconds > 0 ? ` Try again in ${seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}.` : '';
-  return check.reason === 'wrong' ? `That is not the code.${wait}` : `Too many wrong codes.${wait}`;
+  const time = seconds > 90 ? plural('duration_minutes', Math.ceil(seconds / 60)) : plural('duration_seconds', seconds);
+  if (check.reason === 'wrong') return seconds > 0 ? t('pause_code_wrong_retry', { time }) : t('pause_code_wrong');
+  return seconds > 0 ? t('pause_code_too_many_retry', { time }) : t('pause_code_too_many');
 }
 
 function ApplyNow({ id, onDone }: { id: string; onDone: (message: { text: string; error: boolean }) => void }) {
@@ -174,15 +187,15 @@ function ApplyNow({ id, onDone }: { id: string; onDone: (message: { text: string
       onSubmit={(event) => {
         event.preventDefault();
         void sendMessage('applyPendingNow', { id, code }).then(
-          (check) => onDone(check.ok ? { text: 'Applied now, with the friend’s code.', error: false } : { text: codeRefusal(check), error: true }),
-          (error: Error) => onDone({ text: `Not applied: ${error.message}`, error: true }),
+          (check) => onDone(check.ok ? { text: t('pending_applied_now'), error: false } : { text: codeRefusal(check), error: true }),
+          (error: Error) => onDone({ text: t('pending_not_applied', { error: error.message }), error: true }),
         );
       }}
     >
       <label>
-        Friend’s code <input name="code" autocomplete="off" value={code} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
+        {t('friend_code_label')} <input name="code" autocomplete="off" value={code} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
       </label>
-      <button type="submit">Apply now</button>
+      <button type="submit">{t('pending_apply_now')}</button>
     </form>
   );
 }
@@ -196,29 +209,24 @@ function FriendCodeSettings({ settings, save }: { settings: Settings; save: Save
   if (!stored) return null;
   return (
     <div class="friend-code">
-      <h3>A code held by a friend</h3>
-      <p class="hint">
-        Clean Break makes a code you give to your support person and do not keep. Applying a waiting change early needs it,
-        and, if you choose, so does Continue anyway.
-      </p>
-      {!stored.valid && <p class="notice" role="status">The friend’s code that was saved could not be read; it was set aside. Make a new one.</p>}
+      <h3>{t('friend_code_heading')}</h3>
+      <p class="hint">{t('friend_code_hint')}</p>
+      {!stored.valid && <p class="notice" role="status">{t('friend_code_set_aside')}</p>}
       {shown ? (
-        <div class="shown-code" role="group" aria-label="Your friend’s code">
-          <p>
-            Give this code to your support person now. It is shown only this once and Clean Break keeps only a scrambled form of it:
-          </p>
+        <div class="shown-code" role="group" aria-label={t('friend_code_shown_label')}>
+          <p>{t('friend_code_give')}</p>
           <p class="code">
             <strong>{shown}</strong>
           </p>
           <button type="button" onClick={() => setShown(null)}>
-            I have given it away
+            {t('friend_code_given')}
           </button>
         </div>
       ) : stored.value ? (
         <p>
-          A friend’s code is set.{' '}
-          <button type="button" onClick={() => void save({ type: 'removeFriendCode' }, 'The friend’s code is removed.')}>
-            Remove the code
+          {t('friend_code_is_set')}{' '}
+          <button type="button" onClick={() => void save({ type: 'removeFriendCode' }, t('friend_code_removed'))}>
+            {t('friend_code_remove')}
           </button>
         </p>
       ) : (
@@ -227,11 +235,11 @@ function FriendCodeSettings({ settings, save }: { settings: Settings; save: Save
           onClick={() =>
             void sendMessage('setFriendCode', {}).then(
               (made) => (made.ok ? (setShown(made.code), setError('')) : setError(made.message)),
-              (failure: Error) => setError(`No code was made: ${failure.message}`),
+              (failure: Error) => setError(t('friend_code_not_made', { error: failure.message })),
             )
           }
         >
-          Make a code for my support person
+          {t('friend_code_make')}
         </button>
       )}
       <label class="check">
@@ -242,12 +250,12 @@ function FriendCodeSettings({ settings, save }: { settings: Settings; save: Save
           onChange={(e) => {
             const value = (e.target as HTMLInputElement).checked;
             setNeedsPending(value);
-            void save({ type: 'setPause', values: { continueNeedsCode: value } }, value ? 'Continue anyway now needs the friend’s code.' : 'Continue anyway no longer needs the friend’s code.').then(
+            void save({ type: 'setPause', values: { continueNeedsCode: value } }, value ? t('continue_code_on') : t('continue_code_off')).then(
               (result) => result !== 'applied' && setNeedsPending(null),
             );
           }}
         />
-        Continue anyway needs the friend’s code (when one is set)
+        {t('continue_code_label')}
       </label>
       {error && (
         <p class="error" role="alert">
@@ -266,51 +274,51 @@ function StrictHoursSettings({ settings, save }: { settings: Settings; save: Sav
     end: current?.end ?? '06:00',
     countdownSeconds: String(current?.countdownSeconds ?? 60),
     require: current?.require ?? 'phrase',
-    phrase: current?.phrase ?? 'I choose to wait until morning',
+    phrase: current?.phrase ?? t('strict_default_phrase'),
   });
   const [error, setError] = useState('');
   const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
   const submit = (event: Event) => {
     event.preventDefault();
-    if (!draft.on) return void save({ type: 'setStrictHours', strictHours: null }, 'The stricter hours are off.');
+    if (!draft.on) return void save({ type: 'setStrictHours', strictHours: null }, t('strict_off_saved'));
     const parsed = StrictHours.safeParse({ ...draft, countdownSeconds: Number(draft.countdownSeconds) });
     if (!parsed.success) return setError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
     setError('');
-    void save({ type: 'setStrictHours', strictHours: parsed.data }, `Stricter from ${parsed.data.start} to ${parsed.data.end}.`);
+    void save({ type: 'setStrictHours', strictHours: parsed.data }, t('strict_saved', { start: parsed.data.start, end: parsed.data.end }));
   };
   return (
     <form class="grid strict-hours" onSubmit={submit} aria-labelledby="strict-title">
-      <h3 id="strict-title">Stricter hours</h3>
-      <p class="hint">Late nights and drinking are when no contact is broken most. In these hours the pause asks for more.</p>
+      <h3 id="strict-title">{t('strict_heading')}</h3>
+      <p class="hint">{t('strict_hint')}</p>
       <label class="check">
         <input type="checkbox" name="strictOn" checked={draft.on} onChange={(e) => set({ on: (e.target as HTMLInputElement).checked })} />
-        Be stricter at certain hours
+        {t('strict_on')}
       </label>
       <label>
-        From <input type="time" name="strictStart" value={draft.start} onInput={(e) => set({ start: (e.target as HTMLInputElement).value })} />
+        {t('strict_from')} <input type="time" name="strictStart" value={draft.start} onInput={(e) => set({ start: (e.target as HTMLInputElement).value })} />
       </label>
       <label>
-        Until <input type="time" name="strictEnd" value={draft.end} onInput={(e) => set({ end: (e.target as HTMLInputElement).value })} />
+        {t('strict_until')} <input type="time" name="strictEnd" value={draft.end} onInput={(e) => set({ end: (e.target as HTMLInputElement).value })} />
       </label>
       <label>
-        Countdown in those hours (seconds){' '}
+        {t('strict_countdown')}{' '}
         <input type="number" min={3} max={3600} name="strictCountdown" value={draft.countdownSeconds} onInput={(e) => set({ countdownSeconds: (e.target as HTMLInputElement).value })} />
       </label>
       <fieldset>
-        <legend>Before Continue, in those hours</legend>
+        <legend>{t('strict_require_legend')}</legend>
         <label>
-          <input type="radio" name="strictRequire" checked={draft.require === 'phrase'} onChange={() => set({ require: 'phrase' })} /> Type a phrase
+          <input type="radio" name="strictRequire" checked={draft.require === 'phrase'} onChange={() => set({ require: 'phrase' })} /> {t('strict_require_phrase')}
         </label>
         <label>
-          <input type="radio" name="strictRequire" checked={draft.require === 'code'} onChange={() => set({ require: 'code' })} /> Enter the
-          friend’s code (the phrase while no code is set)
+          <input type="radio" name="strictRequire" checked={draft.require === 'code'} onChange={() => set({ require: 'code' })} />{' '}
+          {t('strict_require_code')}
         </label>
       </fieldset>
       <label>
-        Phrase for those hours <input name="strictPhrase" value={draft.phrase} onInput={(e) => set({ phrase: (e.target as HTMLInputElement).value })} />
+        {t('strict_phrase')} <input name="strictPhrase" value={draft.phrase} onInput={(e) => set({ phrase: (e.target as HTMLInputElement).value })} />
       </label>
       <div class="row">
-        <button type="submit">Save the stricter hours</button>
+        <button type="submit">{t('strict_save')}</button>
       </div>
       {error && (
         <p class="error" role="alert">

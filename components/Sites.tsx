@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { messageParts, SLOT, t, type MessageKey } from '@/utils/i18n';
 import { CustomSite, MomentKind, type Settings } from '@/utils/schema';
 import { adapters } from '@/utils/sites';
 import { newCustomSiteId, selectorProblem, siteOrigin, sitePattern } from '@/utils/sites/custom';
@@ -7,10 +8,16 @@ import { loadSettings } from '@/utils/storage';
 
 import type { Save } from './Options';
 
-const KIND_LABEL: Record<MomentKind, string> = {
-  profile: 'Their profile',
-  thread: 'A conversation with them',
-  compose: 'A message to them being written',
+/** What a page is, as a choice, and inside a sentence. */
+const KIND_LABEL: Record<MomentKind, MessageKey> = {
+  profile: 'page_kind_label_profile',
+  thread: 'page_kind_label_thread',
+  compose: 'page_kind_label_compose',
+};
+const KIND_WORD: Record<MomentKind, MessageKey> = {
+  profile: 'page_kind_word_profile',
+  thread: 'page_kind_word_thread',
+  compose: 'page_kind_word_compose',
 };
 
 /**
@@ -20,9 +27,12 @@ const KIND_LABEL: Record<MomentKind, string> = {
 function askForHost(origin: string, refused: string): Promise<string | null> {
   return browser.permissions.request({ origins: [origin] }).then(
     (granted) => (granted ? null : refused),
-    (failure: Error) => `The browser did not ask: ${failure.message}`,
+    (failure: Error) => t('permission_not_asked', { error: failure.message }),
   );
 }
+
+/** A CSS selector, the same in every language (the messages' own example, site_selector_empty, names it too). */
+const SELECTOR_EXAMPLE = 'h1.profile-name';
 
 const hostOf = (origin: string) => origin.replace(/^[^:]+:\/\//, '').replace(/\/\*$/, '');
 
@@ -35,16 +45,16 @@ export function Sites({ settings, save }: { settings: Settings; save: Save }) {
   const isOn = (id: string) => pending[id] ?? !settings.disabledSites.includes(id);
   const toggle = (id: string, name: string, on: boolean) => {
     setPending((current) => ({ ...current, [id]: on }));
-    void save({ type: 'setSite', site: id, enabled: on }, on ? `${name} is watched again.` : `${name} is no longer watched.`).then((result) => {
+    void save({ type: 'setSite', site: id, enabled: on }, on ? t('site_watched_again', { name }) : t('site_not_watched', { name })).then((result) => {
       // Refused, or held by the lock: the box shows the site as it still is.
       if (result !== 'applied') setPending(({ [id]: _, ...rest }) => rest);
     });
   };
   return (
     <section aria-labelledby="sites-title">
-      <h2 id="sites-title">Sites</h2>
+      <h2 id="sites-title">{t('sites_heading')}</h2>
       <fieldset class="sites">
-        <legend>Built-in sites</legend>
+        <legend>{t('sites_built_in')}</legend>
         {adapters.map((adapter) => (
           <label key={adapter.id}>
             <input
@@ -56,11 +66,8 @@ export function Sites({ settings, save }: { settings: Settings; save: Save }) {
           </label>
         ))}
       </fieldset>
-      <h3>Your own sites</h3>
-      <p class="hint">
-        Any other site where you might reach them: a forum, a game, a dating app. Clean Break asks your browser for
-        that one site when you add it, and gives it back when you remove it.
-      </p>
+      <h3>{t('sites_own_heading')}</h3>
+      <p class="hint">{t('sites_own_hint')}</p>
       {settings.customSites.length > 0 && (
         <ul class="custom-sites">
           {settings.customSites.map((site) => (
@@ -105,18 +112,22 @@ function CustomSiteRow({
   const origin = siteOrigin(site);
   const granted = useGranted(origin);
   const [error, setError] = useState('');
-  const how = site.identify.by === 'url' ? `named in the address after “${site.identify.after}”` : `named in ${site.identify.selector}`;
+  const kind = t(KIND_WORD[site.kind]);
+  const described =
+    site.identify.by === 'url'
+      ? messageParts('custom_site_by_url', { pattern: SLOT, kind, after: site.identify.after })
+      : messageParts('custom_site_by_element', { pattern: SLOT, kind, selector: site.identify.selector });
 
   const allow = () => {
     if (!origin) return;
-    void askForHost(origin, `Clean Break was not allowed on ${hostOf(origin)}: ${site.name} is not watched.`).then((problem) =>
+    void askForHost(origin, t('custom_site_refused', { host: hostOf(origin), site: site.name })).then((problem) =>
       setError(problem ?? ''),
     );
   };
 
   const remove = async () => {
-    if (!confirm(`Stop watching ${site.name}?`)) return;
-    if ((await save({ type: 'removeCustomSite', siteId: site.id }, `Removed ${site.name}.`)) !== 'applied') return;
+    if (!confirm(t('stop_watching_confirm', { name: site.name }))) return;
+    if ((await save({ type: 'removeCustomSite', siteId: site.id }, t('removed_named', { name: site.name }))) !== 'applied') return;
     const { value: current } = await loadSettings();
     // Give the host back, unless another of the user's sites is on the same host.
     if (origin && !current.customSites.some((other) => siteOrigin(other) === origin)) {
@@ -134,17 +145,17 @@ function CustomSiteRow({
         />{' '}
         <strong>{site.name}</strong>
       </label>{' '}
-      <code>{site.pattern}</code>: {KIND_LABEL[site.kind].toLowerCase()}, {how}.{' '}
+      {described.map((part) => (typeof part === 'string' ? part : <code key="pattern">{site.pattern}</code>))}{' '}
       {granted === false && (
         <span class="error">
-          Not allowed on this site yet.{' '}
+          {t('custom_site_not_allowed')}{' '}
           <button type="button" onClick={allow}>
-            Allow {origin ? hostOf(origin) : 'it'}
+            {origin ? t('custom_site_allow', { host: hostOf(origin) }) : t('custom_site_allow_it')}
           </button>
         </span>
       )}
-      <button type="button" class="link" aria-label={`Remove ${site.name}`} onClick={() => void remove()}>
-        Remove
+      <button type="button" class="link" aria-label={t('remove_named', { name: site.name })} onClick={() => void remove()}>
+        {t('remove')}
       </button>
       {error && (
         <p class="error" role="alert">
@@ -170,7 +181,7 @@ function AddCustomSite({ save }: { save: Save }) {
     const checked = sitePattern(draft.address);
     if (!checked.ok) return setError(checked.error);
     if (draft.by === 'url' && !draft.after.trim()) {
-      return setError('Type what comes right before the person in the address, for example /members/ or user=.');
+      return setError(t('custom_site_need_after'));
     }
     const problem = draft.by === 'element' ? selectorProblem(draft.selector) : null;
     if (problem) return setError(problem);
@@ -186,53 +197,53 @@ function AddCustomSite({ save }: { save: Save }) {
     const site = parsed.data;
     setError('');
     setAsking(true);
-    void askForHost(checked.origin, `Clean Break was not allowed on ${hostOf(checked.origin)}, so the site was not added.`).then(
+    void askForHost(checked.origin, t('custom_site_add_refused', { host: hostOf(checked.origin) })).then(
       async (problem) => {
         setAsking(false);
         if (problem) return setError(problem);
         const { value: current } = await loadSettings();
-        if (current.customSites.some((other) => other.pattern === site.pattern)) return setError(`${site.pattern} is already one of your sites.`);
-        const added = await save({ type: 'addCustomSite', site }, `Added ${site.name}. Now add, under People, how the person appears there.`);
+        if (current.customSites.some((other) => other.pattern === site.pattern)) return setError(t('custom_site_exists', { pattern: site.pattern }));
+        const added = await save({ type: 'addCustomSite', site }, t('custom_site_added', { name: site.name }));
         if (added === 'applied') setDraft({ ...draft, name: '', address: '', after: '', selector: '' });
       },
     );
   };
 
   return (
-    <form onSubmit={add} class="grid" aria-label="Add a site">
+    <form onSubmit={add} class="grid" aria-label={t('custom_site_form')}>
       <label>
-        Name (for you) <input {...field('name')} placeholder="Book club forum" />
+        {t('custom_site_name')} <input {...field('name')} placeholder={t('custom_site_name_example')} />
       </label>
       <label>
-        Address <input {...field('address')} placeholder="forum.example.com or forum.example.com/members/" />
+        {t('custom_site_address')} <input {...field('address')} placeholder={t('custom_site_address_example')} />
       </label>
       <label>
-        What the page is{' '}
+        {t('custom_site_kind')}{' '}
         <select name="kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: (e.target as HTMLSelectElement).value as MomentKind })}>
           {MomentKind.options.map((kind) => (
             <option key={kind} value={kind}>
-              {KIND_LABEL[kind]}
+              {t(KIND_LABEL[kind])}
             </option>
           ))}
         </select>
       </label>
       <fieldset>
-        <legend>Where the page names the person</legend>
+        <legend>{t('custom_site_where')}</legend>
         <label>
-          <input type="radio" name="by" value="url" checked={draft.by === 'url'} onChange={() => setDraft({ ...draft, by: 'url' })} /> In the
-          address, right after <input {...field('after')} placeholder="/members/" aria-label="Text right before the person in the address" />
+          <input type="radio" name="by" value="url" checked={draft.by === 'url'} onChange={() => setDraft({ ...draft, by: 'url' })} />{' '}
+          {t('custom_site_in_address')} <input {...field('after')} placeholder={t('custom_site_after_example')} aria-label={t('custom_site_after_label')} />
         </label>
         <label>
-          <input type="radio" name="by" value="element" checked={draft.by === 'element'} onChange={() => setDraft({ ...draft, by: 'element' })} /> In
-          the page’s element{' '}
-          <input {...field('selector')} placeholder="h1.profile-name" aria-label="CSS selector of the element that shows the person" />
+          <input type="radio" name="by" value="element" checked={draft.by === 'element'} onChange={() => setDraft({ ...draft, by: 'element' })} />{' '}
+          {t('custom_site_in_element')}{' '}
+          <input {...field('selector')} placeholder={SELECTOR_EXAMPLE} aria-label={t('custom_site_selector_label')} />
         </label>
       </fieldset>
       <div class="row">
         <button type="submit" disabled={asking}>
-          Add site
+          {t('custom_site_add')}
         </button>
-        {asking && <span role="status">Answer your browser’s question to add the site…</span>}
+        {asking && <span role="status">{t('custom_site_asking')}</span>}
       </div>
       {error && (
         <p class="error" role="alert">

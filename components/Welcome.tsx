@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Change } from '@/utils/changes';
+import { messageParts, plural, SLOT, t } from '@/utils/i18n';
 import { identifiersFromInput } from '@/utils/identity';
 import { sendMessage } from '@/utils/messages';
 import { ANY_SITE, SupportPerson, type Identifier } from '@/utils/schema';
@@ -15,7 +16,7 @@ export function readLines(text: string): { identifiers: Identifier[]; problems: 
     // A bare name, e-mail, number or username is watched on every site; a link picks its own.
     const parsed = identifiersFromInput(line, ANY_SITE, 'auto');
     if (parsed.ok) identifiers.push(...parsed.identifiers);
-    else problems.push(`Line ${index + 1}: ${parsed.error}`);
+    else problems.push(t('welcome_line_problem', { line: index + 1, problem: parsed.error }));
   });
   return { identifiers, problems };
 }
@@ -38,17 +39,17 @@ export function Welcome() {
   const submit = async (event: Event) => {
     event.preventDefault();
     const found: string[] = [];
-    if (!alias.trim()) found.push('Give them an alias: any name you like.');
+    if (!alias.trim()) found.push(t('watch_need_alias'));
     const read = readLines(lines);
     found.push(...read.problems);
     if (!read.identifiers.length && !read.problems.length) {
-      found.push('Paste at least one link to their profile or your chat, or type their username, name, number or e-mail.');
+      found.push(t('welcome_need_identifier'));
     }
     let supportPerson: SupportPerson | null = null;
     if (supportName.trim() || supportLink.trim()) {
       const parsed = SupportPerson.safeParse({ name: supportName, link: supportLink });
       if (parsed.success) supportPerson = parsed.data;
-      else found.push(`Support person: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+      else found.push(t('welcome_support_problem', { problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') }));
     }
     setProblems(found);
     if (found.length) return;
@@ -65,9 +66,9 @@ export function Welcome() {
         if (result.status === 'refused') throw new Error(result.message);
       }
       const sites = adapters.filter((adapter) => !off.has(adapter.id)).length;
-      setDone(`You are protected. ${alias.trim()} is watched on ${sites} site${sites === 1 ? '' : 's'}.`);
+      setDone(plural('welcome_done', sites, { alias: alias.trim() }));
     } catch (error) {
-      setProblems([`Not saved: ${(error as Error).message}`]);
+      setProblems([t('not_saved', { error: (error as Error).message })]);
     } finally {
       setSending(false);
     }
@@ -76,17 +77,15 @@ export function Welcome() {
   if (done) {
     return (
       <main class="options welcome">
-        <h1>Welcome to Clean Break</h1>
+        <h1>{t('title_welcome')}</h1>
         <p role="status" class="status">
           {done}
         </p>
+        <p>{t('welcome_how')}</p>
         <p>
-          When their profile, your chat or a message to them opens, Clean Break covers the page with a pause. You can always
-          leave; if you go on, it is counted, kindly. Everything stays on this device.
-        </p>
-        <p>
-          <a href={browser.runtime.getURL('/options.html')}>Options</a>: add more ways they appear, turn on the protection
-          lock, or set stricter hours for late nights.
+          {messageParts('welcome_options', { options: SLOT }).map((part) =>
+            typeof part === 'string' ? part : <a key="options" href={browser.runtime.getURL('/options.html')}>{t('nav_options')}</a>,
+          )}
         </p>
       </main>
     );
@@ -94,25 +93,25 @@ export function Welcome() {
 
   return (
     <main class="options welcome">
-      <h1>Welcome to Clean Break</h1>
-      <p class="hint">A minute now, for the moments you would rather not act on. Nothing you enter leaves this device.</p>
-      <form onSubmit={(event) => void submit(event)} class="grid" aria-label="Set up Clean Break">
+      <h1>{t('title_welcome')}</h1>
+      <p class="hint">{t('welcome_hint')}</p>
+      <form onSubmit={(event) => void submit(event)} class="grid" aria-label={t('welcome_form')}>
         <label>
-          What do you call them? (an alias){' '}
+          {t('welcome_alias')}{' '}
           <input name="alias" value={alias} onInput={(e) => setAlias((e.target as HTMLInputElement).value)} />
         </label>
         <label>
-          Their profile or chat links, one a line (or a username, name, number or e-mail){' '}
+          {t('welcome_links')}{' '}
           <textarea
             name="links"
             rows={4}
             value={lines}
-            placeholder={'https://www.instagram.com/their.name/\nhttps://www.facebook.com/their.name'}
+            placeholder={t('welcome_links_example')}
             onInput={(e) => setLines((e.target as HTMLTextAreaElement).value)}
           />
         </label>
         <fieldset class="sites">
-          <legend>Which sites should Clean Break watch?</legend>
+          <legend>{t('welcome_sites')}</legend>
           {adapters.map((adapter) => (
             <label key={adapter.id}>
               <input
@@ -130,22 +129,22 @@ export function Welcome() {
           ))}
         </fieldset>
         <label>
-          The day no contact began (optional){' '}
+          {t('welcome_since')}{' '}
           <input type="date" name="since" value={since} onInput={(e) => setSince((e.target as HTMLInputElement).value)} />
         </label>
         <fieldset>
-          <legend>Someone to call instead (optional)</legend>
+          <legend>{t('welcome_support')}</legend>
           <label>
-            Their name <input name="supportName" value={supportName} onInput={(e) => setSupportName((e.target as HTMLInputElement).value)} />
+            {t('welcome_support_name')} <input name="supportName" value={supportName} onInput={(e) => setSupportName((e.target as HTMLInputElement).value)} />
           </label>
           <label>
-            Their link (tel:, sms:, mailto: or https://){' '}
+            {t('options_pause_support_link')}{' '}
             <input name="supportLink" value={supportLink} onInput={(e) => setSupportLink((e.target as HTMLInputElement).value)} />
           </label>
         </fieldset>
         <div class="row">
           <button type="submit" disabled={sending}>
-            Start protecting me
+            {t('welcome_start')}
           </button>
         </div>
         {problems.length > 0 && (

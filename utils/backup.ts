@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { formatList, formatNumber, plural, t } from './i18n';
 import { sameIdentifier } from './normalize';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile, Settings, type Attempt, type Identifier, type JournalEntry, type Person } from './schema';
 import { sitePattern } from './sites/custom';
@@ -27,22 +27,21 @@ export type ParsedBackup = { ok: true; backup: BackupFile } | { ok: false; messa
 const refuse = (message: string): ParsedBackup => ({ ok: false, message });
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const megabytes = (bytes: number) =>
+  t('backup_megabytes', { size: formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
 /** Why a file of this many bytes is not read at all, or null when its size is fine. */
 export function sizeProblem(bytes: number): string | null {
-  if (bytes === 0) return 'The file is empty: it is not a Clean Break backup.';
-  if (bytes > MAX_BACKUP_BYTES) {
-    return `The file is ${megabytes(bytes)}; a Clean Break backup is at most ${megabytes(MAX_BACKUP_BYTES)}. Nothing was imported.`;
-  }
+  if (bytes === 0) return t('backup_empty');
+  if (bytes > MAX_BACKUP_BYTES) return t('backup_too_big', { size: megabytes(bytes), most: megabytes(MAX_BACKUP_BYTES) });
   return null;
 }
 
 const IDENTIFIER_KEY = /^[A-Za-z_$][\w$]*$/;
 
-/** A zod issue's path as a reader finds the place: `settings.people[2].identifiers[0].value`. */
+/** A zod issue's path as a reader finds the place: `settings.people[2].identifiers[0].value` (data, in every language). */
 export function placeOf(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'the file';
+  if (path.length === 0) return t('backup_place_file');
   return path
     .map((key, index) => {
       if (typeof key === 'number') return `[${key}]`;
@@ -59,11 +58,13 @@ export interface Problem {
 }
 
 /** Problems as one message: each with its place, the first few listed and the rest counted. */
-export function describeProblems(problems: readonly Problem[], lead = 'This backup cannot be imported, nothing was changed'): string {
-  const listed = problems.slice(0, LISTED_PROBLEMS).map((problem) => `${placeOf(problem.path)}: ${problem.message}`);
-  const more = problems.length - listed.length;
-  const tail = more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : '';
-  return `${lead}: ${listed.join('; ')}${tail}.`;
+export function describeProblems(problems: readonly Problem[], lead = t('backup_cannot_import')): string {
+  const listed = problems
+    .slice(0, LISTED_PROBLEMS)
+    .map((problem) => t('backup_problem', { place: placeOf(problem.path), problem: problem.message }))
+    .join('; ');
+  const more = problems.length - LISTED_PROBLEMS;
+  return t('backup_problems', { lead, problems: more > 0 ? plural('backup_more_problems', more, { problems: listed }) : listed });
 }
 
 /** Ids that must be unique within the file, and custom sites Clean Break would refuse to add. */
@@ -75,7 +76,7 @@ function consistencyProblems(backup: BackupFile): Problem[] {
       const id = idOf(entry);
       const earlier = first.get(id);
       if (earlier === undefined) first.set(id, index);
-      else problems.push({ path: [...path, index, 'id'], message: `the same id as ${placeOf([...path, earlier])}` });
+      else problems.push({ path: [...path, index, 'id'], message: t('backup_same_id', { place: placeOf([...path, earlier]) }) });
     });
   };
   unique(backup.settings.people, (person) => person.id, ['settings', 'people']);
@@ -92,9 +93,11 @@ function consistencyProblems(backup: BackupFile): Problem[] {
 /** A field that is not there says so ("missing"), rather than "received undefined". */
 function missingField(issue: { code: string; input?: unknown; expected?: unknown; values?: readonly unknown[] }): string | undefined {
   if (issue.input !== undefined) return undefined;
-  if (issue.code === 'invalid_type') return `missing (expected ${String(issue.expected)})`;
-  if (issue.code === 'invalid_value' && issue.values) return `missing (expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')})`;
-  return 'missing';
+  if (issue.code === 'invalid_type') return t('backup_missing_expected', { expected: String(issue.expected) });
+  if (issue.code === 'invalid_value' && issue.values) {
+    return t('backup_missing_expected', { expected: formatList(issue.values.map((value) => JSON.stringify(value)), 'disjunction') });
+  }
+  return t('backup_missing');
 }
 
 /**
@@ -104,13 +107,12 @@ function missingField(issue: { code: string; input?: unknown; expected?: unknown
 export function parseBackup(text: string): ParsedBackup {
   // A file saved by an editor that adds a byte-order mark is still the same JSON.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (!json.trim()) return refuse('The file is empty: it is not a Clean Break backup.');
+  if (!json.trim()) return refuse(t('backup_empty'));
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    const reason = error instanceof Error ? ` (${error.message})` : '';
-    return refuse(`This file is not a Clean Break backup: it is not JSON, or it was cut short${reason}. Nothing was imported.`);
+    return refuse(error instanceof Error ? t('backup_not_json_error', { error: error.message }) : t('backup_not_json'));
   }
   return checkBackup(raw);
 }
@@ -118,22 +120,15 @@ export function parseBackup(text: string): ParsedBackup {
 /** A backup as parsed JSON (the file's, or one a page sent the background), checked the same way. */
 export function checkBackup(raw: unknown): ParsedBackup {
   if (!isRecord(raw) || !('format' in raw)) {
-    return refuse('This file is not a Clean Break backup: it has no “format” saying what it is. Nothing was imported.');
+    return refuse(t('backup_no_format'));
   }
-  if (raw.format === 'clean-break-log') {
-    return refuse(
-      'This is the log exported from the popup (attempts and journal only), not a full backup. Export everything from Options → Your data, and import that file.',
-    );
-  }
+  if (raw.format === 'clean-break-log') return refuse(t('backup_popup_log'));
   if (raw.format !== BACKUP_FORMAT) {
-    const named = typeof raw.format === 'string' ? ` (its format is “${raw.format.slice(0, 60)}”)` : '';
-    return refuse(`This file comes from another program, not Clean Break${named}. Nothing was imported.`);
+    return refuse(typeof raw.format === 'string' ? t('backup_other_program_named', { format: raw.format.slice(0, 60) }) : t('backup_other_program'));
   }
   const version = raw.version;
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
-    return refuse(
-      `This backup was made by a newer Clean Break (file version ${version}; this one reads version ${BACKUP_VERSION}): update Clean Break first, then import it. Nothing was imported.`,
-    );
+    return refuse(t('backup_newer', { version: String(version), reads: String(BACKUP_VERSION) }));
   }
   const parsed = BackupFile.safeParse(raw, { error: missingField });
   if (!parsed.success) return refuse(describeProblems(parsed.error.issues));
@@ -228,7 +223,7 @@ export function planImport(current: Settings, backup: BackupFile, mode: ImportMo
   const checked = Settings.safeParse(settings);
   if (!checked.success) {
     const problems = checked.error.issues.map((issue) => ({ ...issue, path: ['settings', ...issue.path] }));
-    return { ok: false, message: describeProblems(problems, 'Merged with the settings here, this backup’s would not be valid, nothing was changed') };
+    return { ok: false, message: describeProblems(problems, t('backup_merge_invalid')) };
   }
   const exportedAt = Date.parse(backup.exportedAt);
   return {
@@ -244,6 +239,9 @@ export function planImport(current: Settings, backup: BackupFile, mode: ImportMo
 
 /** What the file holds, for the confirmation before importing it. */
 export function describeBackup(backup: BackupFile): string {
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${count(backup.settings.people.length, 'person', 'people')}, ${count(backup.attempts.length, 'attempt', 'attempts')} and ${count(backup.journal.length, 'journal entry', 'journal entries')}`;
+  return t('import_backup_contents', {
+    people: plural('backup_people', backup.settings.people.length),
+    attempts: plural('backup_attempts', backup.attempts.length),
+    journal: plural('backup_journal', backup.journal.length),
+  });
 }

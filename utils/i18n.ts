@@ -123,10 +123,10 @@ export function formatDate(time: number, timeZone: string, options: Intl.DateTim
   return cached(`date|${language}|${timeZone}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(language, { ...options, timeZone })).format(time);
 }
 
-/** Items as a list in a sentence of the messages' language ("a, b, c"). */
-export function formatList(items: readonly string[]): string {
+/** Items as a list in a sentence of the messages' language: "a, b, c", or ("disjunction") "a or b". */
+export function formatList(items: readonly string[], type: 'unit' | 'disjunction' = 'unit'): string {
   const language = messagesLanguage();
-  return cached(`list|${language}`, () => new Intl.ListFormat(language, { type: 'unit' })).format(items);
+  return cached(`list|${language}|${type}`, () => new Intl.ListFormat(language, { type })).format(items);
 }
 
 /** A relative time ("3 days ago", "yesterday") as the UI language writes it. */

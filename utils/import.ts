@@ -1,6 +1,7 @@
 import { checkBackup, planImport, type ImportMode } from './backup';
 import { decide, type PendingChange } from './changes';
 import { describeError } from './db';
+import { plural, t } from './i18n';
 import { importLog, undoImport, type ImportedLog } from './log';
 import type { BackupFile, Settings } from './schema';
 import { proposeChange } from './settings-writer';
@@ -27,7 +28,7 @@ export async function importBackup(file: BackupFile, mode: ImportMode, now = Dat
   const checked = checkBackup(file);
   if (!checked.ok) return refused(checked.message);
   const loaded = await loadSettings(true);
-  if (!loaded.readable) return refused('Your settings could not be read just now, so nothing was imported. Try again in a moment.');
+  if (!loaded.readable) return refused(t('import_settings_unreadable'));
   // The lock holds back clearing the log: then replace merges the log, and deletes nothing.
   const lockHoldsClearing = decide(loaded.value, { type: 'clearLog' }, now).later !== null;
   const planned = planImport(loaded.value, checked.backup, mode, lockHoldsClearing);
@@ -40,7 +41,7 @@ export async function importBackup(file: BackupFile, mode: ImportMode, now = Dat
   const mergedAgain = async (settings: Settings): Promise<Settings> => {
     if (mode !== 'merge') return settings;
     const current = await loadSettings(true);
-    if (!current.readable) throw new Refusal('your settings could not be read just now');
+    if (!current.readable) throw new Refusal(t('import_settings_unreadable_reason'));
     const again = planImport(current.value, checked.backup, mode, lockHoldsClearing);
     if (!again.ok) throw new Refusal(again.message);
     return again.plan.settings;
@@ -50,7 +51,7 @@ export async function importBackup(file: BackupFile, mode: ImportMode, now = Dat
   try {
     log = await importLog(plan.attempts, plan.journal, plan.replaceLog);
   } catch (error) {
-    return refused(`The log could not be written (${describeError(error)}), so nothing was imported.`);
+    return refused(t('import_log_not_written', { error: describeError(error) }));
   }
 
   const result = await mergedAgain(plan.settings)
@@ -63,8 +64,13 @@ export async function importBackup(file: BackupFile, mode: ImportMode, now = Dat
     await undoImport(log.undo);
   } catch (error) {
     return refused(
-      `The settings could not be saved (${result.message}), and the log could not be put back as it was (${describeError(error)}): ${log.attempts} attempts and ${log.journal} journal entries from the file are still in it.`,
+      t('import_not_undone', {
+        reason: result.message,
+        error: describeError(error),
+        attempts: plural('backup_attempts', log.attempts),
+        journal: plural('backup_journal', log.journal),
+      }),
     );
   }
-  return refused(`The settings could not be saved (${result.message}), so nothing was imported: the log is as it was.`);
+  return refused(t('import_settings_not_saved', { reason: result.message }));
 }

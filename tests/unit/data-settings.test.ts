@@ -10,7 +10,8 @@ const here: Settings = {
   lockHours: 24,
 };
 const appliesAt = new Date(2026, 11, 3, 9, 30).getTime();
-const dateShown = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }).format(appliesAt);
+// As the browser's UI language writes it (the fake browser's is British English), in the user's zone.
+const dateShown = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }).format(appliesAt);
 
 describe('what the page says after an import', () => {
   const backup = sampleBackup();
