@@ -1,3 +1,5 @@
+// First: the helpers shared with the unit tests read the English messages in Node.
+import './node-messages';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
