@@ -54,7 +54,7 @@ test('half-valid settings and garbage everywhere: the readable person is still p
   // Until something is saved the raw value stays where it was; the first save keeps it in the backups.
   expect((await storageOf(background)).settings).toEqual(halfValidSettings);
   await options.getByRole('group', { name: 'Built-in sites' }).getByRole('checkbox', { name: 'TikTok' }).uncheck();
-  await expect(options.locator('p.status')).toHaveText('TikTok is no longer watched.');
+  await expect(options.locator('main > p.status')).toHaveText('TikTok is no longer watched.');
   await expect.poll(() => settingsBackup(background)).toEqual(halfValidSettings);
   const stored = await storageOf(background);
   expect(stored.settings).toMatchObject({ people: [expect.objectContaining({ id: 'p-sam' })], disabledSites: ['tiktok'] });
@@ -77,7 +77,7 @@ test('settings that are a bare string: the pages say so, the raw string is kept,
 
   expect((await storageOf(background)).settings).toBe('garbage');
   await options.getByRole('group', { name: 'Built-in sites' }).getByRole('checkbox', { name: 'TikTok' }).uncheck();
-  await expect(options.locator('p.status')).toHaveText('TikTok is no longer watched.');
+  await expect(options.locator('main > p.status')).toHaveText('TikTok is no longer watched.');
   await expect
     .poll(() => settingsBackup(background))
     .toBe('garbage');

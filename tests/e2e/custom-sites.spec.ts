@@ -69,7 +69,7 @@ test.describe('custom sites', () => {
     await form.getByLabel('Address', { exact: true }).fill('forum.example.com');
     await form.getByLabel('Text right before the person in the address').fill('/members/');
     await form.getByRole('button', { name: 'Add site' }).click();
-    await expect(options.locator('p.status')).toHaveText('Added Book club. Now add, under People, how the person appears there.');
+    await expect(options.locator('main > p.status')).toHaveText('Added Book club. Now add, under People, how the person appears there.');
     const [site] = (await settingsOf(background)).customSites;
     expect(site).toMatchObject({ name: 'Book club', pattern: 'https://forum.example.com/*', identify: { by: 'url', after: '/members/' } });
     await expect.poll(() => registeredScripts(background)).toContainEqual({ id: 'clean-break-custom-sites', matches: [origin] });
@@ -108,7 +108,7 @@ test.describe('custom sites', () => {
     // Removed: unregistered, the host given back, and the page is the site's own again.
     options.once('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove Book club' }).click();
-    await expect(options.locator('p.status')).toHaveText('Removed Book club.');
+    await expect(options.locator('main > p.status')).toHaveText('Removed Book club.');
     await expect.poll(() => hostAllowed(background, origin)).toBe(false);
     await expect.poll(() => registeredScripts(background)).not.toContainEqual(expect.objectContaining({ id: 'clean-break-custom-sites' }));
     const later = await context.newPage();
@@ -212,7 +212,7 @@ test('a built-in site turned off in options is not watched until it is turned on
   const options = await openOptions(context, extensionId);
   const sites = options.getByRole('group', { name: 'Built-in sites' });
   await sites.getByRole('checkbox', { name: 'Instagram' }).uncheck();
-  await expect(options.locator('p.status')).toHaveText('Instagram is no longer watched.');
+  await expect(options.locator('main > p.status')).toHaveText('Instagram is no longer watched.');
   expect((await storageOf(background)).settings).toMatchObject({ disabledSites: ['instagram'] });
 
   const page = await context.newPage();
@@ -221,7 +221,7 @@ test('a built-in site turned off in options is not watched until it is turned on
   await decided(page, background, 'Instagram off');
 
   await sites.getByRole('checkbox', { name: 'Instagram' }).check();
-  await expect(options.locator('p.status')).toHaveText('Instagram is watched again.');
+  await expect(options.locator('main > p.status')).toHaveText('Instagram is watched again.');
   // The open page hears the change at once.
   await waitForPause(page);
 });

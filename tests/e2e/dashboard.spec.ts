@@ -312,7 +312,7 @@ test.describe('options for the record', () => {
     const box = options.getByRole('checkbox', { name: 'Show today’s attempts on the toolbar badge' });
     await expect(box).toBeChecked();
     await box.uncheck();
-    await expect(options.locator('p.status')).toHaveText('The toolbar badge no longer shows today’s attempts.');
+    await expect(options.locator('main > p.status')).toHaveText('The toolbar badge no longer shows today’s attempts.');
     await expect.poll(async () => ((await storageOf(background)) as { settings: { showBadge: boolean } }).settings.showBadge).toBe(false);
     await expect.poll(badge).toBe('');
     await box.check();
@@ -320,7 +320,7 @@ test.describe('options for the record', () => {
 
     await options.getByLabel(/^No contact since/).fill(format(addDays(now, -1), 'yyyy-MM-dd'));
     await options.getByRole('button', { name: 'Save the day' }).click();
-    await expect(options.locator('p.status')).toHaveText('Days of no contact are counted from the day you chose.');
+    await expect(options.locator('main > p.status')).toHaveText('Days of no contact are counted from the day you chose.');
     const popup = await context.newPage();
     await open(popup, extensionId, 'popup.html');
     await expect(popup.getByTestId('streak')).toHaveText('Day 2 of no contact');

@@ -82,7 +82,7 @@ test('questions edited in options are shown, and the article’s can be restored
   const questions = options.getByLabel('Questions, one a line');
   await questions.fill('Would I tell a friend to send this?');
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.locator('p.status')).toHaveText('Pause settings saved.');
+  await expect(options.locator('main > p.status')).toHaveText('Pause settings saved.');
 
   const page = await context.newPage();
   await page.goto('https://www.instagram.com/sam.lee/');
@@ -92,7 +92,7 @@ test('questions edited in options are shown, and the article’s can be restored
 
   await options.getByRole('button', { name: 'Restore the article’s questions and reminders' }).click();
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.locator('p.status')).toHaveText('Pause settings saved.');
+  await expect(options.locator('main > p.status')).toHaveText('Pause settings saved.');
   const { settings } = (await storageOf(background)) as { settings: { questions: string[] } };
   // The article's questions, from the messages (the browser here is in English).
   const defaults = Object.entries(english).filter(([key]) => key.startsWith('default_question_')).map(([, entry]) => entry.message);
