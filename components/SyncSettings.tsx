@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatDate, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
 import { syncStateItem } from '@/utils/storage';
+import { localTimeZone } from '@/utils/summary';
 import { loadSyncState } from '@/utils/sync-state';
 import { useStored } from './useStored';
 
+/** "Thu 3 Dec, 09:30", as the UI language writes it, in the user's zone. */
 const when = (time: number) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(time);
+  formatDate(time, localTimeZone(), { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 
 /**
  * Sync, as an option (off by default): the settings follow the user to their other browsers
@@ -28,16 +31,16 @@ export function SyncSettings() {
       if (!reply.ok) {
         setAsked(null);
         setMessage({ text: reply.message, error: true });
-      } else setMessage({ text: enabled ? 'Sync is on.' : 'Sync is off. This browser keeps its settings; your other browsers keep theirs.', error: false });
+      } else setMessage({ text: enabled ? t('sync_on') : t('sync_off'), error: false });
     } catch (error) {
       setAsked(null);
-      setMessage({ text: `Not changed: ${(error as Error).message}`, error: true });
+      setMessage({ text: t('sync_not_changed', { error: (error as Error).message }), error: true });
     }
   };
 
   return (
     <section aria-labelledby="sync-title">
-      <h2 id="sync-title">Sync</h2>
+      <h2 id="sync-title">{t('sync_heading')}</h2>
       <label>
         <input
           type="checkbox"
@@ -46,18 +49,12 @@ export function SyncSettings() {
           disabled={asked !== null}
           onChange={(e) => void turn((e.target as HTMLInputElement).checked)}
         />{' '}
-        Keep my settings in my browser account’s sync
+        {t('sync_label')}
       </label>
-      <p class="hint">
-        Your other browsers signed in to the same account then get the people you watch, the sites, the pause and the
-        protection lock, and changes made in one reach the others. Never synced: the log of attempts, the journal, the
-        friend’s code and the changes waiting for the lock; they stay on this browser. When you turn this on, settings
-        already in your account’s sync take the place of this browser’s, except where that would weaken protection while
-        the lock is on here; people from both are kept. A person removed in one browser is removed in the others.
-      </p>
+      <p class="hint">{t('sync_hint')}</p>
       {!stored.valid && (
         <p class="notice" role="status">
-          What this browser knew of sync could not be read; it was set aside and sync is off until you turn it on again.
+          {t('sync_state_set_aside')}
         </p>
       )}
       {state.problem && (
@@ -67,7 +64,7 @@ export function SyncSettings() {
       )}
       {state.enabled && !state.problem && (
         <p class="hint" role="status">
-          {state.syncedAt === null ? 'Syncing…' : `Last synced ${when(state.syncedAt)}.`}
+          {state.syncedAt === null ? t('sync_syncing') : t('sync_last_synced', { when: when(state.syncedAt) })}
         </p>
       )}
       {message && (

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import { updateSettings } from './settings-writer';
 import { keepBackup, loadSettings, settingsItem, syncStateItem } from './storage';
 import { syncStep, zeroStamps, type Step, type SyncState } from './sync';
@@ -42,7 +43,7 @@ export function syncNow(now = Date.now()): Promise<void> {
     try {
       items = await browser.storage.sync.get(null);
     } catch (error) {
-      return fail(`Your browser account’s sync could not be read (${(error as Error).message}). Your settings on this browser are as they were.`);
+      return fail(t('sync_unreadable', { error: (error as Error).message }));
     }
     // Decided inside the writer's queue, on the settings as they are then.
     let step: Step | null = null;
@@ -52,7 +53,7 @@ export function syncNow(now = Date.now()): Promise<void> {
       return step.ok && step.changed ? step.settings : null;
     });
     const decided = step as Step | null;
-    if (!decided) return fail('Your settings on this browser could not be read just now, so nothing was synced.');
+    if (!decided) return fail(t('sync_settings_unreadable'));
     if (!decided.ok) return fail(decided.message);
     const next: SyncState = { ...state, stamps: decided.stamps };
     if (!decided.writes) return saveState({ ...next, problem: { at: now, message: decided.problem ?? '' } });
@@ -65,7 +66,7 @@ export function syncNow(now = Date.now()): Promise<void> {
       if (/MAX_WRITE_OPERATIONS/.test(message)) later(RATE_RETRY_MS);
       return saveState({
         ...next,
-        problem: { at: now, message: `Your browser account’s sync refused the settings (${message}). Your settings on this browser are as they were.` },
+        problem: { at: now, message: t('sync_refused', { error: message }) },
       });
     }
     await saveState({ ...next, syncedAt: now, problem: decided.problem ? { at: now, message: decided.problem } : null });
@@ -80,7 +81,7 @@ export function syncNow(now = Date.now()): Promise<void> {
 export function setSync(enabled: boolean): Promise<SyncReply> {
   const turned = inQueue(async (): Promise<SyncReply> => {
     const loaded = await loadSyncState(true);
-    if (!loaded.readable) return { ok: false, message: 'Sync’s state could not be read just now; nothing was changed.' };
+    if (!loaded.readable) return { ok: false, message: t('sync_state_unreadable') };
     const state = loaded.value;
     if (!enabled) {
       await saveState({ ...state, enabled: false, problem: null });
@@ -88,7 +89,7 @@ export function setSync(enabled: boolean): Promise<SyncReply> {
     }
     if (state.enabled) return { ok: true };
     const settings = await loadSettings(true);
-    if (!settings.readable) return { ok: false, message: 'Your settings could not be read just now; sync was not turned on.' };
+    if (!settings.readable) return { ok: false, message: t('sync_settings_unreadable_on') };
     const deviceId = state.deviceId || crypto.randomUUID().slice(0, 12);
     await saveState({ enabled: true, deviceId, stamps: zeroStamps(settings.value), problem: null, syncedAt: null });
     return { ok: true };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { weakenings } from './changes';
+import { formatList, plural, t } from './i18n';
 import { Person, Settings } from './schema';
 
 /**
@@ -226,7 +227,7 @@ function pack(base: string, stamp: Stamp, head: unknown, list: readonly unknown[
 }
 
 const personHead = ({ identifiers: _, ...head }: Person) => head;
-const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+const kb = (bytes: number) => t('sync_kilobytes', { size: Math.ceil(bytes / 1024) });
 
 /**
  * The sync area's items for these settings and stamps, within the quotas, or why they cannot
@@ -234,8 +235,9 @@ const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
  */
 export function splitForSync(settings: Settings, stamps: SyncStamps): Split {
   const items: Record<string, unknown> = {};
-  const sizes: { what: string; bytes: number }[] = [];
-  const add = (what: string, packed: Record<string, unknown>) => {
+  // What each part is, in words, is only worked out for a refusal that names it.
+  const sizes: { what: () => string; bytes: number }[] = [];
+  const add = (what: () => string, packed: Record<string, unknown>) => {
     Object.assign(items, packed);
     sizes.push({ what, bytes: Object.entries(packed).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0) });
   };
@@ -244,16 +246,16 @@ export function splitForSync(settings: Settings, stamps: SyncStamps): Split {
     const value = settings[field];
     const packed = pack(fieldKey(field), stampOf(stamps.fields[field], value), Array.isArray(value) ? undefined : value, Array.isArray(value) ? value : undefined);
     if (!packed) {
-      return { ok: false, problem: { kind: 'itemTooLarge', message: `The setting “${field}” is too large for your browser account’s sync (one of its values is over 8 KB).` } };
+      return { ok: false, problem: { kind: 'itemTooLarge', message: t('sync_field_too_large', { field }) } };
     }
-    add(`the setting “${field}”`, packed);
+    add(() => t('sync_part_field', { field }), packed);
   }
   for (const person of settings.people) {
     const packed = pack(personKey(person.id), stampOf(stamps.people[person.id], person), personHead(person), person.identifiers);
     if (!packed) {
-      return { ok: false, problem: { kind: 'itemTooLarge', message: `${person.alias} has an identifier too large for your browser account’s sync.` } };
+      return { ok: false, problem: { kind: 'itemTooLarge', message: t('sync_person_too_large', { alias: person.alias }) } };
     }
-    add(`${person.alias}’s ${person.identifiers.length} identifiers`, packed);
+    add(() => plural('sync_part_person', person.identifiers.length, { alias: person.alias }), packed);
   }
   // The newest tombstones that fit in the index; older ones are let go (a person they removed
   // could come back from a browser that was away longer than that: more protection, not less).
@@ -262,20 +264,23 @@ export function splitForSync(settings: Settings, stamps: SyncStamps): Split {
     if (itemBytes(INDEX_KEY, { v: SYNC_VERSION, tomb: { ...tomb, [id]: at } }) > PACK_BUDGET.itemBytes) break;
     tomb[id] = at;
   }
-  add('the index', { [INDEX_KEY]: { v: SYNC_VERSION, tomb } });
+  add(() => t('sync_part_index'), { [INDEX_KEY]: { v: SYNC_VERSION, tomb } });
 
   const count = Object.keys(items).length;
   if (count > SYNC_QUOTA.maxItems) {
-    return { ok: false, problem: { kind: 'tooManyItems', message: `Your settings need ${count} items in your browser account’s sync, which holds ${SYNC_QUOTA.maxItems}.` } };
+    return { ok: false, problem: { kind: 'tooManyItems', message: t('sync_too_many_items', { count, most: SYNC_QUOTA.maxItems }) } };
   }
   const total = sizes.reduce((sum, size) => sum + size.bytes, 0);
   if (total > PACK_BUDGET.totalBytes) {
-    const largest = [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 2).map((size) => `${size.what} (${kb(size.bytes)})`);
+    const largest = [...sizes]
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 2)
+      .map((size) => t('sync_part_size', { part: size.what(), size: kb(size.bytes) }));
     return {
       ok: false,
       problem: {
         kind: 'tooLarge',
-        message: `Your settings take ${kb(total)}, more than your browser account’s sync holds for an extension (${kb(SYNC_QUOTA.totalBytes)}). The largest: ${largest.join(', ')}.`,
+        message: t('sync_too_large', { size: kb(total), most: kb(SYNC_QUOTA.totalBytes), largest: formatList(largest) }),
       },
     };
   }
@@ -312,7 +317,7 @@ export function joinFromSync(items: Record<string, unknown>): Joined {
     else if (index.data.v > SYNC_VERSION) {
       return {
         ok: false,
-        message: 'Another browser syncs a newer version of Clean Break’s settings. Update Clean Break here; until then this browser neither reads nor writes them.',
+        message: t('sync_newer'),
       };
     } else remote.tomb = index.data.tomb;
   }
@@ -428,7 +433,7 @@ export function mergeSync(local: Settings, stamps: SyncStamps, remote: Remote, o
     if (tomb[id] !== undefined && tomb[id] > chosen.stamp.a) continue;
     delete tomb[id];
     if (people.length >= MAX_PEOPLE) {
-      notes.push(`${chosen.value.alias} from your other browsers was not added here: Clean Break watches at most ${MAX_PEOPLE} people.`);
+      notes.push(t('sync_too_many_people', { alias: chosen.value.alias, most: MAX_PEOPLE }));
       continue;
     }
     people.push(chosen.value);
@@ -442,7 +447,7 @@ export function mergeSync(local: Settings, stamps: SyncStamps, remote: Remote, o
 
   const parsed = Settings.safeParse(next);
   if (!parsed.success) {
-    return { settings: local, stamps, changed: false, hold, notes: [...notes, `The settings from sync did not fit together (${problemText(parsed.error)}); this browser’s stay as they are.`] };
+    return { settings: local, stamps, changed: false, hold, notes: [...notes, t('sync_not_fitting', { problems: problemText(parsed.error) })] };
   }
   return {
     settings: parsed.data,
@@ -508,13 +513,11 @@ export function syncStep(local: Settings, stamps: SyncStamps, items: Record<stri
       changed: false,
       stamps: stamped,
       writes: null,
-      problem: `${split.problem.message} Nothing was synced, and your settings on this browser are as they were.`,
+      problem: t('sync_nothing_synced', { problem: split.problem.message }),
       damaged: [],
     };
   }
-  const damaged = joined.remote.damaged.length
-    ? [`${joined.remote.damaged.length === 1 ? 'One item' : `${joined.remote.damaged.length} items`} in your account’s sync could not be read; ${joined.remote.damaged.length === 1 ? 'it was' : 'they were'} kept as a backup and this browser’s settings synced in ${joined.remote.damaged.length === 1 ? 'its' : 'their'} place.`]
-    : [];
+  const damaged = joined.remote.damaged.length ? [plural('sync_damaged', joined.remote.damaged.length)] : [];
   const notes = [...merged.notes, ...damaged];
   return {
     ok: true,
@@ -522,7 +525,7 @@ export function syncStep(local: Settings, stamps: SyncStamps, items: Record<stri
     changed: merged.changed,
     stamps: merged.stamps,
     writes: syncWrites(items, split.items, merged.hold),
-    problem: notes.length ? notes.join(' ') : null,
+    problem: notes.length ? notes.reduce((first, second) => t('sentences_two', { first, second })) : null,
     damaged: joined.remote.damaged,
   };
 }

@@ -133,8 +133,12 @@ test.describe('sync', () => {
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const section = options.getByRole('region', { name: 'Sync' });
     await section.getByRole('checkbox', { name: 'Keep my settings in my browser account’s sync' }).check();
+    // The count as the extension writes it: in the browser's UI language ("1,000" in English).
+    const thousand = new Intl.NumberFormat(await background.evaluate(() => chrome.i18n.getUILanguage())).format(1000);
     await expect(section.getByRole('alert')).toHaveText(
-      /^Your settings take 3\d\d KB, more than your browser account’s sync holds for an extension \(100 KB\)\. The largest: M\.’s 1000 identifiers \(3\d\d KB\), .* Nothing was synced, and your settings on this browser are as they were\.$/,
+      new RegExp(
+        `^Your settings take 3\\d\\d KB, more than your browser account’s sync holds for an extension \\(100 KB\\)\\. The largest: M\\.’s ${thousand} identifiers \\(3\\d\\d KB\\), .* Nothing was synced, and your settings on this browser are as they were\\.$`,
+      ),
     );
     expect(await syncArea(options)).toEqual({});
     expect((await storageOf(background)).settings).toEqual(before);

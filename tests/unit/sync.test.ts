@@ -72,7 +72,7 @@ describe('splitForSync: the sync area’s items, within its quotas', () => {
     if (split.ok) return;
     expect(split.problem.kind).toBe('tooLarge');
     expect(split.problem.message).toMatch(
-      /^Your settings take 3\d\d KB, more than your browser account’s sync holds for an extension \(100 KB\)\. The largest: Alias p-max’s 1000 identifiers \(3\d\d KB\), /,
+      /^Your settings take 3\d\d KB, more than your browser account’s sync holds for an extension \(100 KB\)\. The largest: Alias p-max’s 1,000 identifiers \(3\d\d KB\), /,
     );
   });
 
