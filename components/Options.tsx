@@ -12,6 +12,7 @@ import { customAdapters } from '@/utils/sites/custom';
 import { heldText, KIND_WORD, Protection, siteLabel as siteName } from './Protection';
 import { Sites } from './Sites';
 import { DataSettings } from './DataSettings';
+import { SyncSettings } from './SyncSettings';
 import { useStored } from './useStored';
 
 const KIND_LABEL: Record<IdentifierKind, MessageKey> = {
@@ -63,10 +64,12 @@ export function Options() {
       </p>
       <People settings={settings} save={save} />
       <Sites settings={settings} save={save} />
-      <PauseSettings settings={settings} save={save} />
+      {/* Its form starts again from the stored values when they change elsewhere (another page, sync). */}
+      <PauseSettings key={pauseKey(settings)} settings={settings} save={save} />
       <Protection settings={settings} save={save} />
       <RecordSettings settings={settings} save={save} />
       <DataSettings />
+      <SyncSettings />
     </main>
   );
 }
@@ -212,6 +215,18 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
     </article>
   );
 }
+
+const pauseKey = (settings: Settings) =>
+  JSON.stringify([
+    settings.countdownSeconds,
+    settings.escalationSeconds,
+    settings.countdownCapSeconds,
+    settings.snoozeMinutes,
+    settings.typedPhrase,
+    settings.questions,
+    settings.reminders,
+    settings.supportPerson,
+  ]);
 
 function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
   const [draft, setDraft] = useState({

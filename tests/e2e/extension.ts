@@ -46,6 +46,12 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext },
   sharedContext: [
     async ({}, use) => {
       const { context, userDataDir } = await launch();
+      // Installing opens the welcome page (tests/e2e/protection.spec.ts tests it): closed here,
+      // so no test's pages share the window with it (a tab in the background has its frames throttled).
+      const welcome =
+        context.pages().find((page) => page.url().endsWith('/welcome.html')) ??
+        (await context.waitForEvent('page', { predicate: (page) => page.url().endsWith('/welcome.html'), timeout: 10_000 }).catch(() => null));
+      await welcome?.close();
       await use(context);
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
