@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/defaults';
 import { identifiersFromInput, withIdentifiers } from '@/utils/identity';
@@ -64,8 +64,7 @@ export function Options() {
       </p>
       <People settings={settings} save={save} />
       <Sites settings={settings} save={save} />
-      {/* Its form starts again from the stored values when they change elsewhere (another page, sync). */}
-      <PauseSettings key={pauseKey(settings)} settings={settings} save={save} />
+      <PauseSettings settings={settings} save={save} />
       <Protection settings={settings} save={save} />
       <RecordSettings settings={settings} save={save} />
       <DataSettings />
@@ -216,30 +215,33 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
   );
 }
 
-const pauseKey = (settings: Settings) =>
-  JSON.stringify([
-    settings.countdownSeconds,
-    settings.escalationSeconds,
-    settings.countdownCapSeconds,
-    settings.snoozeMinutes,
-    settings.typedPhrase,
-    settings.questions,
-    settings.reminders,
-    settings.supportPerson,
-  ]);
+/** The pause form's fields, as the stored settings fill them. */
+const pauseDraft = (settings: Settings) => ({
+  countdownSeconds: String(settings.countdownSeconds),
+  escalationSeconds: String(settings.escalationSeconds),
+  countdownCapSeconds: String(settings.countdownCapSeconds),
+  snoozeMinutes: String(settings.snoozeMinutes),
+  typedPhrase: settings.typedPhrase,
+  questions: settings.questions.join('\n'),
+  reminders: settings.reminders.join('\n'),
+  supportName: settings.supportPerson?.name ?? '',
+  supportLink: settings.supportPerson?.link ?? '',
+});
+type PauseDraft = ReturnType<typeof pauseDraft>;
+const sameDraft = (a: PauseDraft, b: PauseDraft) => JSON.stringify(a) === JSON.stringify(b);
 
 function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
-  const [draft, setDraft] = useState({
-    countdownSeconds: String(settings.countdownSeconds),
-    escalationSeconds: String(settings.escalationSeconds),
-    countdownCapSeconds: String(settings.countdownCapSeconds),
-    snoozeMinutes: String(settings.snoozeMinutes),
-    typedPhrase: settings.typedPhrase,
-    questions: settings.questions.join('\n'),
-    reminders: settings.reminders.join('\n'),
-    supportName: settings.supportPerson?.name ?? '',
-    supportLink: settings.supportPerson?.link ?? '',
-  });
+  const [draft, setDraft] = useState(() => pauseDraft(settings));
+  // When the stored values change elsewhere (another page, another browser through sync), an
+  // untouched form follows them; one the person has started editing keeps their edits.
+  const loaded = useRef(draft);
+  const stored = pauseDraft(settings);
+  useEffect(() => {
+    if (sameDraft(stored, loaded.current)) return;
+    const before = loaded.current;
+    loaded.current = stored;
+    setDraft((current) => (sameDraft(current, before) ? stored : current));
+  }, [JSON.stringify(stored)]);
   const field = (name: keyof typeof draft) => ({
     name,
     value: draft[name],
