@@ -11,7 +11,8 @@ export default defineConfig({
   // util (veilPatterns) was silently imported into the adapter, making a circular import.
   imports: false,
   outDir: process.env.CB_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [preact()] }),
+  // CB_SOURCEMAP=1: source maps beside the bundles, for taking them apart (scripts/bundle-parts.mjs).
+  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.CB_SOURCEMAP === '1' } }),
   // `npm run dev` opens a browser with the extension loaded. Where Debian's Chromium is the
   // browser (as on our machines) use it; as root it needs --no-sandbox.
   webExt: {

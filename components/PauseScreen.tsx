@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageParts, messagesLanguage, plural, SLOT, t, textDirection, type MessageKey } from '@/utils/i18n';
-import { FEELING_LABEL, type Feeling, type MomentKind, type SupportPerson } from '@/utils/schema';
+import type { MomentKind, SupportPerson } from '@/utils/schema';
+import { FEELING_LABEL, type Feeling } from '@/utils/schema-values';
 
 export interface PauseChoice {
   feeling: Feeling | null;

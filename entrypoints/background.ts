@@ -17,7 +17,8 @@ import {
 import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/badge';
 import { onMessage, type SenderInfo } from '@/utils/messages';
 import { accept } from '@/utils/accept';
-import { installedAtItem, loadSettings, loadSnoozes, pendingItem, recordProblemItem, settingsItem } from '@/utils/storage';
+import { installedAtItem, loadSettings, loadSnoozes, pendingItem, recordProblemItem, settingsItem, snoozesItem } from '@/utils/storage';
+import { publishWatchIndexes } from '@/utils/watch-publish';
 import { syncScripts } from '@/utils/registration';
 import { learnThread, noteUnreadThread } from '@/utils/learn';
 import { importBackup } from '@/utils/import';
@@ -114,6 +115,16 @@ export default defineBackground(() => {
   // Settings in the browser account's sync, as an option (utils/sync.ts).
   onMessage('setSync', ({ data, sender }) => setSync(accept('setSync', data, sender).enabled));
   startSync();
+  // Each site's content script reads its own watch index (utils/watch-index.ts), written here:
+  // at every start of the worker, on every change of the settings or the snoozes (whoever wrote
+  // them), and when a script finds its index missing.
+  onMessage('publishWatch', ({ data, sender }) => {
+    accept('publishWatch', data, sender);
+    return publishWatchIndexes();
+  });
+  const publish = () => void publishWatchIndexes().catch(() => undefined);
+  publish();
+  snoozesItem.watch(publish);
 
   // A tab closed with the screen up: left by closing the tab.
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -150,6 +161,7 @@ export default defineBackground(() => {
     void settle().then(syncScripts);
   });
   settingsItem.watch(() => {
+    publish();
     void syncScripts();
     void showBadge();
   });

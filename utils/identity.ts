@@ -1,20 +1,11 @@
 import { t, type MessageKey } from './i18n';
-import { normalizeIdentifier } from './normalize';
+import { guessIdentifierKind, normalizeIdentifier } from './normalize';
 import type { Identifier, IdentifierKind, Person } from './schema';
 import { adapterForLink } from './sites';
 import type { SiteAdapter } from './sites/types';
 
 // Adapters compare as the matcher does without importing the registry back (identity → sites → adapter).
-export { normalizeIdentifier, normalizeName } from './normalize';
-
-/** Guesses what a typed identifier is, when it is not a link. */
-export function guessIdentifierKind(typed: string): IdentifierKind {
-  const text = typed.trim();
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return 'email';
-  if (/^\+?[\d\s().-]{7,}$/.test(text) && text.replace(/\D/g, '').length >= 7) return 'phone';
-  if (/^@?[\p{L}\p{N}_.-]+$/u.test(text)) return 'handle';
-  return 'name';
-}
+export { guessIdentifierKind, normalizeIdentifier, normalizeName } from './normalize';
 
 /** Turns pasted text into a URL when it is a link, with or without its scheme. */
 export function parseLinkText(text: string): URL | null {

@@ -1,5 +1,6 @@
 import { normalizeIdentifier } from './normalize';
-import { ANY_SITE, type Person } from './schema';
+import type { Person } from './schema';
+import { ANY_SITE } from './schema-values';
 import type { SeenIdentifier, Sighting } from './sites/types';
 
 export interface WatchMatch {

@@ -1,10 +1,9 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { Change, type ChangeResult } from './changes';
 import type { CodeCheck } from './friend-code';
 import type { ImportResult } from './import';
 import { BackupFile, Feeling, IdentifierKind, MomentKind, SiteRef } from './schema';
+import type { SenderKind } from './protocol';
 import type { NewCode } from './settings-writer';
 import type { SyncReply } from './sync-background';
 
@@ -67,6 +66,8 @@ export const requests = {
   unreadThread: z.object({ site: SiteRef }),
   /** Options page: keep the settings in the browser account's sync, or stop (utils/sync-background.ts). */
   setSync: z.object({ enabled: z.boolean() }),
+  /** Content script: this site's watch index is missing (a fresh profile, an update): write the indexes now. */
+  publishWatch: z.object({}),
 };
 
 type Requests = typeof requests;
@@ -92,7 +93,7 @@ export const StartedReply = z.object({
 });
 export type StartedReply = z.infer<typeof StartedReply>;
 
-interface ProtocolMap {
+export interface ProtocolMap {
   attemptStarted(data: z.infer<Requests['attemptStarted']>): StartedReply;
   attemptResolved(data: z.infer<Requests['attemptResolved']>): void;
   attemptAbandoned(data: z.infer<Requests['attemptAbandoned']>): void;
@@ -109,33 +110,12 @@ interface ProtocolMap {
   learnThread(data: z.infer<Requests['learnThread']>): boolean;
   unreadThread(data: z.infer<Requests['unreadThread']>): void;
   setSync(data: z.infer<Requests['setSync']>): SyncReply;
+  publishWatch(data: z.infer<Requests['publishWatch']>): void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
-
-/** Who sent a message: one of the extension's own pages, its content script, or neither. */
-export type SenderKind = 'extension-page' | 'content-script' | 'unknown';
-
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: { id?: number };
-}
-
-export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
-  if (sender.id !== extensionId) return 'unknown';
-  // By prefix: URL.origin is "null" for extension schemes in some engines.
-  const url = sender.origin ?? sender.url ?? '';
-  if (url === extensionOrigin || url.startsWith(`${extensionOrigin}/`)) return 'extension-page';
-  if (sender.tab?.id !== undefined && /^https?:\/\//.test(url)) return 'content-script';
-  return 'unknown';
-}
-
-/** classifySender against this extension's own id and origin. */
-export function senderKind(sender: SenderInfo): SenderKind {
-  return classifySender(sender, browser.runtime.id, browser.runtime.getURL('/').replace(/\/$/, ''));
-}
+// The protocol's shell (sendMessage, onMessage, who sent a message) is in utils/protocol.ts, which
+// the content scripts import without the request schemas above.
+export { classifySender, onMessage, sendMessage, senderKind, type SenderInfo, type SenderKind } from './protocol';
 
 /** Which senders may make each request (Dark Reader's allowlist). */
 export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
@@ -155,4 +135,5 @@ export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
   learnThread: ['content-script'],
   unreadThread: ['content-script'],
   setSync: ['extension-page'],
+  publishWatch: ['content-script'],
 };

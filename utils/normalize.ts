@@ -41,3 +41,12 @@ export function sameIdentifier(a: { kind: IdentifierKind; value: string }, b: { 
   const value = normalizeIdentifier(a.kind, a.value);
   return value !== '' && value === normalizeIdentifier(b.kind, b.value);
 }
+
+/** Guesses what a typed identifier is, when it is not a link. */
+export function guessIdentifierKind(typed: string): IdentifierKind {
+  const text = typed.trim();
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return 'email';
+  if (/^\+?[\d\s().-]{7,}$/.test(text) && text.replace(/\D/g, '').length >= 7) return 'phone';
+  if (/^@?[\p{L}\p{N}_.-]+$/u.test(text)) return 'handle';
+  return 'name';
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { MessageKey } from './i18n';
+import { FEELINGS } from './schema-values';
+
+export { ANY_SITE, FEELING_LABEL } from './schema-values';
 
 /** What kind of moment the pause screen interrupts. */
 export const MomentKind = z.enum(['profile', 'thread', 'compose']);
@@ -9,8 +11,7 @@ export type MomentKind = z.infer<typeof MomentKind>;
 export const IdentifierKind = z.enum(['handle', 'accountId', 'conversationId', 'name', 'phone', 'email']);
 export type IdentifierKind = z.infer<typeof IdentifierKind>;
 
-/** `*` means every site; otherwise a site adapter's id (or a custom site's id). */
-export const ANY_SITE = '*';
+/** `*` (ANY_SITE) means every site; otherwise a site adapter's id (or a custom site's id). */
 export const SiteRef = z.string().trim().min(1).max(64);
 
 export const Identifier = z.object({
@@ -112,18 +113,8 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const Feeling = z.enum(['lonely', 'angry', 'curious', 'bored', 'missing-them', 'had-a-drink', 'other']);
+export const Feeling = z.enum(FEELINGS);
 export type Feeling = z.infer<typeof Feeling>;
-/** How each feeling is named to the person (on the pause screen, the dashboard and the history): its message. */
-export const FEELING_LABEL: Record<Feeling, MessageKey> = {
-  lonely: 'feeling_lonely',
-  angry: 'feeling_angry',
-  curious: 'feeling_curious',
-  bored: 'feeling_bored',
-  'missing-them': 'feeling_missing_them',
-  'had-a-drink': 'feeling_had_a_drink',
-  other: 'feeling_other',
-};
 
 /** `closed`: the tab was closed while the pause screen was up (counts as left). */
 export const Outcome = z.enum(['pending', 'left', 'continued', 'closed']);

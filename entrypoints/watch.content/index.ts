@@ -1,13 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { allMatches } from '@/utils/sites';
-import { watchPage } from './watch';
+import { watchCustomSite } from './watch';
 
-// Runs on every page of every built-in site, before the page's own scripts: keep it small.
+// The custom sites' script: not in the manifest; the background registers it for the hosts the
+// user granted (utils/registration.ts, WATCH_SCRIPT). Each built-in site has its own script
+// (entrypoints/<site>.content.ts), carrying its own adapter only.
 export default defineContentScript({
-  matches: allMatches,
+  registration: 'runtime',
   runAt: 'document_start',
   // The pause screen's CSS is bundled (pause.tsx), not fetched: the screen mounts in the
   // same task that found the person, and no extension file is exposed to the page.
   cssInjectionMode: 'manual',
-  main: watchPage,
+  main: watchCustomSite,
 });

@@ -2,8 +2,10 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PauseScreen, type PauseChoice } from '@/components/PauseScreen';
 import pauseCss from '@/components/PauseScreen.css?inline';
-import { sendMessage, type AttemptRef } from '@/utils/messages';
-import type { MomentKind, Person, Settings } from '@/utils/schema';
+import type { AttemptRef } from '@/utils/messages';
+import { sendMessage } from '@/utils/protocol';
+import type { MomentKind, Person } from '@/utils/schema';
+import type { ScreenSettings } from '@/utils/watch-index';
 import { pickReminder } from '@/utils/reminder';
 import { mountGuardedScreen } from './guard';
 import { plural, t } from '@/utils/i18n';
@@ -18,7 +20,7 @@ interface PauseOptions {
   person: Person;
   kind: MomentKind;
   site: string;
-  settings: Settings;
+  settings: ScreenSettings;
   /** Leave without navigating (compose windows): returns any draft to keep in the journal. */
   leaveInPlace?: () => string | null;
   onDone(outcome: 'left' | 'continued'): void;

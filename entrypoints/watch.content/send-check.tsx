@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SendCheck, type SendCheckStatus } from '@/components/SendCheck';
 import sendCheckCss from '@/components/SendCheck.css?inline';
 import { clearComposer, composerAt, composerNear, composerText, focusAtEnd, isDisabled, sendButtonAt } from '@/utils/composer';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/protocol';
 import type { Person } from '@/utils/schema';
 import type { SiteAdapter } from '@/utils/sites/types';
 import { mountGuardedScreen } from './guard';

@@ -1,32 +1,47 @@
+import { MatchPattern } from '@webext-core/match-patterns';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileWatchIndex, type WatchIndex } from '@/utils/matching';
-import type { Settings, Snooze } from '@/utils/schema';
-import { adapterById, adapterForUrl } from '@/utils/sites';
-import { customAdapterForUrl } from '@/utils/sites/custom';
+import type { PageReading } from '@/utils/messages';
+import { onMessage, sendMessage, senderKind } from '@/utils/protocol';
+import { customSiteAdapter } from '@/utils/sites/custom-adapter';
 import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
-import { onMessage, sendMessage, senderKind, type PageReading } from '@/utils/messages';
-import { loadSettings, loadSnoozes, settingsItem, snoozesItem } from '@/utils/storage';
+import {
+  CUSTOM_SITES_KEY,
+  isCustomSitesWatch,
+  isSiteWatch,
+  readStored,
+  watchIndexKey,
+  watchStored,
+  type SiteWatch,
+} from '@/utils/watch-index';
 import { decide, initialState, report, SETTLE_MS, type Decided, type Found, type Report, type ThreadReading } from './decide';
 import { showPause, type PauseHandle } from './pause';
 import { armSendCheck, type SendCheckHandle } from './send-check';
 
 interface Watched {
-  settings: Settings;
+  /** This site's watch index; null when there is none to be had (nobody is watched meanwhile). */
+  site: SiteWatch | null;
   index: WatchIndex;
-  snoozes: Snooze[];
 }
 
 /**
- * Picks this site's adapter, compiles the watched list for it, and looks at the page whenever
- * its address or (for sites read from the DOM) its content changes. What to do about what it
- * shows is decided by `decide` (decide.ts); this shell looks, asks, and does it. With nobody
- * watched on the site it only listens for settings changes.
+ * The custom sites' content script (registered by the background for the hosts the user
+ * granted): picks the custom site whose pattern includes this page, and watches it.
  */
-export async function watchPage(ctx: ContentScriptContext): Promise<void> {
-  // A built-in site, or (where the background registered this script for it) a custom one.
-  const adapter = adapterForUrl(location.href) ?? customAdapterForUrl((await loadSettings()).value, location.href);
-  if (!adapter) return;
+export async function watchCustomSite(ctx: ContentScriptContext): Promise<void> {
+  const stored = await loadIndex(CUSTOM_SITES_KEY, isCustomSitesWatch);
+  const site = stored?.sites.find((custom) => new MatchPattern(custom.pattern).includes(location.href));
+  if (site) await watchPage(ctx, customSiteAdapter(site));
+}
 
+/**
+ * Watches this page with its site's adapter (each site's content script carries its own): reads
+ * the site's watch index (utils/watch-index.ts), and looks at the page whenever its address or
+ * (for sites read from the DOM) its content changes. What to do about what it shows is decided
+ * by `decide` (decide.ts); this shell looks, asks, and does it. With nobody watched on the site
+ * it only listens for changes of its index.
+ */
+export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   const unveil = veilLifter();
   let watched = await loadWatched(adapter);
   let state = initialState(adapter.id);
@@ -49,11 +64,12 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
         const { found } = decision;
         // Leaving a compose window takes the person out of its recipients and keeps the draft.
         const compose = found.leavesInPlace ? adapter.leaveCompose : undefined;
+        if (!watched.site) break;
         pause = showPause(ctx, {
           person: found.person,
           kind: found.kind,
           site: adapter.id,
-          settings: watched.settings,
+          settings: watched.site.screen,
           leaveInPlace: compose ? () => compose(document, found.seen) : undefined,
           onDone(outcome) {
             pause = null;
@@ -123,8 +139,8 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     page?.disconnect();
     page = null;
     stopSettling();
-    const { settings, snoozes, index } = watched;
-    apply(decide(state, { type: 'watched', snoozes, snoozeMinutes: settings.snoozeMinutes, empty: index.empty }, Date.now()));
+    const { site, index } = watched;
+    apply(decide(state, { type: 'watched', snoozes: site?.snoozes ?? [], snoozeMinutes: site?.snoozeMinutes ?? 0, empty: index.empty }, Date.now()));
     if (index.empty) return;
     look();
     if (adapter.fromPage) {
@@ -158,12 +174,8 @@ export async function watchPage(ctx: ContentScriptContext): Promise<void> {
     watched = await loadWatched(adapter);
     start();
   };
-  const unwatchSettings = settingsItem.watch(() => void reload());
-  const unwatchSnoozes = snoozesItem.watch(() => void reload());
-  ctx.onInvalidated(() => {
-    unwatchSettings();
-    unwatchSnoozes();
-  });
+  // The background writes the index again on every change of the settings or the snoozes.
+  ctx.onInvalidated(watchStored(watchIndexKey(adapter.id), () => void reload()));
 
   start();
 }
@@ -233,12 +245,27 @@ function followPage(adapter: SiteAdapter, onChange: () => void): FollowedPage {
   };
 }
 
+/**
+ * A stored index, or, when it is missing or not one this version wrote (a fresh profile, an
+ * update, a custom site just added), the one the background writes when asked. Null when there
+ * is none even then (the background unreachable, or a custom site the user removed): nobody is
+ * watched until the index is written, which wakes this script (watchStored).
+ */
+async function loadIndex<T>(key: string, isIndex: (value: unknown) => value is T): Promise<T | null> {
+  const stored = await readStored(key);
+  if (isIndex(stored)) return stored;
+  try {
+    await sendMessage('publishWatch', {});
+  } catch {
+    return null;
+  }
+  const published = await readStored(key);
+  return isIndex(published) ? published : null;
+}
+
 async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
-  const [{ value: settings }, { value: snoozes }] = await Promise.all([loadSettings(), loadSnoozes()]);
-  // A custom site the user removed watches nobody from then on, until the page is gone.
-  const exists = adapterById(adapter.id) !== undefined || settings.customSites.some((site) => site.id === adapter.id);
-  const on = exists && !settings.disabledSites.includes(adapter.id);
-  return { settings, snoozes, index: compileWatchIndex(on ? settings.people : [], adapter.id) };
+  const site = await loadIndex(watchIndexKey(adapter.id), (value): value is SiteWatch => isSiteWatch(value, adapter.id));
+  return { site, index: compileWatchIndex(site?.people ?? [], adapter.id) };
 }
 
 /** What the address says, and what the page shows (for sites read from the DOM). */

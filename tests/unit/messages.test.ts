@@ -60,6 +60,7 @@ describe('the background refuses each request from a sender it must not take it 
     learnThread: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', conversationId: '340282366841710300949128171234567890' } },
     unreadThread: { from: 'content-script', data: { site: 'instagram' } },
     setSync: { from: 'extension-page', data: { enabled: true } },
+    publishWatch: { from: 'content-script', data: {} },
   };
   const tab = { id: 12, index: 0, windowId: 1, url: 'https://www.instagram.com/sam.lee/', active: true };
   const senders = {

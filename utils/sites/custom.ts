@@ -1,10 +1,11 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import { t } from '../i18n';
-import { guessIdentifierKind } from '../identity';
-import type { CustomSite, IdentifierKind, Settings } from '../schema';
+import type { CustomSite, Settings } from '../schema';
+import { customSiteAdapter } from './custom-adapter';
 import { adapterAmong, adapters } from './index';
-import { asWrittenAndLower } from './patterns';
-import type { SeenIdentifier, Sighting, SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
+
+export { readAfter, seenAs } from './custom-adapter';
 
 /**
  * Custom sites: a site the user adds in options, described as data (its address pattern and
@@ -82,94 +83,13 @@ export function selectorProblem(selector: string): string | null {
   }
 }
 
-/** Decodes a URL part; a malformed escape leaves it as it was. */
-function decoded(part: string): string {
-  try {
-    return decodeURIComponent(part.replace(/\+/g, ' '));
-  } catch {
-    return part;
-  }
-}
 
-/**
- * The person named in an address right after `after` (compared without case): the text up to
- * the next `/`, `?`, `&` or `#`. `/members/` reads `/members/sam.lee/posts` as `sam.lee`;
- * `user=` reads `?user=sam.lee&tab=2` the same.
- */
-export function readAfter(url: URL, after: string): string | null {
-  const address = `${url.pathname}${url.search}${url.hash}`;
-  const needle = after.trim().toLowerCase();
-  if (!needle) return null;
-  const at = address.toLowerCase().indexOf(needle);
-  if (at < 0) return null;
-  const raw = /^[^/?&#]+/.exec(address.slice(at + needle.length))?.[0];
-  const value = raw ? decoded(raw).trim() : '';
-  return value || null;
-}
 
-/**
- * What a custom site shows of a person is free text: it is compared as a username and as a
- * name, and as an address or number when it looks like one.
- */
-export function seenAs(text: string): SeenIdentifier[] {
-  const value = text.trim().replace(/\s+/g, ' ').slice(0, 320);
-  if (!value) return [];
-  // What it looks like first: a pasted link keeps only the first reading of each value.
-  const kinds = new Set<IdentifierKind>([guessIdentifierKind(value), 'handle', 'name']);
-  return [...kinds].map((kind) => ({ kind, value }));
-}
-
-/** At most this many elements are read on a page: a selector that finds a whole list is not a header. */
-const MAX_ELEMENTS = 20;
 
 /** The adapter for a custom site, or null when its stored pattern is no longer one Clean Break accepts. */
 export function customAdapter(site: CustomSite): SiteAdapter | null {
   const checked = sitePattern(site.pattern);
-  if (!checked.ok) return null;
-  const { identify } = site;
-  const sighting = (text: string): Sighting | null => {
-    const identifiers = seenAs(text);
-    return identifiers.length ? { kind: site.kind, identifiers } : null;
-  };
-  const adapter: SiteAdapter = {
-    id: site.id,
-    name: site.name,
-    matches: [checked.pattern],
-    home: checked.home,
-    fromUrl(url) {
-      if (identify.by !== 'url') return null;
-      const value = readAfter(url, identify.after);
-      return value ? sighting(value) : null;
-    },
-    examples: [],
-  };
-  if (identify.by === 'element') {
-    adapter.fromPage = (doc) => {
-      let elements: NodeListOf<Element>;
-      try {
-        elements = doc.querySelectorAll(identify.selector);
-      } catch {
-        return [];
-      }
-      const sightings: Sighting[] = [];
-      for (const element of [...elements].slice(0, MAX_ELEMENTS)) {
-        const found = sighting(element.textContent ?? '');
-        if (found) sightings.push(found);
-      }
-      return sightings;
-    };
-  } else if (identify.after.startsWith('/')) {
-    // The person's own pages, hidden from their first frame: `/members/` → `…/*members/<name>*`.
-    const [scheme, rest] = checked.pattern.split('://') as [string, string];
-    const host = rest.slice(0, rest.indexOf('/'));
-    adapter.veilPatterns = (identifier) => {
-      if (identifier.kind !== 'handle' || identifier.value.includes('*')) return [];
-      return asWrittenAndLower(identifier.value).map(
-        (value) => `${scheme}://${host}/*${identify.after.slice(1)}${encodeURIComponent(value)}*`,
-      );
-    };
-  }
-  return adapter;
+  return checked.ok ? customSiteAdapter({ ...site, pattern: checked.pattern, home: checked.home }) : null;
 }
 
 /** The host permission a custom site needs, or null when its stored pattern no longer parses. */

@@ -1,0 +1,13 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { gmail } from '@/utils/sites/gmail';
+import { watchPage } from './watch.content/watch';
+
+// Gmail's pages, before their own scripts: this script carries Gmail's adapter only (issue 12).
+export default defineContentScript({
+  matches: gmail.matches,
+  runAt: 'document_start',
+  // The pause screen's CSS is bundled (pause.tsx), not fetched: the screen mounts in the
+  // same task that found the person, and no extension file is exposed to the page.
+  cssInjectionMode: 'manual',
+  main: (ctx) => watchPage(ctx, gmail),
+});

@@ -1,0 +1,13 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { linkedin } from '@/utils/sites/linkedin';
+import { watchPage } from './watch.content/watch';
+
+// LinkedIn's pages, before their own scripts: this script carries LinkedIn's adapter only (issue 12).
+export default defineContentScript({
+  matches: linkedin.matches,
+  runAt: 'document_start',
+  // The pause screen's CSS is bundled (pause.tsx), not fetched: the screen mounts in the
+  // same task that found the person, and no extension file is exposed to the page.
+  cssInjectionMode: 'manual',
+  main: (ctx) => watchPage(ctx, linkedin),
+});

@@ -1,0 +1,13 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { outlook } from '@/utils/sites/outlook';
+import { watchPage } from './watch.content/watch';
+
+// Outlook's pages, before their own scripts: this script carries Outlook's adapter only (issue 12).
+export default defineContentScript({
+  matches: outlook.matches,
+  runAt: 'document_start',
+  // The pause screen's CSS is bundled (pause.tsx), not fetched: the screen mounts in the
+  // same task that found the person, and no extension file is exposed to the page.
+  cssInjectionMode: 'manual',
+  main: (ctx) => watchPage(ctx, outlook),
+});
