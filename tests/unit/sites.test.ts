@@ -7,6 +7,7 @@ import { MatchPattern } from '@webext-core/match-patterns';
 import { adapters, adapterForLink, adapterForUrl } from '@/utils/sites';
 import { IdentifierKind, MomentKind } from '@/utils/schema';
 import type { SiteAdapter } from '@/utils/sites/types';
+import { examplesOf } from './site-examples';
 
 const sitesDir = path.resolve('utils/sites');
 const fixturesDir = path.resolve('tests/fixtures');
@@ -60,7 +61,7 @@ describe('the adapter registry', () => {
 });
 
 describe.each(adapters.map((a) => [a.id, a] as const))('%s', (_, adapter) => {
-  it.each(adapter.examples.map((e) => [e.url, e] as const))('reads %s', (url, example) => {
+  it.each(examplesOf(adapter).map((e) => [e.url, e] as const))('reads %s', (url, example) => {
     expect(adapter.fromUrl(new URL(url))).toEqual(example.sighting);
     // Each example URL belongs to its own adapter (its pages, or a share link it reads) and no other.
     expect(adapterForLink(url)?.id).toBe(adapter.id);
@@ -71,8 +72,8 @@ describe.each(adapters.map((a) => [a.id, a] as const))('%s', (_, adapter) => {
   });
 
   it('has both positive and negative example URLs', () => {
-    expect(adapter.examples.some((e) => e.sighting)).toBe(true);
-    expect(adapter.examples.some((e) => !e.sighting)).toBe(true);
+    expect(examplesOf(adapter).some((e) => e.sighting)).toBe(true);
+    expect(examplesOf(adapter).some((e) => !e.sighting)).toBe(true);
   });
 
   it.each(casesOf(adapter).map((c) => [`${c.file} at ${c.url}: ${c.note}`, c] as const))('fixture %s', (_, fixture) => {

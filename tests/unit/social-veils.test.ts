@@ -4,6 +4,7 @@ import { adapterById, adapters } from '@/utils/sites';
 import { veilCovers } from './browser-match';
 import { IdentifierKind } from '@/utils/schema';
 import type { SeenIdentifier, SiteAdapter } from '@/utils/sites/types';
+import { examplesOf } from './site-examples';
 
 const site = (id: string): SiteAdapter => adapterById(id)!;
 
@@ -37,7 +38,7 @@ function withoutFragment(url: string): URL {
 describe.each(sites.map((adapter) => [adapter.id, adapter] as const))('the %s veil', (_, adapter) => {
   // Examples whose person is named in the address the browser matches, not only in its fragment
   // (Telegram's #@user, Gmail's #…): those are read once the content script runs, never veiled.
-  const veilable = adapter.examples.filter(
+  const veilable = examplesOf(adapter).filter(
     (example) => example.sighting && JSON.stringify(adapter.fromUrl(withoutFragment(example.url))) === JSON.stringify(example.sighting),
   );
   const read = veilable.flatMap((example) =>
@@ -45,7 +46,7 @@ describe.each(sites.map((adapter) => [adapter.id, adapter] as const))('the %s ve
   );
 
   it('leaves unveiled only the examples that name the person in the fragment alone', () => {
-    for (const example of adapter.examples) {
+    for (const example of examplesOf(adapter)) {
       if (example.sighting && !veilable.includes(example)) expect(new URL(example.url).hash, example.url).not.toBe('');
     }
   });

@@ -147,11 +147,12 @@ describe('publishWatchIndexes', () => {
     const before = await stored(watchIndexKey('instagram'));
     // Nobody watched now, but that cannot be read: read, it would empty the index.
     await fakeBrowser.storage.local.set({ settings: settings({ people: [] }) });
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local) as (keys: unknown) => Promise<Record<string, unknown>>;
+    const failing = async (keys: unknown) => {
       if (keys === 'settings' || (Array.isArray(keys) && keys.includes('settings'))) throw new Error('IO error');
-      return get(keys as string);
-    });
+      return get(keys);
+    };
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(failing as never);
     await publishWatchIndexes();
     expect(await stored(watchIndexKey('instagram'))).toEqual(before);
     expect(isSiteWatch(before, 'instagram') && before.people.map((person) => person.id)).toEqual(['p-sam']);

@@ -1,4 +1,4 @@
-import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 /*
@@ -102,37 +102,41 @@ export const bluesky: SiteAdapter = {
   // and a pressable labelled "Send message".
   composer: ['textarea[placeholder="Write a message"]'],
   sendButton: ['[role="button"][aria-label="Send message"]'],
-
-  examples: [
-    { url: 'https://bsky.app/profile/sam.bsky.social', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
-    { url: 'https://bsky.app/profile/Sam.Example.com/', sighting: profile({ kind: 'handle', value: 'Sam.Example.com' }) },
-    {
-      url: 'https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx',
-      sighting: profile({ kind: 'accountId', value: 'did:plc:abcdefghijklmnopqrstuvwx' }),
-    },
-    {
-      url: 'https://bsky.app/profile/did%3Aplc%3Aabcdefghijklmnopqrstuvwx/post/3kabc2defgh2i',
-      sighting: profile({ kind: 'accountId', value: 'did:plc:abcdefghijklmnopqrstuvwx' }),
-    },
-    { url: 'https://bsky.app/profile/sam.bsky.social/post/3kabc2defgh2i', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
-    { url: 'https://bsky.app/profile/sam.bsky.social/post/3kabc2defgh2i/liked-by', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
-    { url: 'https://bsky.app/profile/sam.bsky.social/followers', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
-    {
-      url: 'https://bsky.app/messages/3ku7w6h4vog2d',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '3ku7w6h4vog2d' }] },
-    },
-    { url: 'https://bsky.app/', sighting: null },
-    { url: 'https://bsky.app/messages', sighting: null },
-    { url: 'https://bsky.app/messages/', sighting: null },
-    { url: 'https://bsky.app/messages/settings', sighting: null },
-    { url: 'https://bsky.app/messages/inbox', sighting: null },
-    { url: 'https://bsky.app/messages/3ku7w6h4vog2d/settings', sighting: null },
-    { url: 'https://bsky.app/notifications', sighting: null },
-    { url: 'https://bsky.app/search?q=sam.bsky.social', sighting: null },
-    { url: 'https://bsky.app/profile', sighting: null },
-    { url: 'https://bsky.app/profile/sam.bsky.social/feed/aaa-feed', sighting: null },
-    { url: 'https://bsky.app/profile/sam.bsky.social/lists/3kabc2defgh2i', sighting: null },
-    { url: 'https://bsky.app/profile/not_a_handle', sighting: null },
-    { url: 'https://bsky.app/settings', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://bsky.app/profile/sam.bsky.social', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
+  { url: 'https://bsky.app/profile/Sam.Example.com/', sighting: profile({ kind: 'handle', value: 'Sam.Example.com' }) },
+  {
+    url: 'https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx',
+    sighting: profile({ kind: 'accountId', value: 'did:plc:abcdefghijklmnopqrstuvwx' }),
+  },
+  {
+    url: 'https://bsky.app/profile/did%3Aplc%3Aabcdefghijklmnopqrstuvwx/post/3kabc2defgh2i',
+    sighting: profile({ kind: 'accountId', value: 'did:plc:abcdefghijklmnopqrstuvwx' }),
+  },
+  { url: 'https://bsky.app/profile/sam.bsky.social/post/3kabc2defgh2i', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
+  { url: 'https://bsky.app/profile/sam.bsky.social/post/3kabc2defgh2i/liked-by', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
+  { url: 'https://bsky.app/profile/sam.bsky.social/followers', sighting: profile({ kind: 'handle', value: 'sam.bsky.social' }) },
+  {
+    url: 'https://bsky.app/messages/3ku7w6h4vog2d',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '3ku7w6h4vog2d' }] },
+  },
+  { url: 'https://bsky.app/', sighting: null },
+  { url: 'https://bsky.app/messages', sighting: null },
+  { url: 'https://bsky.app/messages/', sighting: null },
+  { url: 'https://bsky.app/messages/settings', sighting: null },
+  { url: 'https://bsky.app/messages/inbox', sighting: null },
+  { url: 'https://bsky.app/messages/3ku7w6h4vog2d/settings', sighting: null },
+  { url: 'https://bsky.app/notifications', sighting: null },
+  { url: 'https://bsky.app/search?q=sam.bsky.social', sighting: null },
+  { url: 'https://bsky.app/profile', sighting: null },
+  { url: 'https://bsky.app/profile/sam.bsky.social/feed/aaa-feed', sighting: null },
+  { url: 'https://bsky.app/profile/sam.bsky.social/lists/3kabc2defgh2i', sighting: null },
+  { url: 'https://bsky.app/profile/not_a_handle', sighting: null },
+  { url: 'https://bsky.app/settings', sighting: null },
+];

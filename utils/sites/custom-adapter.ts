@@ -70,7 +70,6 @@ export function customSiteAdapter(site: CheckedCustomSite): SiteAdapter {
       const value = readAfter(url, identify.after);
       return value ? sighting(value) : null;
     },
-    examples: [],
   };
   if (identify.by === 'element') {
     adapter.fromPage = (doc) => {

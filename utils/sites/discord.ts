@@ -1,5 +1,5 @@
 import { pageAndBelow } from './patterns';
-import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 
 // Discord ids are snowflakes: 17–20 digits.
 const SNOWFLAKE = /^\d{15,21}$/;
@@ -82,35 +82,39 @@ export const discord: SiteAdapter = {
   // 2021–26 Slate editor. Discord sends on Enter; its send button exists only when the user turns
   // it on in the accessibility settings, and the generic rule finds it then.
   composer: ['[role="textbox"][data-slate-editor="true"]'],
-
-  examples: [
-    {
-      url: 'https://discord.com/channels/@me/1123456789012345678',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
-    },
-    {
-      url: 'https://discord.com/channels/@me/1123456789012345678/1234567890123456789',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
-    },
-    {
-      url: 'https://canary.discord.com/channels/@me/1123456789012345678',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
-    },
-    {
-      url: 'https://discord.com/users/801234567890123456',
-      sighting: { kind: 'profile', identifiers: [{ kind: 'accountId', value: '801234567890123456' }] },
-    },
-    { url: 'https://discord.com/', sighting: null },
-    { url: 'https://discord.com/app', sighting: null },
-    { url: 'https://discord.com/login', sighting: null },
-    { url: 'https://discord.com/channels/@me', sighting: null },
-    { url: 'https://discord.com/channels/@me/', sighting: null },
-    { url: 'https://discord.com/channels/901234567890123456/1012345678901234567', sighting: null },
-    { url: 'https://discord.com/channels/901234567890123456/1012345678901234567/1234567890123456789', sighting: null },
-    { url: 'https://discord.com/channels/@me/notanid', sighting: null },
-    { url: 'https://discord.com/store', sighting: null },
-    { url: 'https://discord.com/shop', sighting: null },
-    { url: 'https://discord.com/invite/abcdef', sighting: null },
-    { url: 'https://discord.com/users/@me', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  {
+    url: 'https://discord.com/channels/@me/1123456789012345678',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
+  },
+  {
+    url: 'https://discord.com/channels/@me/1123456789012345678/1234567890123456789',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
+  },
+  {
+    url: 'https://canary.discord.com/channels/@me/1123456789012345678',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '1123456789012345678' }] },
+  },
+  {
+    url: 'https://discord.com/users/801234567890123456',
+    sighting: { kind: 'profile', identifiers: [{ kind: 'accountId', value: '801234567890123456' }] },
+  },
+  { url: 'https://discord.com/', sighting: null },
+  { url: 'https://discord.com/app', sighting: null },
+  { url: 'https://discord.com/login', sighting: null },
+  { url: 'https://discord.com/channels/@me', sighting: null },
+  { url: 'https://discord.com/channels/@me/', sighting: null },
+  { url: 'https://discord.com/channels/901234567890123456/1012345678901234567', sighting: null },
+  { url: 'https://discord.com/channels/901234567890123456/1012345678901234567/1234567890123456789', sighting: null },
+  { url: 'https://discord.com/channels/@me/notanid', sighting: null },
+  { url: 'https://discord.com/store', sighting: null },
+  { url: 'https://discord.com/shop', sighting: null },
+  { url: 'https://discord.com/invite/abcdef', sighting: null },
+  { url: 'https://discord.com/users/@me', sighting: null },
+];

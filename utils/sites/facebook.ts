@@ -1,6 +1,6 @@
 import { sameIdentifier } from '../normalize';
 import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
-import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 
 // First path segments that are Facebook's own pages, not vanity names (SITES.md, plus the
 // app paths of the 2024–26 web app). Any other `*.php` is an app page too, except profile.php.
@@ -225,61 +225,65 @@ export const facebook: SiteAdapter = {
   // Its chats (facebook.com/messages and the chat pop-ups) are Messenger's.
   composer: META_CHAT_COMPOSER,
   sendButton: META_SEND_BUTTON,
-
-  examples: [
-    { url: 'https://www.facebook.com/sam.lee.52', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
-    { url: 'https://www.facebook.com/sam.lee.52/', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
-    { url: 'https://facebook.com/Sam.Lee.52?ref=bookmarks', sighting: profile({ kind: 'handle', value: 'Sam.Lee.52' }) },
-    { url: 'https://m.facebook.com/sam.lee.52', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
-    { url: 'https://www.facebook.com/sam.lee.52/about', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
-    { url: 'https://www.facebook.com/sam.lee.52/photos_by', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
-    { url: 'https://www.facebook.com/sam.lee.52/friends_mutual', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
-    { url: 'https://www.facebook.com/profile.php?id=100012345678901', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
-    { url: 'https://www.facebook.com/profile.php?id=100012345678901&sk=photos', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
-    { url: 'https://www.facebook.com/100012345678901', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
-    { url: 'https://www.facebook.com/people/Sam-Lee/100012345678901/', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
-    { url: 'https://www.facebook.com/groups/123456789012345/user/100012345678901/', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
-    {
-      url: 'https://www.facebook.com/messages/t/100012345678901/',
-      sighting: {
-        kind: 'thread',
-        identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
-      },
-    },
-    {
-      url: 'https://www.facebook.com/messages/e2ee/t/7712345678901234/',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '7712345678901234' }] },
-    },
-    { url: 'https://www.facebook.com/messages/t/sam.lee.52', sighting: { kind: 'thread', identifiers: [{ kind: 'handle', value: 'sam.lee.52' }] } },
-    {
-      url: 'https://www.facebook.com/marketplace/t/24123456789012345/',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '24123456789012345' }] },
-    },
-    { url: 'https://www.facebook.com/', sighting: null },
-    { url: 'https://www.facebook.com/marketplace/inbox/', sighting: null },
-    { url: 'https://www.facebook.com/home.php', sighting: null },
-    { url: 'https://www.facebook.com/messages/', sighting: null },
-    { url: 'https://www.facebook.com/messages/t/', sighting: null },
-    { url: 'https://www.facebook.com/profile.php', sighting: null },
-    { url: 'https://www.facebook.com/people/', sighting: null },
-    { url: 'https://www.facebook.com/groups/123456789012345/', sighting: null },
-    { url: 'https://www.facebook.com/groups/123456789012345/posts/987654321098765/', sighting: null },
-    { url: 'https://www.facebook.com/photo/?fbid=123456789012345&set=a.12345678901', sighting: null },
-    { url: 'https://www.facebook.com/photos/', sighting: null },
-    { url: 'https://www.facebook.com/watch/?v=123456789012345', sighting: null },
-    { url: 'https://www.facebook.com/reel/123456789012345', sighting: null },
-    { url: 'https://www.facebook.com/stories/100012345678901/UzpfSVNDOjE/', sighting: null },
-    { url: 'https://www.facebook.com/events/123456789012345/', sighting: null },
-    { url: 'https://www.facebook.com/marketplace/item/123456789012345/', sighting: null },
-    { url: 'https://www.facebook.com/hashtag/breakup', sighting: null },
-    { url: 'https://www.facebook.com/friends/requests', sighting: null },
-    { url: 'https://www.facebook.com/saved/', sighting: null },
-    { url: 'https://www.facebook.com/memories/', sighting: null },
-    { url: 'https://www.facebook.com/me/', sighting: null },
-    { url: 'https://www.facebook.com/search/people/?q=sam%20lee', sighting: null },
-    { url: 'https://www.facebook.com/notifications', sighting: null },
-    { url: 'https://www.facebook.com/permalink.php?story_fbid=123&id=100012345678901', sighting: null },
-    { url: 'https://www.facebook.com/sam.lee.52/posts/pfbid02abcDEF', sighting: null },
-    { url: 'https://www.facebook.com/sam.lee.52/photos/a.123/456/', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://www.facebook.com/sam.lee.52', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+  { url: 'https://www.facebook.com/sam.lee.52/', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+  { url: 'https://facebook.com/Sam.Lee.52?ref=bookmarks', sighting: profile({ kind: 'handle', value: 'Sam.Lee.52' }) },
+  { url: 'https://m.facebook.com/sam.lee.52', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+  { url: 'https://www.facebook.com/sam.lee.52/about', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+  { url: 'https://www.facebook.com/sam.lee.52/photos_by', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+  { url: 'https://www.facebook.com/sam.lee.52/friends_mutual', sighting: profile({ kind: 'handle', value: 'sam.lee.52' }) },
+  { url: 'https://www.facebook.com/profile.php?id=100012345678901', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+  { url: 'https://www.facebook.com/profile.php?id=100012345678901&sk=photos', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+  { url: 'https://www.facebook.com/100012345678901', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+  { url: 'https://www.facebook.com/people/Sam-Lee/100012345678901/', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+  { url: 'https://www.facebook.com/groups/123456789012345/user/100012345678901/', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+  {
+    url: 'https://www.facebook.com/messages/t/100012345678901/',
+    sighting: {
+      kind: 'thread',
+      identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
+    },
+  },
+  {
+    url: 'https://www.facebook.com/messages/e2ee/t/7712345678901234/',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '7712345678901234' }] },
+  },
+  { url: 'https://www.facebook.com/messages/t/sam.lee.52', sighting: { kind: 'thread', identifiers: [{ kind: 'handle', value: 'sam.lee.52' }] } },
+  {
+    url: 'https://www.facebook.com/marketplace/t/24123456789012345/',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '24123456789012345' }] },
+  },
+  { url: 'https://www.facebook.com/', sighting: null },
+  { url: 'https://www.facebook.com/marketplace/inbox/', sighting: null },
+  { url: 'https://www.facebook.com/home.php', sighting: null },
+  { url: 'https://www.facebook.com/messages/', sighting: null },
+  { url: 'https://www.facebook.com/messages/t/', sighting: null },
+  { url: 'https://www.facebook.com/profile.php', sighting: null },
+  { url: 'https://www.facebook.com/people/', sighting: null },
+  { url: 'https://www.facebook.com/groups/123456789012345/', sighting: null },
+  { url: 'https://www.facebook.com/groups/123456789012345/posts/987654321098765/', sighting: null },
+  { url: 'https://www.facebook.com/photo/?fbid=123456789012345&set=a.12345678901', sighting: null },
+  { url: 'https://www.facebook.com/photos/', sighting: null },
+  { url: 'https://www.facebook.com/watch/?v=123456789012345', sighting: null },
+  { url: 'https://www.facebook.com/reel/123456789012345', sighting: null },
+  { url: 'https://www.facebook.com/stories/100012345678901/UzpfSVNDOjE/', sighting: null },
+  { url: 'https://www.facebook.com/events/123456789012345/', sighting: null },
+  { url: 'https://www.facebook.com/marketplace/item/123456789012345/', sighting: null },
+  { url: 'https://www.facebook.com/hashtag/breakup', sighting: null },
+  { url: 'https://www.facebook.com/friends/requests', sighting: null },
+  { url: 'https://www.facebook.com/saved/', sighting: null },
+  { url: 'https://www.facebook.com/memories/', sighting: null },
+  { url: 'https://www.facebook.com/me/', sighting: null },
+  { url: 'https://www.facebook.com/search/people/?q=sam%20lee', sighting: null },
+  { url: 'https://www.facebook.com/notifications', sighting: null },
+  { url: 'https://www.facebook.com/permalink.php?story_fbid=123&id=100012345678901', sighting: null },
+  { url: 'https://www.facebook.com/sam.lee.52/posts/pfbid02abcDEF', sighting: null },
+  { url: 'https://www.facebook.com/sam.lee.52/photos/a.123/456/', sighting: null },
+];

@@ -1,4 +1,4 @@
-import type { SiteAdapter, Sighting } from './types';
+import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 // First path segments that are Instagram's own pages, not usernames.
@@ -112,29 +112,6 @@ export const instagram: SiteAdapter = {
     // 2019–22: a textarea with the placeholder "Message...".
     'textarea[placeholder="Message..."]',
   ],
-
-  examples: [
-    { url: 'https://www.instagram.com/sam.lee/', sighting: profile('sam.lee') },
-    { url: 'https://www.instagram.com/sam.lee/?hl=en', sighting: profile('sam.lee') },
-    { url: 'https://instagram.com/Sam_Lee', sighting: profile('Sam_Lee') },
-    { url: 'https://www.instagram.com/sam.lee/reels/', sighting: profile('sam.lee') },
-    { url: 'https://www.instagram.com/sam.lee/tagged/', sighting: profile('sam.lee') },
-    { url: 'https://www.instagram.com/sam.lee/reposts/', sighting: profile('sam.lee') },
-    { url: 'https://www.instagram.com/stories/sam.lee/3312345678901234567/', sighting: profile('sam.lee') },
-    {
-      url: 'https://www.instagram.com/direct/t/340282366841710300949128171234567890/',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '340282366841710300949128171234567890' }] },
-    },
-    { url: 'https://www.instagram.com/', sighting: null },
-    { url: 'https://www.instagram.com/explore/', sighting: null },
-    { url: 'https://www.instagram.com/p/C9xYzAbCdEf/', sighting: null },
-    { url: 'https://www.instagram.com/reel/C9xYzAbCdEf/', sighting: null },
-    { url: 'https://www.instagram.com/reels/', sighting: null },
-    { url: 'https://www.instagram.com/direct/inbox/', sighting: null },
-    { url: 'https://www.instagram.com/accounts/edit/', sighting: null },
-    { url: 'https://www.instagram.com/stories/highlights/17912345678901234/', sighting: null },
-    { url: 'https://www.instagram.com/sam.lee/p/C9xYzAbCdEf/', sighting: null },
-  ],
 };
 
 function usernameFromHref(href: string | null): string | null {
@@ -154,3 +131,30 @@ function headerPartners(root: ParentNode): string[] {
   }
   return partners;
 }
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://www.instagram.com/sam.lee/', sighting: profile('sam.lee') },
+  { url: 'https://www.instagram.com/sam.lee/?hl=en', sighting: profile('sam.lee') },
+  { url: 'https://instagram.com/Sam_Lee', sighting: profile('Sam_Lee') },
+  { url: 'https://www.instagram.com/sam.lee/reels/', sighting: profile('sam.lee') },
+  { url: 'https://www.instagram.com/sam.lee/tagged/', sighting: profile('sam.lee') },
+  { url: 'https://www.instagram.com/sam.lee/reposts/', sighting: profile('sam.lee') },
+  { url: 'https://www.instagram.com/stories/sam.lee/3312345678901234567/', sighting: profile('sam.lee') },
+  {
+    url: 'https://www.instagram.com/direct/t/340282366841710300949128171234567890/',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '340282366841710300949128171234567890' }] },
+  },
+  { url: 'https://www.instagram.com/', sighting: null },
+  { url: 'https://www.instagram.com/explore/', sighting: null },
+  { url: 'https://www.instagram.com/p/C9xYzAbCdEf/', sighting: null },
+  { url: 'https://www.instagram.com/reel/C9xYzAbCdEf/', sighting: null },
+  { url: 'https://www.instagram.com/reels/', sighting: null },
+  { url: 'https://www.instagram.com/direct/inbox/', sighting: null },
+  { url: 'https://www.instagram.com/accounts/edit/', sighting: null },
+  { url: 'https://www.instagram.com/stories/highlights/17912345678901234/', sighting: null },
+  { url: 'https://www.instagram.com/sam.lee/p/C9xYzAbCdEf/', sighting: null },
+];

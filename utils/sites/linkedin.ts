@@ -1,4 +1,4 @@
-import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { sameIdentifier } from '../normalize';
 import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
 
@@ -251,51 +251,55 @@ export const linkedin: SiteAdapter = {
   // outlived every redesign, where the generated ones did not).
   composer: ['.msg-form__contenteditable[contenteditable="true"]'],
   sendButton: ['button.msg-form__send-button', 'button.msg-form__send-btn'],
-
-  examples: [
-    { url: 'https://www.linkedin.com/in/sam-lee-1a2b3c/', sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] } },
-    { url: 'https://linkedin.com/in/Sam-Lee-1a2b3c', sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'Sam-Lee-1a2b3c' }] } },
-    { url: 'https://www.linkedin.com/in/j%C3%B6rg-m%C3%BCller/', sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'jörg-müller' }] } },
-    {
-      url: 'https://www.linkedin.com/in/sam-lee-1a2b3c/recent-activity/all/',
-      sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] },
-    },
-    {
-      url: 'https://www.linkedin.com/in/sam-lee-1a2b3c/overlay/contact-info/',
-      sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] },
-    },
-    {
-      url: 'https://www.linkedin.com/in/ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456/',
-      sighting: { kind: 'profile', identifiers: [{ kind: 'accountId', value: 'ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456' }] },
-    },
-    {
-      url: 'https://www.linkedin.com/messaging/thread/2-ZTU2ZGQ0ZTQtYjE2Mi00ZDE2LWE2NzItMjQ5ODcyZTRmYzYzXzAxMA==/',
-      sighting: {
-        kind: 'thread',
-        identifiers: [{ kind: 'conversationId', value: '2-ZTU2ZGQ0ZTQtYjE2Mi00ZDE2LWE2NzItMjQ5ODcyZTRmYzYzXzAxMA==' }],
-      },
-    },
-    {
-      url: 'https://www.linkedin.com/messaging/compose/?profileUrn=urn%3Ali%3Afsd_profile%3AACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456&recipient=ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456&screenContext=NON_SELF_PROFILE_VIEW&interop=msgOverlay',
-      sighting: { kind: 'compose', identifiers: [{ kind: 'accountId', value: 'ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456' }] },
-    },
-    {
-      url: 'https://www.linkedin.com/messaging/compose/?recipient=sam-lee-1a2b3c',
-      sighting: { kind: 'compose', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] },
-    },
-    { url: 'https://www.linkedin.com/', sighting: null },
-    { url: 'https://www.linkedin.com/feed/', sighting: null },
-    { url: 'https://www.linkedin.com/in/', sighting: null },
-    { url: 'https://www.linkedin.com/messaging/', sighting: null },
-    { url: 'https://www.linkedin.com/messaging/thread/new/', sighting: null },
-    { url: 'https://www.linkedin.com/messaging/compose/', sighting: null },
-    { url: 'https://www.linkedin.com/mynetwork/', sighting: null },
-    { url: 'https://www.linkedin.com/notifications/', sighting: null },
-    { url: 'https://www.linkedin.com/search/results/people/?keywords=sam%20lee', sighting: null },
-    { url: 'https://www.linkedin.com/feed/update/urn:li:activity:7123456789012345678/', sighting: null },
-    { url: 'https://www.linkedin.com/posts/sam-lee-1a2b3c_breakup-activity-7123456789012345678-AbCd', sighting: null },
-    { url: 'https://www.linkedin.com/company/acme/', sighting: null },
-    { url: 'https://www.linkedin.com/jobs/view/3712345678/', sighting: null },
-    { url: 'https://www.linkedin.com/school/some-university/', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://www.linkedin.com/in/sam-lee-1a2b3c/', sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] } },
+  { url: 'https://linkedin.com/in/Sam-Lee-1a2b3c', sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'Sam-Lee-1a2b3c' }] } },
+  { url: 'https://www.linkedin.com/in/j%C3%B6rg-m%C3%BCller/', sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'jörg-müller' }] } },
+  {
+    url: 'https://www.linkedin.com/in/sam-lee-1a2b3c/recent-activity/all/',
+    sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] },
+  },
+  {
+    url: 'https://www.linkedin.com/in/sam-lee-1a2b3c/overlay/contact-info/',
+    sighting: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] },
+  },
+  {
+    url: 'https://www.linkedin.com/in/ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456/',
+    sighting: { kind: 'profile', identifiers: [{ kind: 'accountId', value: 'ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456' }] },
+  },
+  {
+    url: 'https://www.linkedin.com/messaging/thread/2-ZTU2ZGQ0ZTQtYjE2Mi00ZDE2LWE2NzItMjQ5ODcyZTRmYzYzXzAxMA==/',
+    sighting: {
+      kind: 'thread',
+      identifiers: [{ kind: 'conversationId', value: '2-ZTU2ZGQ0ZTQtYjE2Mi00ZDE2LWE2NzItMjQ5ODcyZTRmYzYzXzAxMA==' }],
+    },
+  },
+  {
+    url: 'https://www.linkedin.com/messaging/compose/?profileUrn=urn%3Ali%3Afsd_profile%3AACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456&recipient=ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456&screenContext=NON_SELF_PROFILE_VIEW&interop=msgOverlay',
+    sighting: { kind: 'compose', identifiers: [{ kind: 'accountId', value: 'ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456' }] },
+  },
+  {
+    url: 'https://www.linkedin.com/messaging/compose/?recipient=sam-lee-1a2b3c',
+    sighting: { kind: 'compose', identifiers: [{ kind: 'handle', value: 'sam-lee-1a2b3c' }] },
+  },
+  { url: 'https://www.linkedin.com/', sighting: null },
+  { url: 'https://www.linkedin.com/feed/', sighting: null },
+  { url: 'https://www.linkedin.com/in/', sighting: null },
+  { url: 'https://www.linkedin.com/messaging/', sighting: null },
+  { url: 'https://www.linkedin.com/messaging/thread/new/', sighting: null },
+  { url: 'https://www.linkedin.com/messaging/compose/', sighting: null },
+  { url: 'https://www.linkedin.com/mynetwork/', sighting: null },
+  { url: 'https://www.linkedin.com/notifications/', sighting: null },
+  { url: 'https://www.linkedin.com/search/results/people/?keywords=sam%20lee', sighting: null },
+  { url: 'https://www.linkedin.com/feed/update/urn:li:activity:7123456789012345678/', sighting: null },
+  { url: 'https://www.linkedin.com/posts/sam-lee-1a2b3c_breakup-activity-7123456789012345678-AbCd', sighting: null },
+  { url: 'https://www.linkedin.com/company/acme/', sighting: null },
+  { url: 'https://www.linkedin.com/jobs/view/3712345678/', sighting: null },
+  { url: 'https://www.linkedin.com/school/some-university/', sighting: null },
+];

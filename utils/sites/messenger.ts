@@ -1,6 +1,6 @@
 import { META_CHAT_COMPOSER, META_SEND_BUTTON, openConversations, threadFromId } from './facebook';
 import { asWrittenAndLower, pageAndBelow } from './patterns';
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, UrlExample } from './types';
 
 // Messenger's web app is Facebook's messaging app on its own host: the same thread ids and the
 // same conversation markup, so it reads both with Facebook's helpers.
@@ -39,33 +39,37 @@ export const messenger: SiteAdapter = {
 
   composer: META_CHAT_COMPOSER,
   sendButton: META_SEND_BUTTON,
-
-  examples: [
-    {
-      url: 'https://www.messenger.com/t/100012345678901/',
-      sighting: {
-        kind: 'thread',
-        identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
-      },
-    },
-    {
-      url: 'https://messenger.com/t/100012345678901',
-      sighting: {
-        kind: 'thread',
-        identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
-      },
-    },
-    {
-      url: 'https://www.messenger.com/e2ee/t/7712345678901234/',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '7712345678901234' }] },
-    },
-    { url: 'https://www.messenger.com/t/sam.lee.52/', sighting: { kind: 'thread', identifiers: [{ kind: 'handle', value: 'sam.lee.52' }] } },
-    { url: 'https://www.messenger.com/', sighting: null },
-    { url: 'https://www.messenger.com/t/', sighting: null },
-    { url: 'https://www.messenger.com/new', sighting: null },
-    { url: 'https://www.messenger.com/requests/', sighting: null },
-    { url: 'https://www.messenger.com/marketplace/', sighting: null },
-    { url: 'https://www.messenger.com/login/', sighting: null },
-    { url: 'https://www.messenger.com/groupcall/ROOM:1234567890/', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  {
+    url: 'https://www.messenger.com/t/100012345678901/',
+    sighting: {
+      kind: 'thread',
+      identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
+    },
+  },
+  {
+    url: 'https://messenger.com/t/100012345678901',
+    sighting: {
+      kind: 'thread',
+      identifiers: [{ kind: 'conversationId', value: '100012345678901' }, { kind: 'accountId', value: '100012345678901' }],
+    },
+  },
+  {
+    url: 'https://www.messenger.com/e2ee/t/7712345678901234/',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '7712345678901234' }] },
+  },
+  { url: 'https://www.messenger.com/t/sam.lee.52/', sighting: { kind: 'thread', identifiers: [{ kind: 'handle', value: 'sam.lee.52' }] } },
+  { url: 'https://www.messenger.com/', sighting: null },
+  { url: 'https://www.messenger.com/t/', sighting: null },
+  { url: 'https://www.messenger.com/new', sighting: null },
+  { url: 'https://www.messenger.com/requests/', sighting: null },
+  { url: 'https://www.messenger.com/marketplace/', sighting: null },
+  { url: 'https://www.messenger.com/login/', sighting: null },
+  { url: 'https://www.messenger.com/groupcall/ROOM:1234567890/', sighting: null },
+];

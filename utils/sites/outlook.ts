@@ -12,7 +12,7 @@ import {
   type DraftShape,
 } from './mail-compose';
 import { addressForms } from './patterns';
-import type { SiteAdapter, Sighting } from './types';
+import type { Sighting, SiteAdapter, UrlExample } from './types';
 
 // Outlook on the web opens compose in the reading pane, in a pop-out or full page
 // (/mail/compose/<id>), mostly without an address that names the recipient. Only the chips in a
@@ -159,37 +159,41 @@ export const outlook: SiteAdapter = {
     if (recipient.kind === 'email') forgetRecipientInAddress(doc, recipient.value, ['to', 'cc', 'bcc'], ['mailtouri']);
     return draft;
   },
-
-  examples: [
-    {
-      url: 'https://outlook.office.com/mail/deeplink/compose?to=sam@example.com&subject=Hi',
-      sighting: { kind: 'compose', identifiers: [{ kind: 'email', value: 'sam@example.com' }] },
-    },
-    {
-      url: 'https://outlook.live.com/mail/0/deeplink/compose?to=jo@example.org;sam@example.com&cc=kim@example.net',
-      sighting: {
-        kind: 'compose',
-        identifiers: [
-          { kind: 'email', value: 'jo@example.org' },
-          { kind: 'email', value: 'sam@example.com' },
-          { kind: 'email', value: 'kim@example.net' },
-        ],
-      },
-    },
-    {
-      url: 'https://outlook.cloud.microsoft/mail/deeplink/compose?mailtouri=mailto%3Asam%40example.com%3Fsubject%3DHi',
-      sighting: { kind: 'compose', identifiers: [{ kind: 'email', value: 'sam@example.com' }] },
-    },
-    {
-      url: 'https://outlook.office365.com/owa/?path=/mail/action/compose&to=sam@example.com',
-      sighting: { kind: 'compose', identifiers: [{ kind: 'email', value: 'sam@example.com' }] },
-    },
-    { url: 'https://outlook.office.com/mail/', sighting: null },
-    { url: 'https://outlook.office.com/mail/inbox', sighting: null },
-    { url: 'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNWY4LTk0ZQBkLTAwAi0wMAoAEAAAA%3D', sighting: null },
-    { url: 'https://outlook.office.com/mail/deeplink/compose', sighting: null },
-    { url: 'https://outlook.office.com/mail/compose/AAQkAGI2TG93AAA%3D', sighting: null },
-    { url: 'https://outlook.office.com/mail/search?q=sam%40example.com', sighting: null },
-    { url: 'https://outlook.office.com/people/?to=sam@example.com', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  {
+    url: 'https://outlook.office.com/mail/deeplink/compose?to=sam@example.com&subject=Hi',
+    sighting: { kind: 'compose', identifiers: [{ kind: 'email', value: 'sam@example.com' }] },
+  },
+  {
+    url: 'https://outlook.live.com/mail/0/deeplink/compose?to=jo@example.org;sam@example.com&cc=kim@example.net',
+    sighting: {
+      kind: 'compose',
+      identifiers: [
+        { kind: 'email', value: 'jo@example.org' },
+        { kind: 'email', value: 'sam@example.com' },
+        { kind: 'email', value: 'kim@example.net' },
+      ],
+    },
+  },
+  {
+    url: 'https://outlook.cloud.microsoft/mail/deeplink/compose?mailtouri=mailto%3Asam%40example.com%3Fsubject%3DHi',
+    sighting: { kind: 'compose', identifiers: [{ kind: 'email', value: 'sam@example.com' }] },
+  },
+  {
+    url: 'https://outlook.office365.com/owa/?path=/mail/action/compose&to=sam@example.com',
+    sighting: { kind: 'compose', identifiers: [{ kind: 'email', value: 'sam@example.com' }] },
+  },
+  { url: 'https://outlook.office.com/mail/', sighting: null },
+  { url: 'https://outlook.office.com/mail/inbox', sighting: null },
+  { url: 'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNWY4LTk0ZQBkLTAwAi0wMAoAEAAAA%3D', sighting: null },
+  { url: 'https://outlook.office.com/mail/deeplink/compose', sighting: null },
+  { url: 'https://outlook.office.com/mail/compose/AAQkAGI2TG93AAA%3D', sighting: null },
+  { url: 'https://outlook.office.com/mail/search?q=sam%40example.com', sighting: null },
+  { url: 'https://outlook.office.com/people/?to=sam@example.com', sighting: null },
+];

@@ -1,4 +1,4 @@
-import type { SiteAdapter, Sighting } from './types';
+import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 /*
@@ -166,42 +166,46 @@ export const reddit: SiteAdapter = {
   },
 
   shadowRoots: chatRoots,
-
-  examples: [
-    { url: 'https://www.reddit.com/user/sam_lee/', sighting: profile('sam_lee') },
-    { url: 'https://www.reddit.com/u/sam_lee', sighting: profile('sam_lee') },
-    { url: 'https://old.reddit.com/user/Sam-Lee/submitted/', sighting: profile('Sam-Lee') },
-    { url: 'https://new.reddit.com/user/sam_lee/comments/', sighting: profile('sam_lee') },
-    { url: 'https://sh.reddit.com/user/sam_lee/?sort=top', sighting: profile('sam_lee') },
-    { url: 'https://reddit.com/u/sam_lee/', sighting: profile('sam_lee') },
-    { url: 'https://www.reddit.com/user/sam_lee/comments/1abcde/my_weekend/', sighting: profile('sam_lee') },
-    {
-      url: 'https://www.reddit.com/message/compose/?to=sam_lee',
-      sighting: { kind: 'compose', identifiers: [{ kind: 'handle', value: 'sam_lee' }] },
-    },
-    {
-      url: 'https://old.reddit.com/message/compose?to=%2Fu%2Fsam_lee&subject=hi',
-      sighting: { kind: 'compose', identifiers: [{ kind: 'handle', value: 'sam_lee' }] },
-    },
-    {
-      url: 'https://www.reddit.com/message/compose/?to=u/sam_lee',
-      sighting: { kind: 'compose', identifiers: [{ kind: 'handle', value: 'sam_lee' }] },
-    },
-    { url: 'https://www.reddit.com/chat/room/%21AbCdEf123456%3Areddit.com', sighting: room('!AbCdEf123456:reddit.com') },
-    { url: 'https://chat.reddit.com/room/!AbCdEf123456:reddit.com', sighting: room('!AbCdEf123456:reddit.com') },
-    { url: 'https://www.reddit.com/', sighting: null },
-    { url: 'https://www.reddit.com/r/AskReddit/', sighting: null },
-    { url: 'https://www.reddit.com/r/AskReddit/comments/1abcde/what_is_your_favourite/', sighting: null },
-    { url: 'https://www.reddit.com/user/me/', sighting: null },
-    { url: 'https://www.reddit.com/user/sam_lee/saved/', sighting: null },
-    { url: 'https://www.reddit.com/user/sam_lee/m/cooking/', sighting: null },
-    { url: 'https://www.reddit.com/message/compose/', sighting: null },
-    { url: 'https://www.reddit.com/message/compose/?to=/r/AskReddit', sighting: null },
-    { url: 'https://www.reddit.com/message/inbox/', sighting: null },
-    { url: 'https://www.reddit.com/chat', sighting: null },
-    { url: 'https://www.reddit.com/chat/room/', sighting: null },
-    { url: 'https://chat.reddit.com/', sighting: null },
-    { url: 'https://www.reddit.com/search/?q=sam_lee&type=user', sighting: null },
-    { url: 'https://www.reddit.com/settings/profile', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://www.reddit.com/user/sam_lee/', sighting: profile('sam_lee') },
+  { url: 'https://www.reddit.com/u/sam_lee', sighting: profile('sam_lee') },
+  { url: 'https://old.reddit.com/user/Sam-Lee/submitted/', sighting: profile('Sam-Lee') },
+  { url: 'https://new.reddit.com/user/sam_lee/comments/', sighting: profile('sam_lee') },
+  { url: 'https://sh.reddit.com/user/sam_lee/?sort=top', sighting: profile('sam_lee') },
+  { url: 'https://reddit.com/u/sam_lee/', sighting: profile('sam_lee') },
+  { url: 'https://www.reddit.com/user/sam_lee/comments/1abcde/my_weekend/', sighting: profile('sam_lee') },
+  {
+    url: 'https://www.reddit.com/message/compose/?to=sam_lee',
+    sighting: { kind: 'compose', identifiers: [{ kind: 'handle', value: 'sam_lee' }] },
+  },
+  {
+    url: 'https://old.reddit.com/message/compose?to=%2Fu%2Fsam_lee&subject=hi',
+    sighting: { kind: 'compose', identifiers: [{ kind: 'handle', value: 'sam_lee' }] },
+  },
+  {
+    url: 'https://www.reddit.com/message/compose/?to=u/sam_lee',
+    sighting: { kind: 'compose', identifiers: [{ kind: 'handle', value: 'sam_lee' }] },
+  },
+  { url: 'https://www.reddit.com/chat/room/%21AbCdEf123456%3Areddit.com', sighting: room('!AbCdEf123456:reddit.com') },
+  { url: 'https://chat.reddit.com/room/!AbCdEf123456:reddit.com', sighting: room('!AbCdEf123456:reddit.com') },
+  { url: 'https://www.reddit.com/', sighting: null },
+  { url: 'https://www.reddit.com/r/AskReddit/', sighting: null },
+  { url: 'https://www.reddit.com/r/AskReddit/comments/1abcde/what_is_your_favourite/', sighting: null },
+  { url: 'https://www.reddit.com/user/me/', sighting: null },
+  { url: 'https://www.reddit.com/user/sam_lee/saved/', sighting: null },
+  { url: 'https://www.reddit.com/user/sam_lee/m/cooking/', sighting: null },
+  { url: 'https://www.reddit.com/message/compose/', sighting: null },
+  { url: 'https://www.reddit.com/message/compose/?to=/r/AskReddit', sighting: null },
+  { url: 'https://www.reddit.com/message/inbox/', sighting: null },
+  { url: 'https://www.reddit.com/chat', sighting: null },
+  { url: 'https://www.reddit.com/chat/room/', sighting: null },
+  { url: 'https://chat.reddit.com/', sighting: null },
+  { url: 'https://www.reddit.com/search/?q=sam_lee&type=user', sighting: null },
+  { url: 'https://www.reddit.com/settings/profile', sighting: null },
+];

@@ -1,4 +1,4 @@
-import type { SiteAdapter, Sighting } from './types';
+import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { asWrittenAndLower } from './patterns';
 
 /*
@@ -58,24 +58,28 @@ export const snapchat: SiteAdapter = {
       ]),
     );
   },
-
-  examples: [
-    { url: 'https://www.snapchat.com/add/sam.lee', sighting: profile('sam.lee') },
-    { url: 'https://www.snapchat.com/add/sam.lee?share_id=AbC123&locale=en_GB', sighting: profile('sam.lee') },
-    { url: 'https://snapchat.com/add/Sam_Lee/', sighting: profile('Sam_Lee') },
-    { url: 'https://www.snapchat.com/@sam.lee', sighting: profile('sam.lee') },
-    {
-      url: 'https://www.snapchat.com/web/5c3a2b1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d',
-      sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '5c3a2b1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d' }] },
-    },
-    { url: 'https://www.snapchat.com/', sighting: null },
-    { url: 'https://www.snapchat.com/web/', sighting: null },
-    { url: 'https://www.snapchat.com/web', sighting: null },
-    { url: 'https://www.snapchat.com/add/', sighting: null },
-    { url: 'https://www.snapchat.com/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYc2Jkd2RtYmNlAZE', sighting: null },
-    { url: 'https://www.snapchat.com/lens/f6476c9100404360912c2f50c76be9f6', sighting: null },
-    { url: 'https://www.snapchat.com/discover', sighting: null },
-    { url: 'https://www.snapchat.com/download', sighting: null },
-    { url: 'https://www.snapchat.com/web/settings', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://www.snapchat.com/add/sam.lee', sighting: profile('sam.lee') },
+  { url: 'https://www.snapchat.com/add/sam.lee?share_id=AbC123&locale=en_GB', sighting: profile('sam.lee') },
+  { url: 'https://snapchat.com/add/Sam_Lee/', sighting: profile('Sam_Lee') },
+  { url: 'https://www.snapchat.com/@sam.lee', sighting: profile('sam.lee') },
+  {
+    url: 'https://www.snapchat.com/web/5c3a2b1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d',
+    sighting: { kind: 'thread', identifiers: [{ kind: 'conversationId', value: '5c3a2b1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d' }] },
+  },
+  { url: 'https://www.snapchat.com/', sighting: null },
+  { url: 'https://www.snapchat.com/web/', sighting: null },
+  { url: 'https://www.snapchat.com/web', sighting: null },
+  { url: 'https://www.snapchat.com/add/', sighting: null },
+  { url: 'https://www.snapchat.com/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYc2Jkd2RtYmNlAZE', sighting: null },
+  { url: 'https://www.snapchat.com/lens/f6476c9100404360912c2f50c76be9f6', sighting: null },
+  { url: 'https://www.snapchat.com/discover', sighting: null },
+  { url: 'https://www.snapchat.com/download', sighting: null },
+  { url: 'https://www.snapchat.com/web/settings', sighting: null },
+];

@@ -1,4 +1,4 @@
-import type { SiteAdapter, Sighting } from './types';
+import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 /*
@@ -43,23 +43,27 @@ export const threads: SiteAdapter = {
     // Links carry usernames in lower case; a typed one may not be.
     return asWrittenAndLower(username).flatMap((name) => pageAndBelow(...ORIGINS.map((origin) => `${origin}/@${name}`)));
   },
-
-  examples: [
-    { url: 'https://www.threads.com/@sam.lee', sighting: profile('sam.lee') },
-    { url: 'https://www.threads.net/@sam.lee?hl=en', sighting: profile('sam.lee') },
-    { url: 'https://threads.net/@Sam_Lee/', sighting: profile('Sam_Lee') },
-    { url: 'https://threads.com/@sam.lee/replies', sighting: profile('sam.lee') },
-    { url: 'https://www.threads.com/@sam.lee/reposts', sighting: profile('sam.lee') },
-    { url: 'https://www.threads.com/@sam.lee/post/C9xYzAbCdEf', sighting: profile('sam.lee') },
-    { url: 'https://www.threads.net/@sam.lee/post/C9xYzAbCdEf/media?xmt=abc', sighting: profile('sam.lee') },
-    { url: 'https://www.threads.com/', sighting: null },
-    { url: 'https://www.threads.com/search?q=sam.lee', sighting: null },
-    { url: 'https://www.threads.com/activity', sighting: null },
-    { url: 'https://www.threads.com/login', sighting: null },
-    { url: 'https://www.threads.com/settings/account', sighting: null },
-    { url: 'https://www.threads.com/saved', sighting: null },
-    { url: 'https://www.threads.com/following', sighting: null },
-    { url: 'https://www.threads.com/@', sighting: null },
-    { url: 'https://www.threads.com/@sam.lee/replies/extra', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://www.threads.com/@sam.lee', sighting: profile('sam.lee') },
+  { url: 'https://www.threads.net/@sam.lee?hl=en', sighting: profile('sam.lee') },
+  { url: 'https://threads.net/@Sam_Lee/', sighting: profile('Sam_Lee') },
+  { url: 'https://threads.com/@sam.lee/replies', sighting: profile('sam.lee') },
+  { url: 'https://www.threads.com/@sam.lee/reposts', sighting: profile('sam.lee') },
+  { url: 'https://www.threads.com/@sam.lee/post/C9xYzAbCdEf', sighting: profile('sam.lee') },
+  { url: 'https://www.threads.net/@sam.lee/post/C9xYzAbCdEf/media?xmt=abc', sighting: profile('sam.lee') },
+  { url: 'https://www.threads.com/', sighting: null },
+  { url: 'https://www.threads.com/search?q=sam.lee', sighting: null },
+  { url: 'https://www.threads.com/activity', sighting: null },
+  { url: 'https://www.threads.com/login', sighting: null },
+  { url: 'https://www.threads.com/settings/account', sighting: null },
+  { url: 'https://www.threads.com/saved', sighting: null },
+  { url: 'https://www.threads.com/following', sighting: null },
+  { url: 'https://www.threads.com/@', sighting: null },
+  { url: 'https://www.threads.com/@sam.lee/replies/extra', sighting: null },
+];

@@ -1,4 +1,4 @@
-import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
 
 /*
@@ -89,26 +89,30 @@ export const tiktok: SiteAdapter = {
     // videos and live too (and veils their other sub-pages only until the content script decides).
     return asWrittenAndLower(username).flatMap((name) => pageAndBelow(...ORIGINS.map((origin) => `${origin}/@${name}`)));
   },
-
-  examples: [
-    { url: 'https://www.tiktok.com/@sam.lee', sighting: profile('sam.lee') },
-    { url: 'https://www.tiktok.com/@sam.lee?lang=en', sighting: profile('sam.lee') },
-    { url: 'https://tiktok.com/@Sam_Lee/', sighting: profile('Sam_Lee') },
-    { url: 'https://www.tiktok.com/@sam.lee/video/7312345678901234567', sighting: profile('sam.lee') },
-    { url: 'https://www.tiktok.com/@sam.lee/photo/7312345678901234567?is_from_webapp=1', sighting: profile('sam.lee') },
-    { url: 'https://www.tiktok.com/@sam.lee/live', sighting: profile('sam.lee') },
-    { url: 'https://www.tiktok.com/', sighting: null },
-    { url: 'https://www.tiktok.com/foryou', sighting: null },
-    { url: 'https://www.tiktok.com/explore', sighting: null },
-    { url: 'https://www.tiktok.com/following', sighting: null },
-    { url: 'https://www.tiktok.com/messages?lang=en', sighting: null },
-    { url: 'https://www.tiktok.com/search?q=sam.lee', sighting: null },
-    { url: 'https://www.tiktok.com/search/user?q=sam.lee', sighting: null },
-    { url: 'https://www.tiktok.com/tag/sunset', sighting: null },
-    { url: 'https://www.tiktok.com/music/original-sound-7312345678901234567', sighting: null },
-    { url: 'https://www.tiktok.com/live', sighting: null },
-    { url: 'https://www.tiktok.com/upload', sighting: null },
-    { url: 'https://www.tiktok.com/@', sighting: null },
-    { url: 'https://www.tiktok.com/@sam.lee/playlist/summer-7312345678901234567', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://www.tiktok.com/@sam.lee', sighting: profile('sam.lee') },
+  { url: 'https://www.tiktok.com/@sam.lee?lang=en', sighting: profile('sam.lee') },
+  { url: 'https://tiktok.com/@Sam_Lee/', sighting: profile('Sam_Lee') },
+  { url: 'https://www.tiktok.com/@sam.lee/video/7312345678901234567', sighting: profile('sam.lee') },
+  { url: 'https://www.tiktok.com/@sam.lee/photo/7312345678901234567?is_from_webapp=1', sighting: profile('sam.lee') },
+  { url: 'https://www.tiktok.com/@sam.lee/live', sighting: profile('sam.lee') },
+  { url: 'https://www.tiktok.com/', sighting: null },
+  { url: 'https://www.tiktok.com/foryou', sighting: null },
+  { url: 'https://www.tiktok.com/explore', sighting: null },
+  { url: 'https://www.tiktok.com/following', sighting: null },
+  { url: 'https://www.tiktok.com/messages?lang=en', sighting: null },
+  { url: 'https://www.tiktok.com/search?q=sam.lee', sighting: null },
+  { url: 'https://www.tiktok.com/search/user?q=sam.lee', sighting: null },
+  { url: 'https://www.tiktok.com/tag/sunset', sighting: null },
+  { url: 'https://www.tiktok.com/music/original-sound-7312345678901234567', sighting: null },
+  { url: 'https://www.tiktok.com/live', sighting: null },
+  { url: 'https://www.tiktok.com/upload', sighting: null },
+  { url: 'https://www.tiktok.com/@', sighting: null },
+  { url: 'https://www.tiktok.com/@sam.lee/playlist/summer-7312345678901234567', sighting: null },
+];

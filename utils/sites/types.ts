@@ -12,7 +12,10 @@ export interface Sighting {
   identifiers: SeenIdentifier[];
 }
 
-/** An example URL kept beside the adapter: what `fromUrl` must return for it. */
+/**
+ * An example URL kept beside the adapter (each adapter's file exports its `examples`): what
+ * `fromUrl` must return for it.
+ */
 export interface UrlExample {
   url: string;
   sighting: Sighting | null;
@@ -82,6 +85,4 @@ export interface SiteAdapter {
   composer?: string[];
   /** Chat threads: the button that sends what the message box holds; same fallback. */
   sendButton?: string[];
-  /** URLs with what `fromUrl` must return: every one is run through every adapter in the tests. */
-  examples: UrlExample[];
 }

@@ -1,5 +1,5 @@
 import { withParameter } from './patterns';
-import type { SeenIdentifier, SiteAdapter, Sighting } from './types';
+import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 
 /*
  * WhatsApp Web never changes its address when a chat opens (SITES.md): the open chat is read
@@ -172,13 +172,17 @@ export const whatsapp: SiteAdapter = {
     '#main footer :is(button, [role="button"]):has([data-icon="send"])',
     '#main footer [data-testid="send"]',
   ],
-
-  examples: [
-    { url: 'https://web.whatsapp.com/send?phone=447700900123', sighting: thread([{ kind: 'phone', value: '447700900123' }]) },
-    { url: 'https://web.whatsapp.com/send/?phone=%2B447700900123&text&type=phone_number&app_absent=0', sighting: thread([{ kind: 'phone', value: '447700900123' }]) },
-    { url: 'https://web.whatsapp.com/', sighting: null },
-    { url: 'https://web.whatsapp.com/send?text=hello', sighting: null },
-    { url: 'https://web.whatsapp.com/send?phone=12', sighting: null },
-    { url: 'https://web.whatsapp.com/accept?code=AbCdEfGhIjK', sighting: null },
-  ],
 };
+
+/**
+ * URLs with what `fromUrl` must return: every one is run through every adapter in the tests
+ * (tests/unit/sites.test.ts). Beside the adapter, and out of the content scripts, which never use them.
+ */
+export const examples: UrlExample[] = [
+  { url: 'https://web.whatsapp.com/send?phone=447700900123', sighting: thread([{ kind: 'phone', value: '447700900123' }]) },
+  { url: 'https://web.whatsapp.com/send/?phone=%2B447700900123&text&type=phone_number&app_absent=0', sighting: thread([{ kind: 'phone', value: '447700900123' }]) },
+  { url: 'https://web.whatsapp.com/', sighting: null },
+  { url: 'https://web.whatsapp.com/send?text=hello', sighting: null },
+  { url: 'https://web.whatsapp.com/send?phone=12', sighting: null },
+  { url: 'https://web.whatsapp.com/accept?code=AbCdEfGhIjK', sighting: null },
+];
