@@ -1,0 +1,54 @@
+// Every bundle of a built extension, minified and gzipped: each content script, the background,
+// and each page with the chunks it loads. Read by the size check (tests/e2e/bundle-size.spec.ts)
+// and by `npm run bench`.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Issue 12: the script any one site loads. */
+export const CONTENT_SCRIPT_LIMIT = { bytes: 80 * 1024, gzipBytes: 28 * 1024 };
+
+const sizeOf = (dir, files) => {
+  const contents = files.map((file) => readFileSync(path.join(dir, file)));
+  return {
+    files,
+    bytes: contents.reduce((sum, content) => sum + content.length, 0),
+    gzipBytes: contents.reduce((sum, content) => sum + gzipSync(content, { level: 9 }).length, 0),
+  };
+};
+
+/** The module scripts a page loads: its entry and the chunks it preloads (Vite's output). */
+function pageScripts(html) {
+  const sources = [...html.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="\/?([^"]+\.js)"/g)];
+  return [...new Set(sources.map((match) => match[1]))];
+}
+
+/**
+ * `[{ name, kind, files, bytes, gzipBytes }]` for the build in `dir` (e.g. .output/chrome-mv3).
+ * Content scripts: every file in content-scripts/ (one per built-in site, and the custom sites'
+ * one the background registers at runtime), named by file.
+ */
+export function bundleSizes(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const bundles = [];
+  const scriptsDir = path.join(dir, 'content-scripts');
+  const scripts = existsSync(scriptsDir) ? readdirSync(scriptsDir).filter((file) => file.endsWith('.js')).sort() : [];
+  for (const file of scripts) bundles.push({ name: file.replace(/\.js$/, ''), kind: 'content script', ...sizeOf(dir, [`content-scripts/${file}`]) });
+  const background = manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? []);
+  if (background.length) bundles.push({ name: 'background', kind: 'background', ...sizeOf(dir, background) });
+  for (const page of readdirSync(dir).filter((file) => file.endsWith('.html')).sort()) {
+    bundles.push({ name: page.replace(/\.html$/, ''), kind: 'page', ...sizeOf(dir, pageScripts(readFileSync(path.join(dir, page), 'utf8'))) });
+  }
+  return bundles;
+}
+
+/** What is over the limit, as sentences; none when every content script is within it. */
+export function overLimit(bundles, limit = CONTENT_SCRIPT_LIMIT) {
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  return bundles
+    .filter((bundle) => bundle.kind === 'content script')
+    .flatMap((bundle) => [
+      ...(bundle.bytes > limit.bytes ? [`${bundle.name}: ${kib(bundle.bytes)} minified, over ${kib(limit.bytes)}`] : []),
+      ...(bundle.gzipBytes > limit.gzipBytes ? [`${bundle.name}: ${kib(bundle.gzipBytes)} gzipped, over ${kib(limit.gzipBytes)}`] : []),
+    ]);
+}
