@@ -3,6 +3,19 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { allMatches } from './utils/sites';
 
+/**
+ * CB_BENCH_MARKS=1, for `npm run bench` only: each content script marks the page's performance
+ * timeline at its first and after its last statement, so the bench can time its evaluation on
+ * a page load (bench/run.mjs). Never in a build that ships.
+ */
+const benchMarks = {
+  name: 'clean-break-bench-marks',
+  renderChunk(code: string, chunk: { fileName: string }) {
+    if (process.env.CB_BENCH_MARKS !== '1' || !chunk.fileName.startsWith('content-scripts/')) return null;
+    return `performance.mark('clean-break:evaluate-start');\n${code}\nperformance.mark('clean-break:evaluate-end');\n`;
+  },
+};
+
 // The built extension goes to CB_OUT_DIR when set, so parallel builds (a helper's, a
 // benchmark's) never overwrite the one the e2e suite is loading.
 export default defineConfig({
@@ -12,7 +25,7 @@ export default defineConfig({
   imports: false,
   outDir: process.env.CB_OUT_DIR ?? '.output',
   // CB_SOURCEMAP=1: source maps beside the bundles, for taking them apart (scripts/bundle-parts.mjs).
-  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.CB_SOURCEMAP === '1' } }),
+  vite: () => ({ plugins: [preact(), benchMarks], build: { sourcemap: process.env.CB_SOURCEMAP === '1' } }),
   // `npm run dev` opens a browser with the extension loaded. Where Debian's Chromium is the
   // browser (as on our machines) use it; as root it needs --no-sandbox.
   webExt: {
