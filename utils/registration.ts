@@ -7,7 +7,7 @@ import { loadSettings } from './storage';
 import { VEIL_SCRIPT_ID, veilPatterns } from './veil';
 
 export const CUSTOM_SITES_SCRIPT_ID = 'clean-break-custom-sites';
-/** The built-in content script's file (entrypoints/watch.content), registered again for custom sites. */
+/** The custom sites' content script (entrypoints/watch.content): in no manifest entry, registered here for them. */
 export const WATCH_SCRIPT = 'content-scripts/watch.js';
 
 type Script = Browser.scripting.RegisteredContentScript;

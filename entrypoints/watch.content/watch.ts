@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileWatchIndex, type WatchIndex } from '@/utils/matching';
 import type { PageReading } from '@/utils/messages';
 import { onMessage, sendMessage, senderKind } from '@/utils/protocol';
-import { customSiteAdapter } from '@/utils/sites/custom-adapter';
+import { customSiteAdapter, type CheckedCustomSite } from '@/utils/sites/custom-adapter';
 import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
 import {
   CUSTOM_SITES_KEY,
@@ -12,6 +12,7 @@ import {
   readStored,
   watchIndexKey,
   watchStored,
+  type CustomSitesWatch,
   type SiteWatch,
 } from '@/utils/watch-index';
 import { decide, initialState, report, SETTLE_MS, type Decided, type Found, type Report, type ThreadReading } from './decide';
@@ -29,8 +30,10 @@ interface Watched {
  * granted): picks the custom site whose pattern includes this page, and watches it.
  */
 export async function watchCustomSite(ctx: ContentScriptContext): Promise<void> {
-  const stored = await loadIndex(CUSTOM_SITES_KEY, isCustomSitesWatch);
-  const site = stored?.sites.find((custom) => new MatchPattern(custom.pattern).includes(location.href));
+  const here = (site: CheckedCustomSite) => new MatchPattern(site.pattern).includes(location.href);
+  // A list without this page's site may be older than the site (just added): asked for again.
+  const stored = await loadIndex(CUSTOM_SITES_KEY, (value): value is CustomSitesWatch => isCustomSitesWatch(value) && value.sites.some(here));
+  const site = stored?.sites.find(here);
   if (site) await watchPage(ctx, customSiteAdapter(site));
 }
 
