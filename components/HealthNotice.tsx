@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { weakSites } from '@/utils/health';
 import { messageParts, plural, SLOT, t } from '@/utils/i18n';
 import type { Settings } from '@/utils/schema';
-import { adapterById } from '@/utils/sites';
+import { builtInSiteName } from '@/utils/sites/names';
 import { healthItem, loadHealth } from '@/utils/storage';
 import { localTimeZone } from '@/utils/summary';
 import { useStored } from './useStored';
@@ -15,7 +15,7 @@ export function HealthNotice({ settings }: { settings: Settings }) {
   const health = useStored(loadHealth, healthItem);
   const weak = health ? weakSites(health.value, Date.now(), localTimeZone()) : [];
   if (weak.length === 0) return null;
-  const siteName = (site: string) => adapterById(site)?.name ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site;
+  const siteName = (site: string) => builtInSiteName(site) ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site;
   return (
     <div class="notice" role="status" data-testid="health">
       {weak.map(({ site, count }) => (

@@ -14,7 +14,7 @@ import {
 } from 'date-fns';
 import { formatDate, formatRelative, t } from './i18n';
 import { FEELING_LABEL, type Feeling, type Settings } from './schema';
-import { adapterById } from './sites';
+import { builtInSiteName } from './sites/names';
 import type { DayCounts, Summary } from './summary';
 
 /**
@@ -258,7 +258,7 @@ export function personName(id: string | null, settings: Pick<Settings, 'people'>
 /** A built-in site by its adapter's name, a custom site by the name the user gave it. */
 export function siteName(id: string | null, settings: Pick<Settings, 'customSites'>): string {
   if (id === null) return t('removed_site');
-  return adapterById(id)?.name ?? settings.customSites.find((site) => site.id === id)?.name ?? t('removed_site');
+  return builtInSiteName(id) ?? settings.customSites.find((site) => site.id === id)?.name ?? t('removed_site');
 }
 
 /** Counts under names: entries that share a name (several removed people) are one row. */

@@ -1,5 +1,6 @@
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
+import { siteNames } from './names';
 
 /*
  * Bluesky (bsky.app): a profile is `/profile/<handle or DID>`, a post `/profile/<actor>/post/<rkey>`,
@@ -49,7 +50,7 @@ function actorFromHref(href: string | null): SeenIdentifier | null {
 
 export const bluesky: SiteAdapter = {
   id: 'bluesky',
-  name: 'Bluesky',
+  name: siteNames.bluesky,
   matches: ['https://bsky.app/*'],
   home: 'https://bsky.app/',
 

@@ -1,5 +1,6 @@
 import { pageAndBelow } from './patterns';
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { siteNames } from './names';
 
 // Discord ids are snowflakes: 17–20 digits.
 const SNOWFLAKE = /^\d{15,21}$/;
@@ -47,7 +48,7 @@ const DM_HEADER_TITLE = 'section[aria-label="Channel header"] h1';
 
 export const discord: SiteAdapter = {
   id: 'discord',
-  name: 'Discord',
+  name: siteNames.discord,
   matches: ['https://discord.com/*', 'https://ptb.discord.com/*', 'https://canary.discord.com/*'],
   home: 'https://discord.com/channels/@me',
 

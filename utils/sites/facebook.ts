@@ -1,6 +1,7 @@
 import { sameIdentifier } from '../normalize';
 import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { siteNames } from './names';
 
 // First path segments that are Facebook's own pages, not vanity names (SITES.md, plus the
 // app paths of the 2024–26 web app). Any other `*.php` is an app page too, except profile.php.
@@ -169,7 +170,7 @@ function closeChatPopup(doc: Document, seen: SeenIdentifier): boolean {
 
 export const facebook: SiteAdapter = {
   id: 'facebook',
-  name: 'Facebook',
+  name: siteNames.facebook,
   matches: [
     'https://www.facebook.com/*',
     'https://facebook.com/*',

@@ -12,6 +12,7 @@ import {
 } from './mail-compose';
 import { addressForms } from './patterns';
 import type { Sighting, SiteAdapter, UrlExample } from './types';
+import { siteNames } from './names';
 
 // Gmail routes by hash (#inbox, #search/…, #inbox/<thread>) and floats compose windows over
 // any view, several at once, with no change of address. Only the addresses in a compose
@@ -89,7 +90,7 @@ function composeWindows(doc: Document): Map<Element, Chip[]> {
 
 export const gmail: SiteAdapter = {
   id: 'gmail',
-  name: 'Gmail',
+  name: siteNames.gmail,
   matches: ['https://mail.google.com/*'],
   home: 'https://mail.google.com/mail/',
 

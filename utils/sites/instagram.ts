@@ -1,5 +1,6 @@
 import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
+import { siteNames } from './names';
 
 // First path segments that are Instagram's own pages, not usernames.
 const RESERVED = new Set([
@@ -53,7 +54,7 @@ function profile(username: string): Sighting {
 
 export const instagram: SiteAdapter = {
   id: 'instagram',
-  name: 'Instagram',
+  name: siteNames.instagram,
   matches: ['https://www.instagram.com/*', 'https://instagram.com/*'],
   home: 'https://www.instagram.com/',
 

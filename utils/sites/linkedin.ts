@@ -1,6 +1,7 @@
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { sameIdentifier } from '../normalize';
 import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
+import { siteNames } from './names';
 
 // LinkedIn's opaque member ids (fsd_profile ids) stand in for the vanity name in /in/ links
 // from messaging and search: /in/ACoAAB…. The vanity name and the id are two identifiers.
@@ -167,7 +168,7 @@ function rootsOf(doc: Document): (Document | ShadowRoot)[] {
 
 export const linkedin: SiteAdapter = {
   id: 'linkedin',
-  name: 'LinkedIn',
+  name: siteNames.linkedin,
   matches: ['https://www.linkedin.com/*', 'https://linkedin.com/*'],
   home: 'https://www.linkedin.com/feed/',
 

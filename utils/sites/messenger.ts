@@ -1,12 +1,13 @@
 import { META_CHAT_COMPOSER, META_SEND_BUTTON, openConversations, threadFromId } from './facebook';
 import { asWrittenAndLower, pageAndBelow } from './patterns';
 import type { SiteAdapter, UrlExample } from './types';
+import { siteNames } from './names';
 
 // Messenger's web app is Facebook's messaging app on its own host: the same thread ids and the
 // same conversation markup, so it reads both with Facebook's helpers.
 export const messenger: SiteAdapter = {
   id: 'messenger',
-  name: 'Messenger',
+  name: siteNames.messenger,
   matches: ['https://www.messenger.com/*', 'https://messenger.com/*'],
   home: 'https://www.messenger.com/',
 

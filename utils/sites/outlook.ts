@@ -13,6 +13,7 @@ import {
 } from './mail-compose';
 import { addressForms } from './patterns';
 import type { Sighting, SiteAdapter, UrlExample } from './types';
+import { siteNames } from './names';
 
 // Outlook on the web opens compose in the reading pane, in a pop-out or full page
 // (/mail/compose/<id>), mostly without an address that names the recipient. Only the chips in a
@@ -102,7 +103,7 @@ function visibleText(element: Element): string {
 
 export const outlook: SiteAdapter = {
   id: 'outlook',
-  name: 'Outlook',
+  name: siteNames.outlook,
   matches: [
     'https://outlook.office.com/*',
     'https://outlook.office365.com/*',

@@ -1,5 +1,6 @@
 import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
+import { siteNames } from './names';
 
 /*
  * Reddit: profiles `/user/<name>/` (and `/u/<name>`, which redirects there) on every front end,
@@ -107,7 +108,7 @@ function chatPartner(roots: ShadowRoot[]): string | null {
 
 export const reddit: SiteAdapter = {
   id: 'reddit',
-  name: 'Reddit',
+  name: siteNames.reddit,
   matches: [...ORIGINS, 'https://chat.reddit.com'].map((origin) => `${origin}/*`),
   home: 'https://www.reddit.com/',
 

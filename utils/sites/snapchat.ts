@@ -1,5 +1,6 @@
 import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { asWrittenAndLower } from './patterns';
+import { siteNames } from './names';
 
 /*
  * Snapchat: public profiles `/add/<username>` and `/@<username>`; the web client at `/web/`,
@@ -21,7 +22,7 @@ function profile(username: string): Sighting {
 
 export const snapchat: SiteAdapter = {
   id: 'snapchat',
-  name: 'Snapchat',
+  name: siteNames.snapchat,
   matches: ORIGINS.map((origin) => `${origin}/*`),
   home: 'https://www.snapchat.com/web/',
 

@@ -1,4 +1,5 @@
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { siteNames } from './names';
 
 /*
  * Telegram Web has two clients on one host: K (/k/, morethanwords/tweb) and A (/a/, Ajaxy/
@@ -143,7 +144,7 @@ function readA(doc: Document, open: OpenChat): Sighting | null {
 
 export const telegram: SiteAdapter = {
   id: 'telegram',
-  name: 'Telegram Web',
+  name: siteNames.telegram,
   // t.me links (t.me/<username>) are read by fromUrl too, but are not hosts the content script
   // runs on, so they are not listed here.
   matches: ['https://web.telegram.org/*'],

@@ -1,5 +1,6 @@
 import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
+import { siteNames } from './names';
 
 /*
  * Threads (threads.net, renamed threads.com in 2025; both still serve): a profile is
@@ -20,7 +21,7 @@ const ORIGINS = ['https://www.threads.com', 'https://www.threads.net', 'https://
 
 export const threads: SiteAdapter = {
   id: 'threads',
-  name: 'Threads',
+  name: siteNames.threads,
   matches: ORIGINS.map((origin) => `${origin}/*`),
   home: 'https://www.threads.com/',
 

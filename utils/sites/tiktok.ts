@@ -1,5 +1,6 @@
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
+import { siteNames } from './names';
 
 /*
  * TikTok: a profile is `/@<username>`. Messages live at `/messages`, and opening a chat there
@@ -50,7 +51,7 @@ function text(element: Element | null): string {
 
 export const tiktok: SiteAdapter = {
   id: 'tiktok',
-  name: 'TikTok',
+  name: siteNames.tiktok,
   matches: ORIGINS.map((origin) => `${origin}/*`),
   home: 'https://www.tiktok.com/',
 

@@ -1,5 +1,6 @@
 import { withParameter } from './patterns';
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { siteNames } from './names';
 
 /*
  * WhatsApp Web never changes its address when a chat opens (SITES.md): the open chat is read
@@ -121,7 +122,7 @@ function readHeader(header: Element): Sighting | null {
 
 export const whatsapp: SiteAdapter = {
   id: 'whatsapp',
-  name: 'WhatsApp Web',
+  name: siteNames.whatsapp,
   // Share links (wa.me/<digits>, api.whatsapp.com/send?phone=) are read by fromUrl too, but are
   // not hosts the content script runs on, so they are not listed here.
   matches: ['https://web.whatsapp.com/*'],

@@ -1,5 +1,6 @@
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower, withParameter } from './patterns';
+import { siteNames } from './names';
 
 // First path segments that are X's own pages, not handles (SITES.md, plus the app paths of the
 // 2024–26 web app). Compared in lower case: handles are case-insensitive.
@@ -203,7 +204,7 @@ function conversationPage(doc: Document, url: URL): Sighting[] {
 
 export const x: SiteAdapter = {
   id: 'x',
-  name: 'X',
+  name: siteNames.x,
   matches: [
     'https://x.com/*',
     'https://www.x.com/*',
