@@ -65,6 +65,13 @@ export type FriendCode = z.infer<typeof FriendCode>;
  */
 export const syncStateItem = storage.defineItem<unknown>('local:sync', { fallback: null, version: 1 });
 
+/*
+ * The watch index (`local:watch:<site>`, `local:watchCustomSites`): per site, what its content
+ * script is given, derived from the settings and snoozes and written by the background only. Its
+ * keys and shape are in utils/watch-index.ts, not here: the content scripts read it, and this
+ * module would bring them zod and WXT's storage (issue 12).
+ */
+
 /** When Clean Break was installed: a new user counts days of no contact from here. */
 export const installedAtItem = storage.defineItem<number | null>('local:installedAt', { fallback: null });
 
