@@ -26,7 +26,6 @@ interface PauseOptions {
   onDone(outcome: 'left' | 'continued'): void;
 }
 
-/** Covers the page with the pause screen and reports the attempt to the background. */
 /** How long Continue waits for the background to say what it needs, before the settings' own rule applies. */
 const REPLY_WAIT_MS = 10_000;
 
@@ -44,6 +43,7 @@ async function checkCode(code: string): Promise<string | null> {
   }
 }
 
+/** Covers the page with the pause screen and reports the attempt to the background. */
 export function showPause(ctx: ContentScriptContext, options: PauseOptions): PauseHandle {
   const { person, settings } = options;
   // The attempt is named here, when the screen goes up, and every message carries all of it:
