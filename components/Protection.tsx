@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { weakeningsOf, type Change, type PendingChange, type Weakening } from '@/utils/changes';
 import { formatDate, messageParts, plural, SLOT, t, type MessageKey } from '@/utils/i18n';
+import { codeRefusal } from '@/utils/code-refusal';
 import { sendMessage } from '@/utils/messages';
 import { ANY_SITE, LOCK_HOURS, StrictHours, type IdentifierKind, type LockHours, type Settings } from '@/utils/schema';
 import { adapterById } from '@/utils/sites';
@@ -168,15 +169,6 @@ function PendingList({ settings }: { settings: Settings }) {
       )}
     </div>
   );
-}
-
-/** Why a code was not taken, kindly: in the pause screen's words. */
-export function codeRefusal(check: { reason: 'wrong' | 'wait' | 'none'; retryAt: number }, now = Date.now()): string {
-  if (check.reason === 'none') return t('friend_code_none');
-  const seconds = Math.ceil((check.retryAt - now) / 1000);
-  const time = seconds > 90 ? plural('duration_minutes', Math.ceil(seconds / 60)) : plural('duration_seconds', seconds);
-  if (check.reason === 'wrong') return seconds > 0 ? t('pause_code_wrong_retry', { time }) : t('pause_code_wrong');
-  return seconds > 0 ? t('pause_code_too_many_retry', { time }) : t('pause_code_too_many');
 }
 
 function ApplyNow({ id, onDone }: { id: string; onDone: (message: { text: string; error: boolean }) => void }) {

@@ -8,7 +8,8 @@ import type { MomentKind, Person } from '@/utils/schema';
 import type { ScreenSettings } from '@/utils/watch-index';
 import { pickReminder } from '@/utils/reminder';
 import { mountGuardedScreen } from './guard';
-import { plural, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
+import { codeRefusal } from '@/utils/code-refusal';
 
 export interface PauseHandle {
   personId: string;
@@ -33,11 +34,8 @@ const REPLY_WAIT_MS = 10_000;
 async function checkCode(code: string): Promise<string | null> {
   try {
     const check = await sendMessage('checkCode', { code });
-    if (check.ok || check.reason === 'none') return null;
-    const seconds = Math.max(0, Math.ceil((check.retryAt - Date.now()) / 1000));
-    const time = seconds > 90 ? plural('duration_minutes', Math.ceil(seconds / 60)) : plural('duration_seconds', seconds);
-    if (check.reason === 'wrong') return seconds > 0 ? t('pause_code_wrong_retry', { time }) : t('pause_code_wrong');
-    return seconds > 0 ? t('pause_code_too_many_retry', { time }) : t('pause_code_too_many');
+    // No code is set any more (removed meanwhile): nothing to ask for.
+    return check.ok || check.reason === 'none' ? null : codeRefusal(check);
   } catch {
     return t('pause_code_unchecked');
   }

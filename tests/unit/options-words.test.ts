@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { codeRefusal, describeWeakening, lockLabel } from '@/components/Protection';
+import { describeWeakening, lockLabel } from '@/components/Protection';
+import { codeRefusal } from '@/utils/code-refusal';
 import { readLines } from '@/components/Welcome';
 import { describeProblems, parseBackup, sizeProblem } from '@/utils/backup';
 import type { Weakening } from '@/utils/changes';
