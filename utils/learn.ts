@@ -11,14 +11,15 @@ import type { z } from 'zod';
 export type LearnThread = z.infer<typeof requests.learnThread>;
 
 /**
- * A conversation recognised from the page, remembered by its address: the settings with the
- * conversation id added to the person as a learned identifier on that site, or null when there
+ * A conversation recognised from the page, remembered by its address: the settings with the id
+ * its address carries (the conversation's, or on Telegram the partner's account id) added to the
+ * person as a learned identifier on that site, or null when there
  * is nothing to add (the person is gone, or someone already has that id there). Pure.
  */
-export function withLearnedThread(settings: Settings, { personId, site, conversationId }: LearnThread): Settings | null {
+export function withLearnedThread(settings: Settings, { personId, site, conversation }: LearnThread): Settings | null {
   const person = settings.people.find((p) => p.id === personId);
   if (!person) return null;
-  const learned = { kind: 'conversationId' as const, value: conversationId.trim(), site, learned: true };
+  const learned = { kind: conversation.kind, value: conversation.value.trim(), site, learned: true };
   const known = settings.people.some((p) =>
     p.identifiers.some((identifier) => (identifier.site === site || identifier.site === ANY_SITE) && sameIdentifier(identifier, learned)),
   );

@@ -61,7 +61,12 @@ export const requests = {
   /** Popup to the active tab's content script: who does this page show? ("Watch this person here") */
   readPage: z.object({}),
   /** Content script: the page showed this watched person in a conversation its address names; remember the address. */
-  learnThread: z.object({ personId: z.string().min(1), site: SiteRef, conversationId: z.string().trim().min(1).max(320) }),
+  learnThread: z.object({
+    personId: z.string().min(1),
+    site: SiteRef,
+    // The conversation's own id, or the partner's account id where the address opens a chat by it (Telegram).
+    conversation: z.object({ kind: z.enum(['conversationId', 'accountId']), value: z.string().trim().min(1).max(320) }),
+  }),
   /** Content script: the address says a conversation is open, and nobody could be read from the page. */
   unreadThread: z.object({ site: SiteRef }),
   /** Options page: keep the settings in the browser account's sync, or stop (utils/sync-background.ts). */

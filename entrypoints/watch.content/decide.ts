@@ -124,13 +124,23 @@ function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: str
   return { state: { ...next, snoozes, sendCheck: null }, decision: { do: 'letThrough' } };
 }
 
+/**
+ * An id a conversation's address carries, remembered for the person once the page showed them in
+ * it: the conversation's own id on most sites, or, where a person's chat is addressed by their
+ * account (Telegram's `#<user id>`: a private chat's id is the partner's user id), that account id.
+ */
+export interface LearnedId {
+  kind: 'conversationId' | 'accountId';
+  value: string;
+}
+
 /** What the address and the page say of a conversation, for learning it and for the health signal. */
 export interface ThreadReading {
   url: string;
   /** The address says a conversation is open (the adapter's fromUrl gives a thread). */
   thread: boolean;
-  /** The conversation id the address carries, if any. */
-  conversationId: string | null;
+  /** The id the address opens the conversation by, if any (what is learned): see `LearnedId`. */
+  conversation: LearnedId | null;
   /** The watched person the address alone names (a saved or learned id), if any. */
   byAddress: string | null;
   /** The watched person the page itself (fromPage) shows in a conversation, if any. */
@@ -141,7 +151,7 @@ export interface ThreadReading {
 
 export type Report =
   /** Remember this conversation by its address: the page showed them in it. */
-  | { send: 'learnThread'; personId: string; conversationId: string }
+  | { send: 'learnThread'; personId: string; conversation: LearnedId }
   /** A chat was open and nobody could be read from its page, after it settled. */
   | { send: 'unreadThread' }
   /** `awaitSettle`: nobody is read yet in the open chat; read again once the page has been still a while. */
@@ -162,12 +172,12 @@ const remember = (list: readonly string[], url: string) => [...list, url].slice(
  */
 export function report(state: WatchState, reading: ThreadReading, settled: boolean): { state: WatchState; report: Report } {
   const { reported } = state;
-  const { url, conversationId, byPage, byAddress } = reading;
-  if (byPage && conversationId && !byAddress) {
+  const { url, conversation, byPage, byAddress } = reading;
+  if (byPage && conversation && !byAddress) {
     if (reported.learned.includes(url)) return { state, report: { send: 'nothing', awaitSettle: false } };
     return {
       state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
-      report: { send: 'learnThread', personId: byPage, conversationId },
+      report: { send: 'learnThread', personId: byPage, conversation },
     };
   }
   // Someone the address names is caught by it: the chat was read, whatever the page shows.

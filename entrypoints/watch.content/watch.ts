@@ -15,7 +15,7 @@ import {
   type CustomSitesWatch,
   type SiteWatch,
 } from '@/utils/watch-index';
-import { decide, initialState, report, SETTLE_MS, type Decided, type Found, type Report, type ThreadReading } from './decide';
+import { decide, initialState, report, SETTLE_MS, type Decided, type Found, type LearnedId, type Report, type ThreadReading } from './decide';
 import { showPause, type PauseHandle } from './pause';
 import { armSendCheck, type SendCheckHandle } from './send-check';
 
@@ -112,7 +112,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     const { report: what } = decided;
     // Not sent when the background is unreachable (the extension updating): nothing to do about it here.
     if (what.send === 'learnThread') {
-      void sendMessage('learnThread', { personId: what.personId, site: adapter.id, conversationId: what.conversationId }).catch(() => undefined);
+      void sendMessage('learnThread', { personId: what.personId, site: adapter.id, conversation: what.conversation }).catch(() => undefined);
     } else if (what.send === 'unreadThread') {
       void sendMessage('unreadThread', { site: adapter.id }).catch(() => undefined);
     } else {
@@ -294,11 +294,24 @@ export function threadReading(index: WatchIndex, url: URL, { address, page }: Se
   return {
     url: url.href,
     thread,
-    conversationId: (thread && address.identifiers.find((identifier) => identifier.kind === 'conversationId')?.value) || null,
+    conversation: thread ? learnable(address.identifiers) : null,
     byAddress: (address && index.match(address)?.person.id) ?? null,
     byPage: (byPage && index.match(byPage)?.person.id) ?? null,
     pageRead: page.some((sighting) => sighting.identifiers.length > 0),
   };
+}
+
+/**
+ * The id a thread's address opens it by: its conversation id, or, on an address with none that
+ * names the chat by the partner's account (Telegram `#<user id>`), that account id. Handles and
+ * phone numbers in an address are the user's own words for a person, not a conversation's id.
+ */
+function learnable(identifiers: readonly SeenIdentifier[]): LearnedId | null {
+  for (const kind of ['conversationId', 'accountId'] as const) {
+    const value = identifiers.find((identifier) => identifier.kind === kind)?.value.trim();
+    if (value) return { kind, value };
+  }
+  return null;
 }
 
 function readPage(adapter: SiteAdapter, url: URL): PageReading {

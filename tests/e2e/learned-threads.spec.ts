@@ -76,6 +76,49 @@ test.describe('learned threads', () => {
     expect(await identifiersOf(background)).toHaveLength(2);
     expect(strayRequests).toEqual([]);
   });
+  test('Telegram A: saved as t.me/<username> and by name, a chat recognised by the name in its header is learned by the user id in its address, and caught by it when the header names nobody', async ({
+    context,
+    background,
+    serve,
+    strayRequests,
+  }) => {
+    // Telegram A's header shows the name the user gave them, never the username; its address
+    // carries only the user id (utils/sites/telegram.ts). Issue 13: "a person saved as
+    // t.me/<username> is never matched … Learn the chat id".
+    await seedSettings(background, [
+      {
+        id: 'p-sam',
+        alias: 'S.',
+        identifiers: [
+          { kind: 'handle', value: 'sam_lee', site: 'telegram' },
+          { kind: 'name', value: 'Sam Lee', site: 'telegram' },
+        ],
+      },
+    ]);
+    const chat = 'https://web.telegram.org/a/#123456789';
+    await serve('https://web.telegram.org/a/**', 'telegram/a-chat.html');
+    const page = await context.newPage();
+    await page.goto(chat);
+    await waitForPause(page);
+    await expect.poll(() => identifiersOf(background)).toContainEqual({ kind: 'accountId', value: '123456789', site: 'telegram', learned: true });
+    await page.close();
+
+    // A build whose header the reader no longer knows: the page names nobody, the address is enough.
+    await serve('https://web.telegram.org/a/**', 'learned/telegram-a-unnamed.html');
+    const again = await context.newPage();
+    await again.goto(chat);
+    // Tabs are found by match pattern, which does not look at the hash: this is the only Telegram tab.
+    const telegramTab = 'https://web.telegram.org/a/*';
+    expect(await readPageWhenReady(background, telegramTab)).toEqual([{ kind: 'accountId', value: '123456789' }]);
+    await waitForPause(again);
+    // Someone else's chat in the same build: nobody named, no screen.
+    await again.goto('https://web.telegram.org/a/#987654321');
+    await expect.poll(() => readPageWhenReady(background, telegramTab)).toEqual([{ kind: 'accountId', value: '987654321' }]);
+    await frames(again);
+    expect(await pauseDialog(again)).toBeUndefined();
+    expect(await identifiersOf(background)).toHaveLength(3);
+    expect(strayRequests).toEqual([]);
+  });
 });
 
 test.describe('the health signal', () => {

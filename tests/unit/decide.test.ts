@@ -241,7 +241,7 @@ const THREAD = 'https://www.instagram.com/direct/t/3402/';
 const reading = (extra: Partial<ThreadReading> = {}): ThreadReading => ({
   url: THREAD,
   thread: true,
-  conversationId: '3402',
+  conversation: { kind: 'conversationId', value: '3402' },
   byAddress: null,
   byPage: null,
   pageRead: false,
@@ -266,7 +266,7 @@ const reportCases: ReportCase[] = [
     state: state(),
     reading: reading({ byPage: 'sam', pageRead: true }),
     settled: false,
-    report: { send: 'learnThread', personId: 'sam', conversationId: '3402' },
+    report: { send: 'learnThread', personId: 'sam', conversation: { kind: 'conversationId', value: '3402' } },
     changes: { reported: { learned: [THREAD], unread: [] } },
   },
   {
@@ -293,14 +293,14 @@ const reportCases: ReportCase[] = [
   {
     name: 'their chat floats over a page whose address names no conversation: nothing to learn',
     state: state(),
-    reading: reading({ thread: false, conversationId: null, byPage: 'sam', pageRead: true }),
+    reading: reading({ thread: false, conversation: null, byPage: 'sam', pageRead: true }),
     settled: false,
     report: quiet,
   },
   {
     name: 'a thread whose address has no id (read from the page only): nothing to learn',
     state: state(),
-    reading: reading({ conversationId: null, byPage: 'sam', pageRead: true }),
+    reading: reading({ conversation: null, byPage: 'sam', pageRead: true }),
     settled: false,
     report: quiet,
   },
@@ -336,7 +336,7 @@ const reportCases: ReportCase[] = [
   {
     name: 'no conversation open (a feed, a profile): nothing',
     state: state(),
-    reading: reading({ thread: false, conversationId: null }),
+    reading: reading({ thread: false, conversation: null }),
     settled: true,
     report: quiet,
   },
@@ -354,11 +354,11 @@ describe('report', () => {
   it('another address in the same page is learned and counted afresh', () => {
     const other = 'https://www.instagram.com/direct/t/9999/';
     const after = report(report(state(), reading({ byPage: 'sam', pageRead: true }), false).state, reading(), true).state;
-    expect(report(after, reading({ url: other, conversationId: '9999', byPage: 'sam', pageRead: true }), false).report).toEqual({
+    expect(report(after, reading({ url: other, conversation: { kind: 'conversationId', value: '9999' }, byPage: 'sam', pageRead: true }), false).report).toEqual({
       send: 'learnThread',
       personId: 'sam',
-      conversationId: '9999',
+      conversation: { kind: 'conversationId', value: '9999' },
     });
-    expect(report(after, reading({ url: other, conversationId: '9999' }), true).report).toEqual({ send: 'unreadThread' });
+    expect(report(after, reading({ url: other, conversation: { kind: 'conversationId', value: '9999' } }), true).report).toEqual({ send: 'unreadThread' });
   });
 });

@@ -7,6 +7,7 @@ import { proposeChange } from '@/utils/settings-writer';
 import { compileWatchIndex } from '@/utils/matching';
 import type { Person, Settings } from '@/utils/schema';
 import { instagram } from '@/utils/sites/instagram';
+import { telegram } from '@/utils/sites/telegram';
 import { healthItem, loadHealth, loadSettings, settingsItem } from '@/utils/storage';
 import { veilPatterns } from '@/utils/veil';
 
@@ -15,7 +16,7 @@ const sam: Person = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', 
 const jo: Person = { id: 'p-jo', alias: 'J.', identifiers: [{ kind: 'handle', value: 'jo', site: 'instagram' }], addedAt: 1 };
 const settings = (people: Person[]): Settings => ({ ...defaultSettings(), people });
 const learned = { kind: 'conversationId', value: THREAD, site: 'instagram', learned: true } as const;
-const request = { personId: 'p-sam', site: 'instagram', conversationId: THREAD };
+const request = { personId: 'p-sam', site: 'instagram', conversation: { kind: 'conversationId', value: THREAD } } as const;
 
 describe('learning a conversation by its address', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -48,6 +49,29 @@ describe('learning a conversation by its address', () => {
     expect(compileWatchIndex(after.people, 'facebook').match(sighting)).toBeNull();
     expect(veilPatterns(after)).toContain(`https://www.instagram.com/direct/t/${THREAD}/*`);
     expect(veilPatterns(settings([sam]))).not.toContain(`https://www.instagram.com/direct/t/${THREAD}/*`);
+  });
+
+  it('Telegram: a chat is addressed by the partner’s user id, learned as their account id there, and caught by it in either client', () => {
+    // Saved as t.me/sam_lee, with the name the user gave them in Telegram: Telegram A's header
+    // shows the name but not the username, its address only the user id (utils/sites/telegram.ts).
+    const samTg: Person = {
+      id: 'p-sam',
+      alias: 'S.',
+      identifiers: [
+        { kind: 'handle', value: 'sam_lee', site: 'telegram' },
+        { kind: 'name', value: 'Sam Lee', site: 'telegram' },
+      ],
+      addedAt: 1,
+    };
+    const after = withLearnedThread(settings([samTg]), { personId: 'p-sam', site: 'telegram', conversation: { kind: 'accountId', value: '123456789' } })!;
+    expect(after.people[0]?.identifiers).toContainEqual({ kind: 'accountId', value: '123456789', site: 'telegram', learned: true });
+    for (const address of ['https://web.telegram.org/a/#123456789', 'https://web.telegram.org/k/#123456789']) {
+      const sighting = telegram.fromUrl(new URL(address))!;
+      expect(compileWatchIndex(settings([samTg]).people, 'telegram').match(sighting)).toBeNull();
+      expect(compileWatchIndex(after.people, 'telegram').match(sighting)?.person.id).toBe('p-sam');
+    }
+    // Learned once: the same id is not added twice.
+    expect(withLearnedThread(after, { personId: 'p-sam', site: 'telegram', conversation: { kind: 'accountId', value: '123456789' } })).toBeNull();
   });
 
   it('writes to the settings as stored now, not a copy read earlier, and only once', async () => {

@@ -57,7 +57,7 @@ describe('the background refuses each request from a sender it must not take it 
     deleteJournalEntry: { from: 'extension-page', data: { id: 'j1' } },
     rebuildSummary: { from: 'extension-page', data: {} },
     readPage: { from: 'extension-page', data: {} },
-    learnThread: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', conversationId: '340282366841710300949128171234567890' } },
+    learnThread: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', conversation: { kind: 'conversationId', value: '340282366841710300949128171234567890' } } },
     unreadThread: { from: 'content-script', data: { site: 'instagram' } },
     setSync: { from: 'extension-page', data: { enabled: true } },
     publishWatch: { from: 'content-script', data: {} },

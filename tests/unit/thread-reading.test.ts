@@ -4,16 +4,18 @@ import { sightingsOf, threadReading } from '@/entrypoints/watch.content/watch';
 import { compileWatchIndex } from '@/utils/matching';
 import type { Person } from '@/utils/schema';
 import { instagram } from '@/utils/sites/instagram';
+import { telegram } from '@/utils/sites/telegram';
+import type { SiteAdapter } from '@/utils/sites/types';
 
 // What the shell gives report() (decide.ts), read off the saved Instagram pages.
 const THREAD_ID = '340282366841710300949128171234567890';
 const sam: Person = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }], addedAt: 1 };
 const learned: Person = { ...sam, identifiers: [...sam.identifiers, { kind: 'conversationId', value: THREAD_ID, site: 'instagram', learned: true }] };
 
-function readingOf(fixture: string, url: string, people: Person[] = [sam]) {
+function readingOf(fixture: string, url: string, people: Person[] = [sam], adapter: SiteAdapter = instagram) {
   document.documentElement.innerHTML = readFileSync(`tests/fixtures/${fixture}`, 'utf8').replace(/^[\s\S]*?<html[^>]*>/, '').replace(/<\/html>\s*$/, '');
   const address = new URL(url);
-  return threadReading(compileWatchIndex(people, 'instagram'), address, sightingsOf(instagram, address));
+  return threadReading(compileWatchIndex(people, adapter.id), address, sightingsOf(adapter, address));
 }
 
 describe('what the shell reads of a thread', () => {
@@ -26,7 +28,7 @@ describe('what the shell reads of a thread', () => {
     expect(readingOf('instagram/direct-thread.html', thread)).toEqual({
       url: thread,
       thread: true,
-      conversationId: THREAD_ID,
+      conversation: { kind: 'conversationId', value: THREAD_ID },
       byAddress: null,
       byPage: 'p-sam',
       pageRead: true,
@@ -53,6 +55,52 @@ describe('what the shell reads of a thread', () => {
   });
 
   it('a profile is no conversation', () => {
-    expect(readingOf('instagram/app.html', 'https://www.instagram.com/sam.lee/')).toMatchObject({ thread: false, conversationId: null, byPage: null });
+    expect(readingOf('instagram/app.html', 'https://www.instagram.com/sam.lee/')).toMatchObject({ thread: false, conversation: null, byPage: null });
+  });
+
+  describe('Telegram: the address opens a person’s chat by their user id', () => {
+    // Saved as t.me/sam_lee and by the name the user gave them; Telegram A's header shows the name
+    // (and in 2024–26 builds the peer id), never the username (utils/sites/telegram.ts).
+    const samTg: Person = {
+      id: 'p-sam',
+      alias: 'S.',
+      identifiers: [
+        { kind: 'handle', value: 'sam_lee', site: 'telegram' },
+        { kind: 'name', value: 'Sam Lee', site: 'telegram' },
+      ],
+      addedAt: 1,
+    };
+    const chat = 'https://web.telegram.org/a/#123456789';
+
+    it('recognised by name in A’s header: the user id in the address is what is learned, as their account id', () => {
+      expect(readingOf('telegram/a-chat.html', chat, [samTg], telegram)).toEqual({
+        url: chat,
+        thread: true,
+        conversation: { kind: 'accountId', value: '123456789' },
+        byAddress: null,
+        byPage: 'p-sam',
+        pageRead: true,
+      });
+    });
+
+    it('once learned, the address names them', () => {
+      const learnedTg = { ...samTg, identifiers: [...samTg.identifiers, { kind: 'accountId' as const, value: '123456789', site: 'telegram', learned: true }] };
+      expect(readingOf('telegram/a-chat.html', chat, [learnedTg], telegram)).toMatchObject({ byAddress: 'p-sam', byPage: 'p-sam' });
+    });
+
+    it('K opened by username: the address names them by their handle, nothing to learn from it', () => {
+      expect(readingOf('telegram/k-chat.html', 'https://web.telegram.org/k/#@sam_lee', [samTg], telegram)).toMatchObject({
+        conversation: null,
+        byAddress: 'p-sam',
+      });
+    });
+
+    it('a group (negative id) is no person’s chat: not a thread, nothing learned or counted', () => {
+      expect(readingOf('telegram/a-group.html', 'https://web.telegram.org/a/#-1001234567890', [samTg], telegram)).toMatchObject({
+        thread: false,
+        conversation: null,
+        byPage: null,
+      });
+    });
   });
 });
