@@ -147,6 +147,11 @@ export interface ThreadReading {
   byPage: string | null;
   /** The page's own reading gave any identifier at all, watched or not. */
   pageRead: boolean;
+  /**
+   * The account id the page shows for the open conversation (Telegram K's header), when it shows
+   * exactly one conversation with one, and no watched person has it yet.
+   */
+  pageAccount: string | null;
 }
 
 export type Report =
@@ -166,7 +171,8 @@ const remember = (list: readonly string[], url: string) => [...list, url].slice(
 
 /**
  * The reports to the background about what the page reads, one place: a conversation recognised
- * from the page (not from its address) whose address carries its id is learned; a chat the
+ * from the page (not from its address) whose address carries its id is learned; so is the account
+ * id the page shows in a conversation whose address names the person, once the page settled; a chat the
  * address says is open, with nobody read from the page once it has `settled` and nobody named by
  * the address either, is counted as unread. Each once per address for the life of the page. Pure.
  */
@@ -178,6 +184,17 @@ export function report(state: WatchState, reading: ThreadReading, settled: boole
     return {
       state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
       report: { send: 'learnThread', personId: byPage, conversation },
+    };
+  }
+  // The address names them by a handle (Telegram K's `#@<username>`) and the page shows the chat's
+  // account id, which Telegram A's address carries instead: learn it, once the page has been still
+  // for SETTLE_MS, so a header left over from the chat before (mid-transition) is not taken for theirs.
+  const { pageAccount } = reading;
+  if (byAddress && pageAccount && (byPage === null || byPage === byAddress) && !reported.learned.includes(url)) {
+    if (!settled) return { state, report: { send: 'nothing', awaitSettle: true } };
+    return {
+      state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
+      report: { send: 'learnThread', personId: byAddress, conversation: { kind: 'accountId', value: pageAccount } },
     };
   }
   // Someone the address names is caught by it: the chat was read, whatever the page shows.

@@ -298,7 +298,17 @@ export function threadReading(index: WatchIndex, url: URL, { address, page }: Se
     byAddress: (address && index.match(address)?.person.id) ?? null,
     byPage: (byPage && index.match(byPage)?.person.id) ?? null,
     pageRead: page.some((sighting) => sighting.identifiers.length > 0),
+    pageAccount: pageAccountOf(index, page),
   };
+}
+
+/** The one account id the page shows for its one open conversation, if no watched person has it yet. */
+function pageAccountOf(index: WatchIndex, page: readonly Sighting[]): string | null {
+  const threads = page.filter((sighting) => sighting.kind === 'thread');
+  if (threads.length !== 1) return null;
+  const accounts = threads[0]!.identifiers.filter((identifier) => identifier.kind === 'accountId');
+  const value = accounts.length === 1 ? accounts[0]!.value.trim() : '';
+  return value && !index.match({ kind: 'thread', identifiers: [{ kind: 'accountId', value }] }) ? value : null;
 }
 
 /**

@@ -119,6 +119,30 @@ test.describe('learned threads', () => {
     expect(await identifiersOf(background)).toHaveLength(3);
     expect(strayRequests).toEqual([]);
   });
+
+  test('Telegram K: saved as t.me/<username> only, the chat K opens by username teaches the user id its header shows, and Telegram A is caught by it', async ({
+    context,
+    background,
+    serve,
+  }) => {
+    await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] }]);
+    await serve('https://web.telegram.org/k/**', 'telegram/k-chat.html');
+    const k = await context.newPage();
+    await k.goto('https://web.telegram.org/k/#@sam_lee');
+    await waitForPause(k);
+    // Learned once the page has been still a while (decide.ts, SETTLE_MS).
+    await expect
+      .poll(() => identifiersOf(background), { timeout: 15_000 })
+      .toContainEqual({ kind: 'accountId', value: '123456789', site: 'telegram', learned: true });
+    await k.close();
+
+    // Telegram A addresses the chat by that id only, and its header shows no username.
+    await serve('https://web.telegram.org/a/**', 'telegram/a-chat.html');
+    const a = await context.newPage();
+    await a.goto('https://web.telegram.org/a/#123456789');
+    await waitForPause(a);
+    expect(await identifiersOf(background)).toHaveLength(2);
+  });
 });
 
 test.describe('the health signal', () => {

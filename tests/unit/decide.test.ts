@@ -245,6 +245,7 @@ const reading = (extra: Partial<ThreadReading> = {}): ThreadReading => ({
   byAddress: null,
   byPage: null,
   pageRead: false,
+  pageAccount: null,
   ...extra,
 });
 const reported = (learned: string[] = [], unread: string[] = []) => state({ reported: { learned, unread } });
@@ -302,6 +303,35 @@ const reportCases: ReportCase[] = [
     state: state(),
     reading: reading({ conversation: null, byPage: 'sam', pageRead: true }),
     settled: false,
+    report: quiet,
+  },
+  {
+    name: 'the address names them by a handle and the page shows the chat’s account id: wait for the page to settle',
+    state: state(),
+    reading: reading({ conversation: null, byAddress: 'sam', pageRead: true, pageAccount: '123456789' }),
+    settled: false,
+    report: wait,
+  },
+  {
+    name: 'still so once settled: learn the account id for them',
+    state: state(),
+    reading: reading({ conversation: null, byAddress: 'sam', pageRead: true, pageAccount: '123456789' }),
+    settled: true,
+    report: { send: 'learnThread', personId: 'sam', conversation: { kind: 'accountId', value: '123456789' } },
+    changes: { reported: { learned: [THREAD], unread: [] } },
+  },
+  {
+    name: 'the page names someone else watched there: no account is learned for either',
+    state: state(),
+    reading: reading({ conversation: null, byAddress: 'sam', byPage: 'jo', pageRead: true, pageAccount: '123456789' }),
+    settled: true,
+    report: quiet,
+  },
+  {
+    name: 'an account learned on this address already: not again',
+    state: reported([THREAD]),
+    reading: reading({ conversation: null, byAddress: 'sam', pageRead: true, pageAccount: '123456789' }),
+    settled: true,
     report: quiet,
   },
   {

@@ -32,6 +32,7 @@ describe('what the shell reads of a thread', () => {
       byAddress: null,
       byPage: 'p-sam',
       pageRead: true,
+      pageAccount: null,
     });
   });
 
@@ -80,6 +81,8 @@ describe('what the shell reads of a thread', () => {
         byAddress: null,
         byPage: 'p-sam',
         pageRead: true,
+        // The header's peer id is the same user id (2024–26 builds), now named by the name too.
+        pageAccount: '123456789',
       });
     });
 
@@ -88,11 +91,16 @@ describe('what the shell reads of a thread', () => {
       expect(readingOf('telegram/a-chat.html', chat, [learnedTg], telegram)).toMatchObject({ byAddress: 'p-sam', byPage: 'p-sam' });
     });
 
-    it('K opened by username: the address names them by their handle, nothing to learn from it', () => {
-      expect(readingOf('telegram/k-chat.html', 'https://web.telegram.org/k/#@sam_lee', [samTg], telegram)).toMatchObject({
+    it('K opened by username: the address names them by their handle; the header’s peer id is the account to learn', () => {
+      const byHandle = { ...samTg, identifiers: [samTg.identifiers[0]!] };
+      expect(readingOf('telegram/k-chat.html', 'https://web.telegram.org/k/#@sam_lee', [byHandle], telegram)).toMatchObject({
         conversation: null,
         byAddress: 'p-sam',
+        byPage: null,
+        pageAccount: '123456789',
       });
+      const known = { ...byHandle, identifiers: [...byHandle.identifiers, { kind: 'accountId' as const, value: '123456789', site: 'telegram' }] };
+      expect(readingOf('telegram/k-chat.html', 'https://web.telegram.org/k/#@sam_lee', [known], telegram)).toMatchObject({ pageAccount: null });
     });
 
     it('a group (negative id) is no person’s chat: not a thread, nothing learned or counted', () => {

@@ -130,8 +130,10 @@ function readA(doc: Document, open: OpenChat): Sighting | null {
     // username: PrivateChatInfo renders `.handle` only with `withUsername`, which MiddleHeader's
     // renderChatInfo does not pass (Ajaxy/telegram-tt, src/components/middle/MiddleHeader.tsx and
     // src/components/common/PrivateChatInfo.tsx). So a person saved only as t.me/<username> is not
-    // caught here by the page (issue 13): only by a chat id learned for them. `.handle` is still
-    // read for builds or forks that show it.
+    // caught here by the page (issue 13): only by the user id learned for them, from a chat in A
+    // recognised by the name the user saved, or from K's header, whose peer id shows while K's
+    // address names them by username (entrypoints/watch.content/decide.ts, `report`). `.handle` is
+    // still read for builds or forks that show it.
     const handle = textOf(info.querySelector('.handle')).replace(/^@/, '');
     const identifiers: SeenIdentifier[] = [];
     if (peerId) identifiers.push({ kind: 'accountId', value: peerId });
