@@ -15,6 +15,18 @@ export interface PauseHandle {
   personId: string;
   /** Takes the screen down without a choice: the page navigated, unloaded, or the extension went away. */
   dismiss(reason: 'navigated' | 'unloaded' | 'invalidated'): void;
+  /**
+   * The page goes into the back/forward cache: the screen stays over it (the page may be shown
+   * again exactly as it is), and the attempt counts as abandoned meanwhile, as on an unload: the
+   * background settles it as left unless a screen for them comes back in time.
+   */
+  suspend(): void;
+  /**
+   * The page is shown again from the back/forward cache with the screen still over it: the
+   * attempt goes on, under a new id the background carries the abandoned one over to (same tab,
+   * same person), or records afresh if it has been settled meanwhile.
+   */
+  resume(): void;
 }
 
 interface PauseOptions {
@@ -47,7 +59,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
   // The attempt is named here, when the screen goes up, and every message carries all of it:
   // the background records a choice whether or not it has heard of the start (a cold worker,
   // Leave pressed at once), so nothing waits for its reply.
-  const ref: AttemptRef = {
+  let ref: AttemptRef = {
     attemptId: crypto.randomUUID(),
     personId: person.id,
     site: options.site,
@@ -139,12 +151,29 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     restorePage();
   }
 
+  // Told to the background already (suspend): not told again when the screen comes down.
+  let abandoned = false;
+  const abandon = () => {
+    if (abandoned || choosing) return;
+    abandoned = true;
+    void sendMessage('attemptAbandoned', ref).catch(() => undefined);
+  };
+
   return {
     personId: person.id,
     dismiss(reason) {
       if (closed) return;
-      if (reason !== 'invalidated' && !choosing) void sendMessage('attemptAbandoned', ref).catch(() => undefined);
+      if (reason !== 'invalidated') abandon();
       remove();
+    },
+    suspend() {
+      if (!closed) abandon();
+    },
+    resume() {
+      if (closed || choosing || !abandoned) return;
+      abandoned = false;
+      ref = { ...ref, attemptId: crypto.randomUUID() };
+      void sendMessage('attemptStarted', ref).catch(() => undefined);
     },
   };
 }

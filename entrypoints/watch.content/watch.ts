@@ -162,10 +162,30 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   });
   ctx.onInvalidated(stopAnswering);
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (!watched.index.empty) look(event.newUrl);
+  const leaving = leavingDocument(ctx, () => {
+    if (!watched.index.empty) look();
   });
-  ctx.addEventListener(window, 'pagehide', () => pause?.dismiss('unloaded'));
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    if (!watched.index.empty && !leaving()) look(event.newUrl);
+  });
+  ctx.addEventListener(window, 'pagehide', (event) => {
+    // Into the back/forward cache (Firefox keeps most pages there): the page can be shown again as
+    // it is, with no load and no script run first, so the screen stays over it.
+    if (event.persisted) pause?.suspend();
+    else pause?.dismiss('unloaded');
+  });
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (!event.persisted) return;
+    // Back from the cache: a Leave on the way out of it is over (the user came back themselves),
+    // and the page is looked at afresh, in this task, before a frame is painted. A screen kept
+    // over it for the person it still shows goes on (its attempt resumes); otherwise it goes, and
+    // one comes up if the page shows someone else watched.
+    state = { ...state, leaving: null };
+    const url = new URL(location.href);
+    const found = findWatched(adapter, watched.index, sightingsOf(adapter, url));
+    if (pause && found?.person.id === pause.personId) pause.resume();
+    look(url);
+  });
   ctx.onInvalidated(() => {
     page?.disconnect();
     pause?.dismiss('invalidated');
@@ -181,6 +201,40 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   ctx.onInvalidated(watchStored(watchIndexKey(adapter.id), () => void reload()));
 
   start();
+}
+
+/**
+ * WXT's location watcher, where the Navigation API exists, reports every navigation from its
+ * `navigate` event, before it happens: also one to another document (a link followed, Back or
+ * Forward to another page), where this page is on its way out and the next document's script
+ * decides. Looked at here, such an address put a screen up over the page being left, for an
+ * instant, and one left so into the back/forward cache came back with it as an abandoned attempt.
+ * Returns whether the navigation under way leaves this document. Must be called before the
+ * `wxt:locationchange` listener is added, so this `navigate` listener runs before WXT's. A page
+ * that intercepts such a navigation (a Navigation API router) stays: `onStay` is called once the
+ * address has changed in this document.
+ */
+function leavingDocument(ctx: ContentScriptContext, onStay: () => void): () => boolean {
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  let leaving = false;
+  if (typeof navigation?.addEventListener !== 'function') return () => false;
+  navigation.addEventListener(
+    'navigate',
+    (event) => {
+      leaving = (event as Event & { destination?: { sameDocument?: boolean } }).destination?.sameDocument === false;
+    },
+    { signal: ctx.signal },
+  );
+  navigation.addEventListener(
+    'currententrychange',
+    () => {
+      if (!leaving) return;
+      leaving = false;
+      onStay();
+    },
+    { signal: ctx.signal },
+  );
+  return () => leaving;
 }
 
 /**
@@ -347,10 +401,14 @@ function findWatched(adapter: SiteAdapter, index: WatchIndex, seen: Seen): Found
 function goBack(ctx: ContentScriptContext, adapter: SiteAdapter) {
   const from = location.href;
   if (history.length > 1) {
+    // Hidden meanwhile, the page did go back: into the back/forward cache, from which Forward may
+    // bring it back, timers and all; this one must not then send it home.
+    let hidden = false;
+    ctx.addEventListener(window, 'pagehide', () => (hidden = true), { once: true });
     history.back();
     // history.back() does nothing when the previous entry is outside this page's reach.
     ctx.setTimeout(() => {
-      if (location.href === from) location.replace(adapter.home);
+      if (!hidden && location.href === from) location.replace(adapter.home);
     }, 1500);
   } else {
     location.replace(adapter.home);

@@ -104,3 +104,57 @@ test('on a full load of the watched profile its first frame is already hidden or
     await waitForPause(page);
     assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/', '/sam.lee/']);
   }));
+
+test('a profile left and come back to with Forward, from the back/forward cache, is covered again before it is shown', () =>
+  withFirefox(async (ff) => {
+    await ff.seedSettings([sam]);
+    const page = await ff.sitePage(INSTAGRAM);
+    await page.goto('https://www.instagram.com/');
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    // Marks on the profile's own document: they are still there only if it comes back from the
+    // cache, not from a new load. The page's pageshow listener runs after the content script's (it
+    // was added later): whether the screen is already up then says it was up before any frame.
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+      window.addEventListener('pageshow', (event) => {
+        window.__restored = { persisted: event.persisted, covered: document.querySelector('clean-break-pause') !== null };
+      });
+    });
+    // The screen is ready (it gives Leave the focus once mounted) before it is clicked.
+    await until(async () => (await waitForPause(page)).buttons.find((b) => b.name === 'Leave')?.focused, 'Leave has the focus');
+    await clickPauseButton(page, 'Leave');
+    await until(async () => (await url(page)) === 'https://www.instagram.com/', 'Leave goes back to the feed', 20_000);
+    await waitForPause(page, false);
+
+    await page.evaluate(() => history.forward());
+    await until(async () => (await url(page)) === 'https://www.instagram.com/sam.lee/', 'Forward comes back to the profile');
+    await waitForPause(page);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the profile came back from the back/forward cache');
+    assert.deepEqual(await page.evaluate(() => window.__restored), { persisted: true, covered: true });
+    await popupShows(ff, { today: 2, recent: 'S.’s profile on Instagram: On the pause screen' });
+    // Leave's fallback (home, when going back did nothing) was frozen with the page: it did go back.
+    assert.equal(await url(page), 'https://www.instagram.com/sam.lee/');
+  }));
+
+test('a pause screen taken into the back/forward cache by the browser’s Back comes back with Forward as the same attempt', () =>
+  withFirefox(async (ff) => {
+    await ff.seedSettings([sam]);
+    const page = await ff.sitePage(INSTAGRAM);
+    await page.goto('https://www.instagram.com/');
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await page.evaluate(() => (window.__sameDocument = true));
+    // The browser's own Back, not Leave: the screen goes into the cache with the page.
+    await page.evaluate(() => history.back());
+    await until(async () => (await url(page)) === 'https://www.instagram.com/', 'Back to the feed');
+    await waitForPause(page, false);
+    await page.evaluate(() => history.forward());
+    await until(async () => (await url(page)) === 'https://www.instagram.com/sam.lee/', 'Forward to the profile');
+    await waitForPause(page);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the profile came back from the back/forward cache');
+    // One attempt, still on the screen: the abandoned one was carried over when the screen came back.
+    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: On the pause screen' });
+    await clickPauseButton(page, 'Leave');
+    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+  }));
