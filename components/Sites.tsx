@@ -127,12 +127,9 @@ function CustomSiteRow({
 
   const remove = async () => {
     if (!confirm(t('stop_watching_confirm', { name: site.name }))) return;
-    if ((await save({ type: 'removeCustomSite', siteId: site.id }, t('removed_named', { name: site.name }))) !== 'applied') return;
-    const { value: current } = await loadSettings();
-    // Give the host back, unless another of the user's sites is on the same host.
-    if (origin && !current.customSites.some((other) => siteOrigin(other) === origin)) {
-      await browser.permissions.remove({ origins: [origin] }).catch(() => false);
-    }
+    // The background gives the host back when the removal applies (now, or when the lock's wait
+    // ends), unless another of the user's sites is on the same host (utils/settings-writer.ts).
+    await save({ type: 'removeCustomSite', siteId: site.id }, t('removed_named', { name: site.name }));
   };
 
   return (

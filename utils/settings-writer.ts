@@ -3,6 +3,7 @@ import { applyChange, decide, hoursToMs, type Change, type ChangeResult, type Pe
 import { hashCode, newCode, tryCode, type CodeCheck } from './friend-code';
 import { clearLog } from './log';
 import { Settings } from './schema';
+import { siteOrigin } from './sites/custom';
 import { friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from './storage';
 import { t } from './i18n';
 
@@ -29,7 +30,25 @@ async function applyNow(settings: Settings, change: Change, now: number): Promis
   if (change.type === 'clearLog') return clearLog();
   if (change.type === 'removeFriendCode') return friendCodeItem.removeValue();
   // Parsed again: no change may store settings the schema refuses (a custom site's limits, a person's).
-  await settingsItem.setValue(Settings.parse(applyChange(settings, change, now)));
+  const next = Settings.parse(applyChange(settings, change, now));
+  await settingsItem.setValue(next);
+  await giveBackHosts(settings, next);
+}
+
+/**
+ * The host permissions of custom sites the settings no longer have (one removed, at once or when
+ * its wait under the lock ends; a backup replacing the settings) are given back, except a host
+ * another custom site still uses. Refused (a host the manifest itself holds), nothing is lost.
+ */
+async function giveBackHosts(before: Settings, after: Settings): Promise<void> {
+  const kept = new Set(after.customSites.map(siteOrigin));
+  const gone = [...new Set(before.customSites.map(siteOrigin))].filter((origin): origin is string => origin !== null && !kept.has(origin));
+  if (gone.length === 0) return;
+  try {
+    await browser.permissions.remove({ origins: gone });
+  } catch {
+    // Nothing to give back, or not the user's to give: the site is gone from the settings either way.
+  }
 }
 
 export function proposeChange(change: Change, now = Date.now()): Promise<ChangeResult> {

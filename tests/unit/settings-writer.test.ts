@@ -1,9 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/defaults';
 import { canonicalCode, codeMatches, hashCode, newCode, tryCode, waitAfter } from '@/utils/friend-code';
 import { recordDb } from '@/utils/db';
-import type { Person, Settings } from '@/utils/schema';
+import type { CustomSite, Person, Settings } from '@/utils/schema';
 import {
   applyDue,
   applyPendingNow,
@@ -216,5 +216,54 @@ describe('the friend’s code', () => {
     expect(await checkContinueCode('anything', T0)).toEqual({ ok: false, reason: 'none', retryAt: 0 });
     expect(await backupsItem.getValue()).toMatchObject([{ item: 'friendCode', raw: { salt: 42 } }]);
     expect(await setFriendCode(T0)).toMatchObject({ ok: true });
+  });
+});
+
+describe('custom sites’ hosts are given back when their removal applies', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const site = (id: string, pattern: string): CustomSite => ({ id, name: id, pattern, kind: 'profile', identify: { by: 'url', after: '/members/' }, addedAt: 1 });
+  const forum = site('custom-forum', 'https://forum.example.com/*');
+  const forumChat = site('custom-forum-chat', 'https://forum.example.com/chat/*');
+  const other = site('custom-other', 'https://other.example.org/*');
+  const given = () => {
+    const remove = vi.fn(async (_: { origins?: string[] }) => true);
+    fakeBrowser.permissions.remove = remove as unknown as typeof fakeBrowser.permissions.remove;
+    return remove;
+  };
+
+  it('at once without the lock', async () => {
+    const remove = given();
+    await settingsItem.setValue(locked({ lockHours: 0, customSites: [forum, other] }));
+    expect(await proposeChange({ type: 'removeCustomSite', siteId: 'custom-forum' }, T0)).toEqual({ status: 'applied' });
+    expect(remove.mock.calls).toEqual([[{ origins: ['https://forum.example.com/*'] }]]);
+  });
+
+  it('with the lock, only when the wait ends (the alarm), not when it is asked for', async () => {
+    const remove = given();
+    await settingsItem.setValue(locked({ customSites: [forum] }));
+    expect(await proposeChange({ type: 'removeCustomSite', siteId: 'custom-forum' }, T0)).toMatchObject({ status: 'pending' });
+    expect(remove).not.toHaveBeenCalled();
+    expect(await applyDue(T0 + 24 * HOUR)).toBe(1);
+    expect((await stored()).customSites).toEqual([]);
+    expect(remove.mock.calls).toEqual([[{ origins: ['https://forum.example.com/*'] }]]);
+  });
+
+  it('not while another of the user’s sites is on the same host; nothing else changes hands', async () => {
+    const remove = given();
+    await settingsItem.setValue(locked({ lockHours: 0, customSites: [forum, forumChat] }));
+    await proposeChange({ type: 'removeCustomSite', siteId: 'custom-forum' }, T0);
+    await proposeChange({ type: 'addPerson', id: 'p-jo', alias: 'Jo', identifiers: [] }, T0);
+    expect(remove).not.toHaveBeenCalled();
+    await proposeChange({ type: 'removeCustomSite', siteId: 'custom-forum-chat' }, T0);
+    expect(remove.mock.calls).toEqual([[{ origins: ['https://forum.example.com/*'] }]]);
+  });
+
+  it('a browser that refuses to give a host back does not undo the removal', async () => {
+    fakeBrowser.permissions.remove = (async () => {
+      throw new Error('You cannot remove required permissions.');
+    }) as unknown as typeof fakeBrowser.permissions.remove;
+    await settingsItem.setValue(locked({ lockHours: 0, customSites: [forum] }));
+    expect(await proposeChange({ type: 'removeCustomSite', siteId: 'custom-forum' }, T0)).toEqual({ status: 'applied' });
+    expect((await stored()).customSites).toEqual([]);
   });
 });
