@@ -213,54 +213,56 @@ export function PauseScreen(props: PauseScreenProps) {
           </p>
         )}
 
-        <div class="actions">
-          <button
-            ref={leave}
-            class="safe"
-            type="button"
-            disabled={decided}
-            onClick={(event) => {
-              if (!trusted(event) || decided) return;
-              setDecided(true);
-              props.onLeave(choice());
-            }}
-          >
-            {t('pause_leave')}
-          </button>
-          <button
-            class="risky"
-            type="button"
-            disabled={!canContinue}
-            aria-describedby="cb-wait"
-            onClick={(event) => {
-              if (!trusted(event) || !canContinue) return;
-              if (!props.needsCode || !props.checkCode) {
+        <div class="ways-out">
+          <div class="actions">
+            <button
+              ref={leave}
+              class="safe"
+              type="button"
+              disabled={decided}
+              onClick={(event) => {
+                if (!trusted(event) || decided) return;
                 setDecided(true);
-                props.onContinue(choice());
-                return;
-              }
-              setChecking(true);
-              void props.checkCode(code).then((problem) => {
-                setChecking(false);
-                setCodeProblem(problem ?? '');
-                if (problem) return;
-                setDecided(true);
-                props.onContinue(choice());
-              });
-            }}
-          >
-            {t('pause_continue')}
-          </button>
+                props.onLeave(choice());
+              }}
+            >
+              {t('pause_leave')}
+            </button>
+            <button
+              class="risky"
+              type="button"
+              disabled={!canContinue}
+              aria-describedby="cb-wait"
+              onClick={(event) => {
+                if (!trusted(event) || !canContinue) return;
+                if (!props.needsCode || !props.checkCode) {
+                  setDecided(true);
+                  props.onContinue(choice());
+                  return;
+                }
+                setChecking(true);
+                void props.checkCode(code).then((problem) => {
+                  setChecking(false);
+                  setCodeProblem(problem ?? '');
+                  if (problem) return;
+                  setDecided(true);
+                  props.onContinue(choice());
+                });
+              }}
+            >
+              {t('pause_continue')}
+            </button>
+          </div>
+          <p id="cb-wait" class="wait">
+            {remaining > 0
+              ? plural('pause_wait', remaining)
+              : !phraseOk
+                ? t('pause_type_phrase')
+                : !codeOk
+                  ? t('pause_enter_code')
+                  : t('pause_continue_available')}
+          </p>
         </div>
-        <p id="cb-wait" class="wait">
-          {remaining > 0
-            ? plural('pause_wait', remaining)
-            : !phraseOk
-              ? t('pause_type_phrase')
-              : !codeOk
-                ? t('pause_enter_code')
-                : t('pause_continue_available')}
-        </p>
         {/* Announced once when the wait ends, not every second. */}
         <p class="visually-hidden" aria-live="polite">
           {canContinue ? t('pause_continue_now_available') : ''}

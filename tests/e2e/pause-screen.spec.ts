@@ -5,6 +5,24 @@ import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } f
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 
 test.describe('the pause screen', () => {
+  test('Leave and Continue are in sight without scrolling, on a short laptop window, a wide one and a phone', async ({ context, background, serve }) => {
+    await seedSettings(background, [sam], { supportPerson: { name: 'Alex', link: 'https://example.org/alex' } });
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    for (const [width, height] of [[800, 600], [1280, 720], [390, 844], [640, 480]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto('https://www.instagram.com/sam.lee/');
+      await waitForPause(page);
+      for (const name of ['Leave', 'Continue anyway'] as const) {
+        const node = await pauseButton(page, name);
+        const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node!.backendNodeId })) as { model: { border: number[] } };
+        const [left, top, , , right, bottom] = [model.border[0]!, model.border[1]!, 0, 0, model.border[4]!, model.border[5]!];
+        expect({ name, width, height, inside: top >= 0 && left >= 0 && bottom <= height && right <= width }).toEqual({ name, width, height, inside: true });
+      }
+    }
+  });
+
   test('what is written there stays in the journal, with the feeling, and is never sent', async ({ context, background, serve, strayRequests }) => {
     await seedSettings(background, [sam]);
     await serve('https://www.instagram.com/**', 'instagram/app.html');
