@@ -12,23 +12,32 @@ const reddit = adapterById('reddit')!;
  */
 
 interface Room {
-  label: string;
+  /** The header's aria-label; null for a UI in another language, whose wording no source quotes. */
+  label: string | null;
   text: string;
 }
 
-/** rs-app with a rooms list naming `listed` and, when given, an open room. */
-function renderChat(listed: string[], room: Room | null, options: { overlayManager?: boolean } = {}) {
+/**
+ * rs-app with a rooms list naming `listed` (the row of `selected` marked as the open room's, as
+ * Reddit's rooms nav does: 'a.peer.container.selected' with its '.room-name', and the room's id in
+ * rs-rooms-nav's `activeroom`; a Reddit chat-saving extension, public index, find_string
+ * "Current chat, Direct chat") and, when given, an open room.
+ */
+function renderChat(listed: string[], room: Room | null, options: { overlayManager?: boolean; selected?: string; lang?: string } = {}) {
+  document.documentElement.lang = options.lang ?? 'en';
   document.body.innerHTML = '<rs-app></rs-app>';
   const app = document.querySelector('rs-app')!.attachShadow({ mode: 'open' });
   app.innerHTML = '<div class="container"><rs-rooms-nav></rs-rooms-nav><rs-room-overlay-manager></rs-room-overlay-manager></div>';
-  app.querySelector('rs-rooms-nav')!.attachShadow({ mode: 'open' }).innerHTML = listed
-    .map((name) => `<a class="peer container" href="/chat/room/x"><span class="room-name">${name}</span></a>`)
+  const nav = app.querySelector('rs-rooms-nav')!;
+  if (options.selected) nav.setAttribute('activeroom', `!${options.selected}:reddit.com`);
+  nav.attachShadow({ mode: 'open' }).innerHTML = listed
+    .map((name) => `<a class="peer container${name === options.selected ? ' selected' : ''}" href="/chat/room/x"><span class="room-name">${name}</span><span class="last-message">hi</span></a>`)
     .join('');
   if (!room) return;
   const roomElement = document.createElement('rs-room');
   (options.overlayManager === false ? app.querySelector('.container')! : app.querySelector('rs-room-overlay-manager')!).append(roomElement);
   roomElement.attachShadow({ mode: 'open' }).innerHTML =
-    `<header><h2 aria-label="${room.label}">${room.text}</h2></header>` +
+    `<header><h2${room.label === null ? '' : ` aria-label="${room.label}"`}>${room.text}</h2></header>` +
     '<rs-timeline><span class="user-name">sam_lee</span></rs-timeline>';
 }
 
@@ -70,6 +79,44 @@ describe('reddit chat header', () => {
     ]);
   });
 
+  it('in another language, reads the partner from the rooms list’s row for the open room', () => {
+    renderChat(['jo_other', 'sam_lee'], { label: null, text: 'sam_lee' }, { selected: 'sam_lee', lang: 'es' });
+    expect(seen('https://www.reddit.com/chat/room/%21abc%3Areddit.com')).toEqual(samThread);
+  });
+
+  it('in another language, reads someone else’s open room as theirs, not the watched person’s row above it', () => {
+    renderChat(['sam_lee', 'jo_other'], { label: null, text: 'jo_other' }, { selected: 'jo_other', lang: 'es' });
+    expect(seen('https://www.reddit.com/chat/room/%21abc%3Areddit.com')).toEqual([
+      { kind: 'thread', identifiers: [{ kind: 'handle', value: 'jo_other' }] },
+    ]);
+  });
+
+  it('in another language, a group room named by its members or with spaces names nobody', () => {
+    for (const group of ['sam_lee, jo_other', 'Fin de semana']) {
+      renderChat(['sam_lee', group], { label: null, text: group }, { selected: group, lang: 'es' });
+      expect(seen('https://www.reddit.com/chat/room/%21grp%3Areddit.com')).toEqual([]);
+    }
+  });
+
+  it('the rooms list alone, with no room open or no row marked open, names nobody', () => {
+    renderChat(['sam_lee'], null, { selected: 'sam_lee', lang: 'es' });
+    expect(seen('https://www.reddit.com/chat')).toEqual([]);
+    renderChat(['sam_lee'], { label: null, text: 'sam_lee' }, { lang: 'es' });
+    expect(seen('https://www.reddit.com/chat/room/%21abc%3Areddit.com')).toEqual([]);
+  });
+
+  it('an English group header is believed over a row that looks like a username', () => {
+    renderChat(['sam_lee'], { label: 'Current chat, Group chat sam_lee', text: 'sam_lee' }, { selected: 'sam_lee' });
+    expect(seen('https://www.reddit.com/chat/room/%21grp%3Areddit.com')).toEqual([]);
+  });
+
+  it('observes the rooms list’s root too, and wakes on a change of its open room', () => {
+    renderChat(['sam_lee'], { label: null, text: 'sam_lee' }, { selected: 'sam_lee' });
+    const roots = reddit.shadowRoots!(document);
+    expect(roots.some((root) => root.querySelector('a.peer.container.selected'))).toBe(true);
+    expect(reddit.watchAttributes).toContain('activeroom');
+  });
+
   it('ignores the chat pop-up over other pages', () => {
     renderChat(['sam_lee'], { label: 'Current chat, Direct chat with sam_lee', text: 'sam_lee' });
     expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual([]);
@@ -87,16 +134,21 @@ describe('reddit chat header', () => {
  * window is left out by checkVisibility, which happy-dom does not compute across shadow roots: not
  * tested here.)
  */
-function renderWindow(room: Room | null, options: { element?: 'rs-room' | 'rs-direct-chat' } = {}) {
+function renderWindow(room: Room | null, options: { element?: 'rs-room' | 'rs-direct-chat'; selected?: string } = {}) {
   document.body.innerHTML = '<shreddit-app><reddit-header-large><div><div><reddit-chat-host></reddit-chat-host></div></div></reddit-header-large><main><a href="/user/sam_lee/">u/sam_lee</a></main></shreddit-app>';
   const host = document.querySelector('reddit-chat-host')!.attachShadow({ mode: 'open' });
   host.innerHTML = '<div><div><div><rs-app></rs-app></div></div></div>';
   const app = host.querySelector('rs-app')!.attachShadow({ mode: 'open' });
   app.innerHTML = '<div class="container"><rs-rooms-nav></rs-rooms-nav></div><div><rs-room-overlay-manager></rs-room-overlay-manager></div>';
+  if (options.selected) {
+    app.querySelector('rs-rooms-nav')!.attachShadow({ mode: 'open' }).innerHTML =
+      `<a class="peer container selected" href="/chat/room/x"><span class="room-name">${options.selected}</span></a>`;
+  }
   if (!room) return;
   const element = document.createElement(options.element ?? 'rs-room');
   (options.element === 'rs-direct-chat' ? app.querySelector('.container')! : app.querySelector('rs-room-overlay-manager')!).append(element);
-  element.attachShadow({ mode: 'open' }).innerHTML = `<header><h2 aria-label="${room.label}">${room.text}</h2></header><main><rs-message-composer></rs-message-composer></main>`;
+  element.attachShadow({ mode: 'open' }).innerHTML =
+    `<header><h2${room.label === null ? '' : ` aria-label="${room.label}"`}>${room.text}</h2></header><main><rs-message-composer></rs-message-composer></main>`;
 }
 
 describe('reddit floating chat window', () => {
@@ -119,6 +171,13 @@ describe('reddit floating chat window', () => {
     renderWindow({ label: 'Current chat, Group chat Weekend crew', text: 'Weekend crew' });
     expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual([]);
     renderWindow(null);
+    expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual([]);
+  });
+
+  it('in another language, reads the window’s open room from its rooms list; with no room open, nothing', () => {
+    renderWindow({ label: null, text: 'sam_lee' }, { selected: 'sam_lee' });
+    expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual(samThread);
+    renderWindow(null, { selected: 'sam_lee' });
     expect(seen('https://www.reddit.com/r/AskReddit/')).toEqual([]);
   });
 

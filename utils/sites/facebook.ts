@@ -45,24 +45,59 @@ export function threadFromId(id: string, encrypted: boolean): Sighting | null {
   return null;
 }
 
-// Where the open conversation names itself (English labels: localised UIs fall back to the URL).
-// Each entry: the elements to read, and how their label gives the conversation's title.
+// Where the open conversation names itself in a label. Each entry: the elements to read, and how
+// their label gives the conversation's title. The labels are worded in the UI's language; only the
+// wordings a public source quotes are carried (issue 13), and the thread pages are also read by
+// structure alone (threadPageSightings below), which needs no label.
 const CONVERSATION_LABELS: { selector: string; attribute: string; pattern: RegExp }[] = [
   // 2023–26 layout (facebook.com/messages, messenger.com, chat pop-ups): the message list is
-  // role="log" labelled "Messages in conversation titled <Name>".
+  // role="log" labelled "Messages in conversation titled <Name>" (English; Messenger auto-reply
+  // extensions observe `div[aria-label='Messages in conversation titled ${name}']`, Marketplace
+  // bots wait for `[aria-label="Messages in conversation titled ${title}"]`, a Messenger scraper
+  // looks for '[role="log"][aria-label^="Messages in conversation titled "]'; public index,
+  // find_string "Messages in conversation titled"). In Portuguese it begins "Mensagens na conversa"
+  // (Marketplace tools wait for 'div[aria-label^="Mensagens na conversa"]', same index), but no
+  // source quotes the rest of that label, so it is not read.
   {
     selector: '[role="log"][aria-label^="Messages in conversation "]',
     attribute: 'aria-label',
     pattern: /^Messages in conversation (?:titled|with) (.+)$/,
   },
-  // Older Messenger layout (2020–23): role="grid" labelled "Messages in conversation with <Name>".
+  // Older Messenger layout (2020–23): role="grid" labelled "Messages in conversation with <Name>"
+  // (a Messenger scraper's fallback strips /^Messages in conversation with\s+/, same search).
   {
     selector: '[role="grid"][aria-label^="Messages in conversation "]',
     attribute: 'aria-label',
     pattern: /^Messages in conversation (?:titled|with) (.+)$/,
   },
-  // The composer of an open thread or chat pop-up (Lexical editor): "Write to <Name>". A
-  // profile's post box says "Write something to …" and does not match.
+  // The open thread's own region, role="main" labelled "Conversation titled <Name>": Marketplace
+  // tools select '[role="navigation"] + [role="main"] [aria-label^="Conversation "][role="main"]'
+  // (beside '[data-pagelet="MWInboxDetail"] > [aria-label^="Conversation titled"]'), a Messenger CRM
+  // extension and a Marketplace clean-up extension read '[aria-label^="Conversation titled"]' as the
+  // open conversation (public index, find_string 'aria-label^="Conversation titled'), and a 2025–26
+  // Messenger bot matches /^Conversation (?:with|titled)\s+(.+)$/ in role="main" (find_string
+  // "MWInboxDetail"). Spanish
+  // "Conversación titulada <Name>" (a Puppeteer Marketplace responder reads
+  // '[aria-label^="Conversación titulada"]' in the Spanish UI, find_string "Conversación titulada"),
+  // Portuguese "Conversa intitulada <Name>" (Marketplace lead tools read '[aria-label^="Conversa
+  // intitulada "]' beside the English, find_string "conversa intitulada"). No French or German
+  // wording was found (find_string "Conversation intitulée", "Unterhaltung mit dem Titel": only
+  // unrelated apps).
+  {
+    selector: [
+      '[role="main"][aria-label^="Conversation titled "]',
+      '[role="main"][aria-label^="Conversation with "]',
+      '[role="main"][aria-label^="Conversación titulada "]',
+      '[role="main"][aria-label^="Conversa intitulada "]',
+    ].join(', '),
+    attribute: 'aria-label',
+    pattern: /^(?:Conversation titled|Conversation with|Conversación titulada|Conversa intitulada) (.+)$/,
+  },
+  // The composer of an open thread or chat pop-up (Lexical editor): "Write to <Name>" (English; a
+  // Messenger scraper's findComposer takes the textbox whose label starts 'write to ', public index,
+  // find_string "Messages in conversation titled"; a Thai Messenger sender lists "write to" as the
+  // chat box's real label, find_string 'data-pagelet="ChatTab"'). A profile's post box says "Write
+  // something to …" and does not match.
   {
     selector: '[role="textbox"][aria-label^="Write to "]',
     attribute: 'aria-label',
@@ -77,23 +112,102 @@ const CONVERSATION_LABELS: { selector: string; attribute: string; pattern: RegEx
 ];
 const ANY_CONVERSATION_LABEL = CONVERSATION_LABELS.map(({ selector }) => selector).join(', ');
 
+/** The conversation's name in a title, as Facebook shows it. */
+function personOfTitle(title: string | undefined): string | undefined {
+  // Marketplace chats are titled "<Name> · <listing>": the person is the part before the dot.
+  return title?.split(' · ')[0]?.trim() || undefined;
+}
+
 /**
  * The names of the conversations open on the page: the thread in view and any chat pop-ups.
  * Chat lists (the inbox, Messenger's left rail, the Messenger menu) carry no such labels.
  */
 export function openConversations(doc: ParentNode): Sighting[] {
+  return namesToSightings(conversationNames(doc));
+}
+
+function conversationNames(doc: ParentNode): Set<string> {
   const names = new Set<string>();
   // One walk of the page for all variants: this runs once a frame while Facebook's page changes.
   for (const element of doc.querySelectorAll(ANY_CONVERSATION_LABEL)) {
     for (const { selector, attribute, pattern } of CONVERSATION_LABELS) {
       if (!element.matches(selector)) continue;
-      const title = pattern.exec(element.getAttribute(attribute)?.trim() ?? '')?.[1];
-      // Marketplace chats are titled "<Name> · <listing>": the person is the part before the dot.
-      const name = title?.split(' · ')[0]?.trim();
+      const name = personOfTitle(pattern.exec(element.getAttribute(attribute)?.trim() ?? '')?.[1]);
       if (name) names.add(name);
     }
   }
+  return names;
+}
+
+function namesToSightings(names: Set<string>): Sighting[] {
   return [...names].map((name) => ({ kind: 'thread', identifiers: [{ kind: 'name', value: name }] }));
+}
+
+// The chat list's row for the open conversation: the link marked aria-current="page" in the list's
+// grid (Caprine, sindresorhus/caprine source/browser/selectors.ts, 2026: selectedConversation
+// '[role=navigation] [role=grid] [role=row] [role=gridcell] [role=link][aria-current=page]'), which
+// links to the thread's address, /messages/t/<id>/ or /messages/e2ee/t/<id>/ (a 2025–26 Messenger
+// bot opens a thread by its rail link 'a[href*="/messages/t/<id>"], a[href*="/messages/e2ee/t/<id>"]',
+// find_string "MWInboxDetail_MessageList_Header"), and whose first span[dir="auto"] is the
+// conversation's title (a Messenger CRM extension's fallback reads 'a[href*="/t/<id>"]' →
+// 'span[dir="auto"]' to name the thread in the URL; find_string 'aria-label^="Conversation titled').
+// Structure and href only: no label, so in every language.
+const CURRENT_ROW = '[role="row"] [aria-current="page"][href]';
+// The open thread's header, data-pagelet="MWInboxDetail_MessageList_Header": its title is a link
+// (a Messenger desktop wrapper's overrideChatTitleClick takes the header's '[role="link"]' as the
+// chat title), to the partner's profile (a 2025–26 Messenger bot takes the partner's id from the
+// profile links of role="main", skipping /messages/ links, and reads the title from this pagelet;
+// find_string "MWInboxDetail_MessageList_Header"). Its other name, data-pagelet="MWThreadHeaderContent",
+// is read as the header by a Marketplace lead tool ('div[role="main"] h2, div[role="main"] h1,
+// [data-pagelet="MWThreadHeaderContent"]', find_string "MWThreadHeader"). A group has no profile: a
+// header linking to more than one profile, or none, names nobody.
+const THREAD_HEADER_LINKS = [
+  '[data-pagelet="MWInboxDetail_MessageList_Header"] a[href]',
+  '[data-pagelet="MWThreadHeaderContent"] a[href]',
+].join(', ');
+const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'facebook.com', 'web.facebook.com', 'm.facebook.com']);
+
+/** The thread id of a chat address (its path's segment after "t"), or null. */
+function threadIdOfPath(pathname: string): string | null {
+  const parts = pathname.split('/').filter(Boolean);
+  const t = parts.indexOf('t');
+  return t >= 0 ? (parts[t + 1] ?? null) : null;
+}
+
+function resolved(href: string | null, base: URL): URL | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What an open thread's page says by its structure alone, at a thread address with this id: the
+ * title of the chat list's row for it, and the profile its header links to. Neither depends on
+ * the UI's language.
+ */
+export function threadPageSightings(doc: ParentNode, url: URL, threadId: string): Sighting[] {
+  const names = conversationNames(doc);
+  for (const row of doc.querySelectorAll(CURRENT_ROW)) {
+    // A row still marked current from the thread before (the address changes first) is not this one.
+    if (threadIdOfPath(resolved(row.getAttribute('href'), url)?.pathname ?? '') !== threadId) continue;
+    const title = [...row.querySelectorAll('span[dir="auto"]')].map((span) => span.textContent?.trim()).find(Boolean);
+    const name = personOfTitle(title);
+    if (name) names.add(name);
+  }
+  const sightings = namesToSightings(names);
+  const profiles = new Map<string, SeenIdentifier>();
+  for (const link of doc.querySelectorAll(THREAD_HEADER_LINKS)) {
+    const target = resolved(link.getAttribute('href'), url);
+    if (!target || !FACEBOOK_HOSTS.has(target.hostname)) continue;
+    const seen = readUrl(target);
+    const identifier = seen?.kind === 'profile' ? seen.identifiers[0] : undefined;
+    if (identifier) profiles.set(`${identifier.kind}:${identifier.value.toLowerCase()}`, identifier);
+  }
+  if (profiles.size === 1) sightings.push({ kind: 'thread', identifiers: [...profiles.values()] });
+  return sightings;
 }
 
 function readUrl(url: URL): Sighting | null {
@@ -137,6 +251,10 @@ export const META_CHAT_COMPOSER = [
   // 2020–23 layouts: labelled "Message", placeholder "Aa" (public Messenger automation scripts).
   '[role="textbox"][contenteditable="true"][aria-label="Message"]',
   '[role="textbox"][contenteditable="true"][aria-placeholder="Aa"]',
+  // The same box in the Spanish UI, labelled "Mensaje" (a Puppeteer Marketplace responder clicks and
+  // fills '[aria-label="Mensaje"]'; public index, find_string "Conversación titulada"). Other
+  // languages' labels are unquoted: there the generic text box rule finds it (utils/composer.ts).
+  '[role="textbox"][contenteditable="true"][aria-label="Mensaje"]',
 ];
 
 /** Meta's chat send button, shown while the message box holds text. */
@@ -148,7 +266,10 @@ export const META_SEND_BUTTON = [
 ];
 
 // A chat pop-up's close button (2020–26; the pop-up itself is div[data-pagelet="ChatTab"] in
-// the 2024–26 markup, but the button is what every layout has).
+// the 2024–26 markup, but the button is what every layout has). English: a Python Facebook bot
+// closes 'div[aria-label="Close chat"]' beside the Vietnamese 'div[aria-label="Đóng đoạn chat"]'
+// (public index, find_string 'data-pagelet="ChatTab"'); no source quotes the Spanish, Portuguese,
+// French or German label, so there Leave goes back instead of closing the pop-up.
 const CLOSE_CHAT = '[role="button"][aria-label="Close chat"]';
 
 /**
@@ -182,9 +303,13 @@ export const facebook: SiteAdapter = {
   fromUrl: readUrl,
 
   fromPage(doc, url) {
-    const sightings = openConversations(doc);
+    const fromUrl = readUrl(url);
+    // A thread page (/messages/t/<id>/, /messages/e2ee/t/<id>/) is read by structure too; chat
+    // pop-ups over other pages by their labels only.
+    const threadId = url.pathname.toLowerCase().startsWith('/messages/') && fromUrl?.kind === 'thread' ? threadIdOfPath(url.pathname) : null;
+    const sightings = threadId ? threadPageSightings(doc, url, threadId) : openConversations(doc);
     // On a profile, its header names the person: for people watched by name only.
-    if (readUrl(url)?.kind === 'profile') {
+    if (fromUrl?.kind === 'profile') {
       const name = doc.querySelector('[role="main"] h1')?.textContent?.trim();
       if (name) sightings.push({ kind: 'profile', identifiers: [{ kind: 'name', value: name }] });
     }

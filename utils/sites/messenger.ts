@@ -1,7 +1,14 @@
-import { META_CHAT_COMPOSER, META_SEND_BUTTON, openConversations, threadFromId } from './facebook';
+import { META_CHAT_COMPOSER, META_SEND_BUTTON, openConversations, threadFromId, threadPageSightings } from './facebook';
 import { asWrittenAndLower, pageAndBelow } from './patterns';
 import type { SiteAdapter, UrlExample } from './types';
 import { siteNames } from './names';
+
+/** The thread id of /t/<id>/ and /e2ee/t/<id>/ (a folder may come first, as in /requests/t/<id>/). */
+function threadIdOf(url: URL): string | undefined {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const t = parts.indexOf('t');
+  return t >= 0 && t <= 1 ? parts[t + 1] : undefined;
+}
 
 // Messenger's web app is Facebook's messaging app on its own host: the same thread ids and the
 // same conversation markup, so it reads both with Facebook's helpers.
@@ -12,17 +19,17 @@ export const messenger: SiteAdapter = {
   home: 'https://www.messenger.com/',
 
   fromUrl(url) {
-    // /t/<id>/ and /e2ee/t/<id>/ (a folder may come first, as in /requests/t/<id>/). Left-rail
-    // rows link to these too, but only the tab's own address counts; fromPage never reads the rail.
-    const parts = url.pathname.split('/').filter(Boolean);
-    const t = parts.indexOf('t');
-    const id = t >= 0 && t <= 1 ? parts[t + 1] : undefined;
-    return id ? threadFromId(id, parts[0] === 'e2ee') : null;
+    const id = threadIdOf(url);
+    return id ? threadFromId(id, url.pathname.split('/').filter(Boolean)[0] === 'e2ee') : null;
   },
 
-  // The open thread's message list and composer name the conversation; the URL changes with it,
-  // but the name arrives later than the address when the app renders the thread.
-  fromPage: (doc) => openConversations(doc),
+  // The open thread's message list and composer name the conversation, and so do its row in the
+  // left rail (the one for the tab's own address, never another) and its header's profile link; the
+  // URL changes with it, but the page arrives later than the address when the app renders the thread.
+  fromPage(doc, url) {
+    const id = threadIdOf(url);
+    return id ? threadPageSightings(doc, url, id) : openConversations(doc);
+  },
 
   veilPatterns(identifier) {
     const value = identifier.kind === 'handle' ? identifier.value.trim().replace(/^@/, '') : identifier.value.trim();

@@ -7,8 +7,9 @@ import { siteNames } from './names';
  * private messages written at `/message/compose/?to=<name>`, and chat at `/chat/room/<room id>`
  * (formerly chat.reddit.com/room/<room id>). The chat is Reddit's web-component app: its open
  * room's header lives inside open shadow roots, `rs-app` → `rs-room` (chat readers and bots,
- * 2023–26), and carries the label "Current chat, Direct chat with <username>". Over ordinary
- * pages the same app opens in a floating window, one shadow root deeper (`reddit-chat-host`).
+ * 2023–26), and carries the label "Current chat, Direct chat with <username>" in English; the
+ * rooms list beside it marks the open room's row, in every language. Over ordinary pages the same
+ * app opens in a floating window, one shadow root deeper (`reddit-chat-host`).
  */
 
 // Every front end serves the same profile and compose paths.
@@ -26,10 +27,25 @@ const ROOM_ID = /^![A-Za-z0-9._=-]+:[a-z0-9.-]+$/;
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
 // Profile tabs anyone can open; saved, upvoted, hidden… exist only for one's own profile.
 const PROFILE_TABS = new Set(['overview', 'submitted', 'comments', 'posts', 'gilded', 'about']);
-// The header of a one-to-one chat (the English label; other languages are unverified). Only a
-// header labelled as a direct chat counts: a group room is no direct chat with any of its members
-// (its own label is unverified).
+// The header of a one-to-one chat, in English: "Current chat, Direct chat with <username>" (a Reddit
+// chat-saving extension reads '[aria-label^="Current chat, Direct chat with "]' as the chat's peer;
+// public index, find_string "Current chat, Direct chat"). A header labelled "Current chat, …" but
+// not as a direct chat is a group room, no direct chat with any of its members (its own label is
+// unverified). No source quotes these labels in another language (find_string "Direct chat with":
+// only unrelated apps), so the rooms list is read as well (OPEN_ROOM_ROW), which needs none.
+const CURRENT_CHAT_LABEL = 'Current chat, ';
 const DIRECT_CHAT_LABEL = 'Current chat, Direct chat with ';
+// The rooms list's row for the open room, in the rooms nav's own shadow root: 'a.peer.container.selected',
+// its '.room-name' the peer's username; rs-rooms-nav carries the open room's id as `activeroom` (the
+// same chat-saving extension's getActiveUser and getActiveRedditChatRoomUrl, which read the row first
+// and the header's label only for rows not rendered yet). Class names and structure: every language.
+// A group room's row holds the group's name, which is no username when it lists its members
+// ("sam_lee, jo_other") or has spaces; a one-word group name can pass for one.
+const OPEN_ROOM_ROW = 'a.peer.container.selected';
+const ROOMS_NAV = 'rs-rooms-nav';
+// The open room's view: rs-room (in rs-room-overlay-manager or directly in the app) or, in other
+// builds, rs-direct-chat (see chatApp).
+const ROOM_VIEW = 'rs-room, rs-direct-chat';
 
 function profile(username: string): Sighting {
   return { kind: 'profile', identifiers: [{ kind: 'handle', value: username }] };
@@ -53,16 +69,32 @@ function room(id: string): Sighting {
   return { kind: 'thread', identifiers: [{ kind: 'conversationId', value: decoded(id) }] };
 }
 
-/** The open shadow roots of one chat app: its own, and each open room's (which holds its header). */
-function appRoots(app: Element | null | undefined): ShadowRoot[] {
+/** One chat app on the page: its own root, each open room's root, and its rooms list's root. */
+interface ChatApp {
+  root: ShadowRoot;
+  rooms: ShadowRoot[];
+  nav: ShadowRoot[];
+}
+
+function shadowsOf(elements: Iterable<Element>): ShadowRoot[] {
+  return [...elements].flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []));
+}
+
+/** The open shadow roots of one chat app: its own, each open room's (which holds its header), its rooms list's. */
+function chatApp(app: Element | null | undefined): ChatApp[] {
   const root = app?.shadowRoot;
   if (!root) return [];
   // rs-room: the room view, in rs-room-overlay-manager or directly in the app; rs-direct-chat: the
   // one-to-one chat's own element in other builds ('rs-app').shadowRoot.querySelector('rs-direct-chat')
   // .shadowRoot … 'rs-message-composer' in a Reddit DM bot, public index, find_string
-  // "rs-room-overlay-manager").
-  const rooms = [...root.querySelectorAll('rs-room, rs-direct-chat')];
-  return [root, ...rooms.flatMap((room) => (room.shadowRoot ? [room.shadowRoot] : []))];
+  // "rs-room-overlay-manager"). rs-rooms-nav: the rooms list, in its own shadow root
+  // ("rs-app').shadowRoot.querySelector('div.container > rs-rooms-nav').shadowRoot" in a Reddit chat
+  // userscript, same search).
+  return [{ root, rooms: shadowsOf(root.querySelectorAll(ROOM_VIEW)), nav: shadowsOf(root.querySelectorAll(ROOMS_NAV)) }];
+}
+
+function rootsOf(apps: ChatApp[]): ShadowRoot[] {
+  return apps.flatMap(({ root, rooms, nav }) => [root, ...rooms, ...nav]);
 }
 
 // The floating chat window over ordinary pages: reddit-chat-host, in the page header, holds its own
@@ -72,21 +104,26 @@ function appRoots(app: Element | null | undefined): ShadowRoot[] {
 // find_string "reddit-chat-host").
 const CHAT_WINDOW_HOST = 'reddit-chat-host';
 
-/** The full-page chat app's roots (www.reddit.com/chat, chat.reddit.com): rs-app in the page itself. */
-function pageChatRoots(doc: Document): ShadowRoot[] {
-  return appRoots(doc.querySelector('rs-app'));
+/** The full-page chat app (www.reddit.com/chat, chat.reddit.com): rs-app in the page itself. */
+function pageChat(doc: Document): ChatApp[] {
+  return chatApp(doc.querySelector('rs-app'));
 }
 
-/** The floating chat window's roots: the host's own, its rs-app's, and its rooms'. */
-function windowChatRoots(doc: Document): ShadowRoot[] {
-  return [...doc.querySelectorAll(CHAT_WINDOW_HOST)].flatMap((host) =>
-    host.shadowRoot ? [host.shadowRoot, ...appRoots(host.shadowRoot.querySelector('rs-app'))] : [],
-  );
+/** The floating chat window's app, one shadow root deeper. */
+function windowChat(doc: Document): ChatApp[] {
+  return [...doc.querySelectorAll(CHAT_WINDOW_HOST)].flatMap((host) => (host.shadowRoot ? chatApp(host.shadowRoot.querySelector('rs-app')) : []));
 }
 
 /** Every chat root the page can hold, for the content script to observe as they appear. */
 function chatRoots(doc: Document): ShadowRoot[] {
-  return [...pageChatRoots(doc), ...windowChatRoots(doc)];
+  return [...rootsOf(pageChat(doc)), ...windowRoots(doc)];
+}
+
+/** The window's roots: the host's own, and its app's. */
+function windowRoots(doc: Document): ShadowRoot[] {
+  return [...doc.querySelectorAll(CHAT_WINDOW_HOST)].flatMap((host) =>
+    host.shadowRoot ? [host.shadowRoot, ...rootsOf(chatApp(host.shadowRoot.querySelector('rs-app')))] : [],
+  );
 }
 
 /** Whether an element is drawn: the chat window stays in the DOM while closed. */
@@ -95,13 +132,27 @@ function shown(element: Element): boolean {
   return typeof check === 'function' ? check.call(element) : true;
 }
 
-/** The partner of the open one-to-one chat, read from its header inside the chat's shadow roots. */
-function chatPartner(roots: ShadowRoot[]): string | null {
-  for (const root of roots) {
-    const header = root.querySelector(`[aria-label^="${DIRECT_CHAT_LABEL}"]`);
+/**
+ * The partner of the one-to-one room open in a chat app: named by its header's English label, or,
+ * in any language, by the rooms list's row for the open room. Null for a group room, or none open.
+ */
+function roomPartner({ rooms, nav }: ChatApp): string | null {
+  let open = false;
+  for (const room of rooms) {
+    const header = room.querySelector(`[aria-label^="${CURRENT_CHAT_LABEL}"]`);
+    const view = room.host;
+    if (!shown(view)) continue;
+    open = true;
     if (!header || !shown(header)) continue;
-    const fromLabel = username(header.getAttribute('aria-label')?.slice(DIRECT_CHAT_LABEL.length));
-    return fromLabel ?? username(header.textContent);
+    const label = header.getAttribute('aria-label') ?? '';
+    // An English header says what the room is: a group's names nobody.
+    if (!label.startsWith(DIRECT_CHAT_LABEL)) return null;
+    return username(label.slice(DIRECT_CHAT_LABEL.length)) ?? username(header.textContent);
+  }
+  if (!open) return null;
+  for (const list of nav) {
+    const row = list.querySelector(OPEN_ROOM_ROW);
+    if (row && shown(row)) return username(row.querySelector('.room-name')?.textContent);
   }
   return null;
 }
@@ -139,8 +190,11 @@ export const reddit: SiteAdapter = {
     // On the full-page chat its own rs-app; over every other page only the floating chat window. A
     // document-level rs-app elsewhere is a page left over from the chat, not an open chat.
     const fullPage = url.hostname === 'chat.reddit.com' || /^\/chat(\/|$)/.test(url.pathname);
-    const partner = chatPartner(fullPage ? chatRoots(doc) : windowChatRoots(doc));
-    return partner ? [{ kind: 'thread', identifiers: [{ kind: 'handle', value: partner }] }] : [];
+    for (const app of fullPage ? [...pageChat(doc), ...windowChat(doc)] : windowChat(doc)) {
+      const partner = roomPartner(app);
+      if (partner) return [{ kind: 'thread', identifiers: [{ kind: 'handle', value: partner }] }];
+    }
+    return [];
   },
 
   veilPatterns(identifier) {
@@ -167,6 +221,8 @@ export const reddit: SiteAdapter = {
   },
 
   shadowRoots: chatRoots,
+  // The rooms list names the open room in this attribute of rs-rooms-nav: a change of room in place.
+  watchAttributes: ['activeroom'],
 };
 
 /**

@@ -75,6 +75,30 @@ test.describe('Reddit', () => {
     expect(await attemptsSince(background, since)).toEqual([]);
   });
 
+  test('in Spanish, with no header label to read: their room is paused, read from the rooms list; another person and a group they write in are not', async ({
+    context,
+    background,
+    serve,
+  }) => {
+    // Registered last, so it answers before the English chat's route.
+    await serve('https://www.reddit.com/chat**', 'reddit/chat-es.html');
+    const since = Date.now();
+    const page = await context.newPage();
+    // What the reader takes from each room, once the script answers: the other person's row is read
+    // as theirs, and the group's name is nobody's username.
+    for (const [path, partner] of [[joRoom, [{ kind: 'handle', value: 'jo_other' }]], [groupRoom, []]] as const) {
+      await page.goto(`https://www.reddit.com${path}`);
+      await expect
+        .poll(async () => (await readPageWhenReady(background, page.url())).filter((seen) => seen.kind === 'handle'))
+        .toEqual(partner);
+      await decided(page, background, path);
+    }
+    expect(await attemptsSince(background, since)).toEqual([]);
+    await page.goto(`https://www.reddit.com${samRoom}`);
+    await waitForPause(page);
+    await expect.poll(() => attemptsSince(background, since)).toEqual([['thread', 'pending']]);
+  });
+
   // Choosing a room re-renders only inside the chat app's shadow roots, which the content
   // script's MutationObserver (on the light DOM) does not see; the address changes first, while
   // the previous room's header is still shown. Expected to fail until the content script also
