@@ -1,6 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
 import { waitForPause } from '../pause';
-import { decided } from './read-page';
+import { decided, readPageWhenReady } from './read-page';
 
 // Watched on Facebook by vanity name and by the name their chats carry.
 const sam = {
@@ -80,6 +80,31 @@ test.describe('Facebook', () => {
 
     await page.goto('https://www.facebook.com/messages/t/100012345678901/');
     await waitForPause(page);
+  });
+
+  test('in Spanish, with no English label on the page: their encrypted thread is paused; someone else\'s under their row and a group they write in are not', async ({
+    context,
+    serve,
+    background,
+  }) => {
+    await serve('https://www.facebook.com/messages/e2ee/t/7798765432109876/', 'facebook/other-thread-es.html');
+    await serve('https://www.facebook.com/messages/t/5012345678901234/', 'facebook/group-thread-es.html');
+    await serve('https://www.facebook.com/messages/e2ee/t/7712345678901234/', 'facebook/thread-es.html');
+    const page = await context.newPage();
+    // What the reader takes from each, once the script answers: the other person, and the group's title.
+    for (const [quiet, names] of [
+      ['https://www.facebook.com/messages/e2ee/t/7798765432109876/', ['Jo Other']],
+      ['https://www.facebook.com/messages/t/5012345678901234/', ['Fin de semana']],
+    ] as const) {
+      await page.goto(quiet);
+      await expect.poll(async () => (await readPageWhenReady(background, quiet)).filter((seen) => seen.kind === 'name').map((seen) => seen.value)).toEqual(names);
+      await decided(page, background, quiet);
+    }
+    expect(await attemptsOf(background)).toEqual([]);
+
+    await page.goto('https://www.facebook.com/messages/e2ee/t/7712345678901234/');
+    await waitForPause(page);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
   test('the Messenger menu listing them over the feed is not paused', async ({ context, serve, background }) => {

@@ -1,6 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
 import { waitForPause } from '../pause';
-import { decided } from './read-page';
+import { decided, readPageWhenReady } from './read-page';
 
 // Watched on Messenger by the name their conversation carries.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'name', value: 'Sam Lee', site: 'messenger' }] };
@@ -31,6 +31,24 @@ test.describe('Messenger', () => {
     await page.click('#row-sam');
     await expect(page).toHaveURL('https://www.messenger.com/t/100012345678901/');
     await waitForPause(page);
+  });
+
+  test('in Spanish, with no English label on the page: their encrypted thread is paused; someone else\'s under their rail row is not', async ({
+    context,
+    serve,
+    background,
+  }) => {
+    await serve('https://www.messenger.com/e2ee/t/7798765432109876/', 'messenger/other-thread-es.html');
+    await serve('https://www.messenger.com/e2ee/t/7712345678901234/', 'messenger/thread-es.html');
+    const page = await context.newPage();
+    const other = 'https://www.messenger.com/e2ee/t/7798765432109876/';
+    await page.goto(other);
+    await expect.poll(async () => (await readPageWhenReady(background, other)).filter((seen) => seen.kind === 'name').map((seen) => seen.value)).toEqual(['Jo Other']);
+    await decided(page, background, other);
+
+    await page.goto('https://www.messenger.com/e2ee/t/7712345678901234/');
+    await waitForPause(page);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
   test('a thread with someone of a similar name is not paused', async ({ context, serve, background }) => {
