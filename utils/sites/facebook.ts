@@ -268,8 +268,10 @@ export const META_SEND_BUTTON = [
 // A chat pop-up's close button (2020–26; the pop-up itself is div[data-pagelet="ChatTab"] in
 // the 2024–26 markup, but the button is what every layout has). English: a Python Facebook bot
 // closes 'div[aria-label="Close chat"]' beside the Vietnamese 'div[aria-label="Đóng đoạn chat"]'
-// (public index, find_string 'data-pagelet="ChatTab"'); no source quotes the Spanish, Portuguese,
-// French or German label, so there Leave goes back instead of closing the pop-up.
+// (public index, find_string 'data-pagelet="ChatTab"'). A Facebook RPA lists the button's label as
+// "Cerrar chat", "Fechar chat", "Fermer le chat"/"Fermer la discussion", "Chat schließen" too
+// (find_string "Fermer la discussion"), but a pop-up is only closed once its conversation is read,
+// and no source quotes a pop-up's conversation label in those languages: there, Leave goes back.
 const CLOSE_CHAT = '[role="button"][aria-label="Close chat"]';
 
 /**
