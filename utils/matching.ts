@@ -50,6 +50,8 @@ export function compileWatchIndex(people: readonly Person[], site: string): Watc
     site,
     empty: byKey.size === 0,
     match(sighting) {
+      // A group's conversation is nobody's, whoever writes in it.
+      if (sighting.group) return null;
       for (const seen of sighting.identifiers) {
         const value = normalizeIdentifier(seen.kind, seen.value);
         if (!value) continue;

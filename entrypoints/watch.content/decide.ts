@@ -152,6 +152,11 @@ export interface ThreadReading {
    * exactly one conversation with one, and no watched person has it yet.
    */
   pageAccount: string | null;
+  /**
+   * The page shows the open chat to be a group's (an adapter's positive sign of one): read, and
+   * nobody's. Nothing is learned from it for anyone.
+   */
+  group: boolean;
 }
 
 export type Report =
@@ -171,15 +176,16 @@ const remember = (list: readonly string[], url: string) => [...list, url].slice(
 
 /**
  * The reports to the background about what the page reads, one place: a conversation recognised
- * from the page (not from its address) whose address carries its id is learned; so is the account
- * id the page shows in a conversation whose address names the person, once the page settled; a chat the
- * address says is open, with nobody read from the page once it has `settled` and nobody named by
- * the address either, is counted as unread. Each once per address for the life of the page. Pure.
+ * from the page (not from its address) whose address carries its id is learned, unless the page
+ * shows it is a group's (its id is no one person's); so is the account id the page shows in a
+ * conversation whose address names the person, once the page settled; a chat the address says is
+ * open, with nobody read from the page once it has `settled`, no sign of a group, and nobody named
+ * by the address either, is counted as unread. Each once per address for the life of the page. Pure.
  */
 export function report(state: WatchState, reading: ThreadReading, settled: boolean): { state: WatchState; report: Report } {
   const { reported } = state;
-  const { url, conversation, byPage, byAddress } = reading;
-  if (byPage && conversation && !byAddress) {
+  const { url, conversation, byPage, byAddress, group } = reading;
+  if (byPage && conversation && !byAddress && !group) {
     if (reported.learned.includes(url)) return { state, report: { send: 'nothing', awaitSettle: false } };
     return {
       state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
@@ -190,15 +196,16 @@ export function report(state: WatchState, reading: ThreadReading, settled: boole
   // account id, which Telegram A's address carries instead: learn it, once the page has been still
   // for SETTLE_MS, so a header left over from the chat before (mid-transition) is not taken for theirs.
   const { pageAccount } = reading;
-  if (byAddress && pageAccount && (byPage === null || byPage === byAddress) && !reported.learned.includes(url)) {
+  if (byAddress && pageAccount && !group && (byPage === null || byPage === byAddress) && !reported.learned.includes(url)) {
     if (!settled) return { state, report: { send: 'nothing', awaitSettle: true } };
     return {
       state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
       report: { send: 'learnThread', personId: byAddress, conversation: { kind: 'accountId', value: pageAccount } },
     };
   }
-  // Someone the address names is caught by it: the chat was read, whatever the page shows.
-  if (!reading.thread || reading.pageRead || byAddress || reported.unread.includes(url)) {
+  // Someone the address names is caught by it: the chat was read, whatever the page shows. A
+  // group's chat was read too: it is nobody's.
+  if (!reading.thread || reading.pageRead || group || byAddress || reported.unread.includes(url)) {
     return { state, report: { send: 'nothing', awaitSettle: false } };
   }
   if (!settled) return { state, report: { send: 'nothing', awaitSettle: true } };

@@ -339,8 +339,9 @@ const allOf = ({ address, page }: Seen): Sighting[] => (address ? [address, ...p
 
 /**
  * What learning threads and the health signal need: whether the address says a chat is open and
- * carries its id, and whom the address and the page each name. A group chat or one with someone
- * not watched is nobody's (the adapters read no partner in a group).
+ * carries its id, whom the address and the page each name, and whether the page shows the chat is
+ * a group's. A group chat or one with someone not watched is nobody's (the adapters read no partner
+ * in a group; those with a positive sign of one say so, with a group sighting).
  */
 export function threadReading(index: WatchIndex, url: URL, { address, page }: Seen): ThreadReading {
   const thread = address?.kind === 'thread';
@@ -353,6 +354,7 @@ export function threadReading(index: WatchIndex, url: URL, { address, page }: Se
     byPage: (byPage && index.match(byPage)?.person.id) ?? null,
     pageRead: page.some((sighting) => sighting.identifiers.length > 0),
     pageAccount: pageAccountOf(index, page),
+    group: page.some((sighting) => sighting.group === true),
   };
 }
 

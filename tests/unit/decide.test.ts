@@ -246,6 +246,7 @@ const reading = (extra: Partial<ThreadReading> = {}): ThreadReading => ({
   byPage: null,
   pageRead: false,
   pageAccount: null,
+  group: false,
   ...extra,
 });
 const reported = (learned: string[] = [], unread: string[] = []) => state({ reported: { learned, unread } });
@@ -331,6 +332,34 @@ const reportCases: ReportCase[] = [
     name: 'an account learned on this address already: not again',
     state: reported([THREAD]),
     reading: reading({ conversation: null, byAddress: 'sam', pageRead: true, pageAccount: '123456789' }),
+    settled: true,
+    report: quiet,
+  },
+  {
+    name: 'a group’s chat (the page shows one): read, nobody’s; not counted once settled',
+    state: state(),
+    reading: reading({ group: true }),
+    settled: true,
+    report: quiet,
+  },
+  {
+    name: 'a group’s chat before the page settles: nothing to wait for',
+    state: state(),
+    reading: reading({ group: true }),
+    settled: false,
+    report: quiet,
+  },
+  {
+    name: 'a group’s chat whose page also names a watched person (mid-change): its id is nobody’s, never learned',
+    state: state(),
+    reading: reading({ byPage: 'sam', pageRead: true, group: true }),
+    settled: false,
+    report: quiet,
+  },
+  {
+    name: 'a group’s chat opened by an address that names them: no account is learned from it',
+    state: state(),
+    reading: reading({ conversation: null, byAddress: 'sam', pageRead: true, pageAccount: '123456789', group: true }),
     settled: true,
     report: quiet,
   },

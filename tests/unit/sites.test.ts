@@ -13,10 +13,14 @@ import { builtInSiteName, siteNames } from '@/utils/sites/names';
 const sitesDir = path.resolve('utils/sites');
 const fixturesDir = path.resolve('tests/fixtures');
 
-const Sighting = z.object({
-  kind: MomentKind,
-  identifiers: z.array(z.object({ kind: IdentifierKind, value: z.string().min(1) })).min(1),
-});
+const Sighting = z.union([
+  z.strictObject({
+    kind: MomentKind,
+    identifiers: z.array(z.strictObject({ kind: IdentifierKind, value: z.string().min(1) })).min(1),
+  }),
+  // An open group conversation: nobody's, with no identifiers (utils/sites/types.ts, GroupSighting).
+  z.strictObject({ kind: z.literal('thread'), identifiers: z.tuple([]), group: z.literal(true) }),
+]);
 /** tests/fixtures/<site>/cases.json: saved pages with what the adapter must read from them. */
 const Cases = z.array(
   z.object({ file: z.string(), url: z.string().url(), expect: z.array(Sighting), note: z.string().min(1) }),

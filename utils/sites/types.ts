@@ -6,10 +6,34 @@ export interface SeenIdentifier {
   value: string;
 }
 
-/** A person being reached on the open page: their profile, a thread with them, or a compose window. */
-export interface Sighting {
+/**
+ * A person being reached on the open page: their profile, a thread with them, or a compose window.
+ * Or, with `group`, a conversation the page positively shows to be nobody's (see `GroupSighting`).
+ */
+export type Sighting = PersonSighting | GroupSighting;
+
+export interface PersonSighting {
   kind: MomentKind;
   identifiers: SeenIdentifier[];
+  group?: undefined;
+}
+
+/**
+ * An open conversation read from the page that is nobody's: a group, a community, a channel. Only
+ * an adapter with a positive sign of one says so (a group's icon, a group's id, two members'
+ * messages), never for a page it could not read: that one still counts for the health signal. It
+ * carries no identifiers, so it never matches anyone and is never learned; it only tells the
+ * health signal that the open chat was read (issue 13).
+ */
+export interface GroupSighting {
+  kind: 'thread';
+  identifiers: readonly [];
+  group: true;
+}
+
+/** The sighting of an open group conversation (a fresh object each time: callers may keep it). */
+export function groupThread(): GroupSighting {
+  return { kind: 'thread', identifiers: [], group: true };
 }
 
 /**
