@@ -1,4 +1,4 @@
-import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { siteNames } from './names';
 
 /*
@@ -14,6 +14,8 @@ const CLIENT_A = new Set(['a', 'z']);
 // Telegram usernames: 4–32 letters, digits and underscores, starting with a letter.
 const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 const USER_ID = /^[1-9]\d{0,19}$/;
+// Groups' and channels' peer ids, as both clients write them on the open chat's title and avatar.
+const GROUP_ID = /^-[1-9]\d{0,19}$/;
 
 // t.me share links: first path segments that are Telegram's own pages, not usernames.
 const LINK_HOSTS = new Set(['t.me', 'telegram.me', 'telegram.dog']);
@@ -111,20 +113,29 @@ function readK(doc: Document, open: OpenChat): Sighting | null {
   const title = open.kind === 'user' ? titles.find((t) => t.getAttribute('data-peer-id') === open.id) : titles[0];
   const peerId = title?.getAttribute('data-peer-id') ?? '';
   const name = textOf(title);
+  // A group or channel opened by its @name (a person's id in the hash only ever finds that person's title).
+  if (GROUP_ID.test(peerId)) return groupThread();
   if (!USER_ID.test(peerId)) return null;
   return thread([{ kind: 'accountId', value: peerId }, ...(name ? [{ kind: 'name' as const, value: name }] : [])]);
 }
 
 function readA(doc: Document, open: OpenChat): Sighting | null {
+  // A group's header (its negative peer id, or GroupChatInfo's status) where the hash names no
+  // person's id: the open chat is that group's, unless a person's header is there too (mid-transition).
+  let group = false;
   // The middle column's header only: the left column's search results render the same
   // `.ChatInfo` component for contacts, and the right column's profile does too.
   for (const info of doc.querySelectorAll('.MiddleHeader .ChatInfo')) {
     // 2024–26 builds put the peer id on the header avatar.
     const peerId = info.querySelector('[data-peer-id]')?.getAttribute('data-peer-id');
     if (peerId && open.kind === 'user' && peerId !== open.id) continue; // the outgoing chat mid-transition
+    if (peerId && GROUP_ID.test(peerId)) group = true;
     if (peerId && !USER_ID.test(peerId)) continue;
     // GroupChatInfo's status ("12 members", "channel"): groups in builds without data-peer-id.
-    if (info.querySelector('.group-status')) continue;
+    if (info.querySelector('.group-status')) {
+      if (open.kind !== 'user') group = true;
+      continue;
+    }
     const name = textOf(info.querySelector('.fullName'));
     // The middle header carries the name (.fullName), the status and the avatar (peer id), but no
     // username: PrivateChatInfo renders `.handle` only with `withUsername`, which MiddleHeader's
@@ -141,7 +152,7 @@ function readA(doc: Document, open: OpenChat): Sighting | null {
     if (USERNAME.test(handle)) identifiers.push({ kind: 'handle', value: handle });
     if (identifiers.length) return thread(identifiers);
   }
-  return null;
+  return group ? groupThread() : null;
 }
 
 export const telegram: SiteAdapter = {

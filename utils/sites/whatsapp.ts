@@ -1,5 +1,5 @@
 import { withParameter } from './patterns';
-import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { siteNames } from './names';
 
 /*
@@ -96,8 +96,13 @@ function isGroupSubtitle(text: string): boolean {
   return parts.length >= 2 && !/\d[:.]\d\d/.test(text);
 }
 
+/**
+ * The open chat, read from its header: the person (their name, an unsaved number), or a group's
+ * chat where the header shows a group's avatar or subtitle (nobody's; the health signal counts it
+ * as read). Null when the header names no one and shows no sign of a group.
+ */
 function readHeader(header: Element): Sighting | null {
-  if (header.querySelector(GROUP_MARKERS)) return null;
+  if (header.querySelector(GROUP_MARKERS)) return groupThread();
   let nameElement: Element | null = null;
   for (const selector of NAME_SELECTORS) {
     nameElement = header.querySelector(selector);
@@ -111,7 +116,7 @@ function readHeader(header: Element): Sighting | null {
     .filter((element) => element !== nameElement && !element.contains(nameElement) && !nameElement.contains(element))
     .map((element) => element.getAttribute('title')?.replace(FORMAT_CHARS, '').trim() || textOf(element))
     .filter(Boolean);
-  if (subtitles.some(isGroupSubtitle)) return null;
+  if (subtitles.some(isGroupSubtitle)) return groupThread();
 
   const identifiers: SeenIdentifier[] = [{ kind: 'name', value: name }];
   // Unsaved contacts show their number as the title; some builds show it in the subtitle.
