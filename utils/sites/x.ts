@@ -1,4 +1,4 @@
-import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower, withParameter } from './patterns';
 import { siteNames } from './names';
 
@@ -134,20 +134,30 @@ const XCHAT_DRAWER = '[data-testid="chat-drawer-root"]';
 const DRAWERS = `${LEGACY_DRAWER}, ${XCHAT_DRAWER}`;
 const SCREEN_NAME = /^@([A-Za-z0-9_]{1,20})$/;
 
-/** The one person whose conversation a drawer shows, or none (a group, the inbox, collapsed). */
+/**
+ * The one person whose conversation a drawer shows; a group's conversation (nobody's); or none (the
+ * inbox, collapsed, unreadable).
+ */
 function drawerConversation(doc: Document): Sighting | null {
+  let group = false;
   for (const drawer of doc.querySelectorAll(LEGACY_DRAWER)) {
     if (!drawer.querySelector(LEGACY_DRAWER_OPEN)) continue;
     const header = drawer.querySelector(LEGACY_DRAWER_HEADER);
     const subtitle = header ? screenNames(header) : [];
-    // No screen name under the title: a group, or the drawer's inbox.
-    if (subtitle.length === 0) continue;
-    const handles = new Set(subtitle);
+    const members = new Set<string>();
     for (const link of drawer.querySelectorAll(LEGACY_PARTNER.selector)) {
       if (link.closest(LEGACY_PARTNER.notIn)) continue;
       const handle = handleFromHref(link.getAttribute('href'));
-      if (handle) handles.add(handle.toLowerCase());
+      if (handle) members.add(handle.toLowerCase());
     }
+    // No screen name under the title: X's bundle sets one only for one-to-one conversations. With
+    // the avatars of two different people beside the messages, the open conversation is a group's
+    // (a one-to-one one shows only its partner's); with fewer, the markup may have changed.
+    if (subtitle.length === 0) {
+      if (members.size > 1) group = true;
+      continue;
+    }
+    const handles = new Set([...subtitle, ...members]);
     if (handles.size === 1) return { kind: 'thread', identifiers: [{ kind: 'handle', value: [...handles][0]! }] };
   }
   for (const drawer of doc.querySelectorAll(XCHAT_DRAWER)) {
@@ -164,7 +174,7 @@ function drawerConversation(doc: Document): Sighting | null {
     if (name) identifiers.push({ kind: 'name', value: name });
     return { kind: 'thread', identifiers };
   }
-  return null;
+  return group ? groupThread() : null;
 }
 
 /** The "@handle" texts under an element, in lower case. */
@@ -178,12 +188,17 @@ function screenNames(root: Element): string[] {
   return names;
 }
 
-/** The conversation open at a /messages/<id> or /i/chat/<id> address: its partner, when one-to-one. */
+/**
+ * The conversation open at a /messages/<id> or /i/chat/<id> address: its partner, when one-to-one;
+ * a group's conversation (nobody's), when its id is a group's.
+ */
 function conversationPage(doc: Document, url: URL): Sighting[] {
   // Only a one-to-one conversation names one person: a group's avatars are its members, and
-  // the inbox lists everyone.
+  // the inbox lists everyone. A group's id says what it is (X's id rule above: one number for a
+  // legacy group, g<digits> in XChat).
   const open = readUrl(url);
   const id = open?.kind === 'thread' ? open.identifiers[0]?.value : undefined;
+  if (id && (GROUP.test(id) || XCHAT_GROUP.test(id))) return [groupThread()];
   if (!id || !ONE_TO_ONE.test(id)) return [];
   const handles = new Set<string>();
   for (const { selector, notIn } of PARTNER_LINKS) {
