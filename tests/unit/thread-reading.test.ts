@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { initialState, report } from '@/entrypoints/watch.content/decide';
 import { sightingsOf, threadReading } from '@/entrypoints/watch.content/watch';
 import { compileWatchIndex } from '@/utils/matching';
 import type { Person } from '@/utils/schema';
@@ -33,6 +34,7 @@ describe('what the shell reads of a thread', () => {
       byPage: 'p-sam',
       pageRead: true,
       pageAccount: null,
+      group: false,
     });
   });
 
@@ -45,14 +47,23 @@ describe('what the shell reads of a thread', () => {
     expect(readingOf('instagram/direct-thread-other.html', other)).toMatchObject({ byPage: null, byAddress: null, pageRead: true });
   });
 
-  it('a header that names nobody (the markup changed): nothing read from the page', () => {
-    expect(readingOf('learned/instagram-thread-unnamed.html', thread)).toMatchObject({ thread: true, byPage: null, pageRead: false });
+  it('a header that names nobody (the markup changed): nothing read from the page, and no group', () => {
+    expect(readingOf('learned/instagram-thread-unnamed.html', thread)).toMatchObject({ thread: true, byPage: null, pageRead: false, group: false });
     expect(readingOf('learned/instagram-thread-unnamed.html', thread, [learned])).toMatchObject({ byAddress: 'p-sam', pageRead: false });
+    expect(readingOf('instagram/direct-thread-unlinked.html', thread)).toMatchObject({ byPage: null, pageRead: false, group: false });
   });
 
-  it('a group thread is nobody’s: nothing to learn (and, since the reader gives no sign of a group, it counts as unread)', () => {
+  it('a group thread is nobody’s: nothing to learn, and read (the health signal does not count it)', () => {
     const group = 'https://www.instagram.com/direct/t/340282366841710300949128171111111111/';
-    expect(readingOf('instagram/direct-group.html', group, [sam])).toMatchObject({ thread: true, byPage: null, pageRead: false });
+    const reading = readingOf('instagram/direct-group.html', group, [sam]);
+    expect(reading).toMatchObject({ thread: true, byPage: null, byAddress: null, pageRead: false, group: true });
+    expect(report(initialState('instagram'), reading, true).report).toEqual({ send: 'nothing', awaitSettle: false });
+  });
+
+  it('a group thread whose id was saved for someone is still caught by its address', () => {
+    const group = 'https://www.instagram.com/direct/t/340282366841710300949128171111111111/';
+    const saved: Person = { ...sam, identifiers: [{ kind: 'conversationId', value: '340282366841710300949128171111111111', site: 'instagram' }] };
+    expect(readingOf('instagram/direct-group.html', group, [saved])).toMatchObject({ byAddress: 'p-sam', byPage: null, group: true });
   });
 
   it('a profile is no conversation', () => {
@@ -83,6 +94,7 @@ describe('what the shell reads of a thread', () => {
         pageRead: true,
         // The header's peer id is the same user id (2024–26 builds), now named by the name too.
         pageAccount: '123456789',
+        group: false,
       });
     });
 

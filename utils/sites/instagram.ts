@@ -1,4 +1,4 @@
-import type { Sighting, SiteAdapter, UrlExample } from './types';
+import { groupThread, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './patterns';
 import { siteNames } from './names';
 
@@ -40,6 +40,12 @@ const NOT_HEADER = [
   '[data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]',
   '[role="navigation"]',
 ].join(', ');
+// The open thread's message list, where each message from someone else carries its sender's avatar,
+// a link to their profile around an image (the pagelets as cited in NOT_HEADER; the avatar as DM bots
+// read it, 'div[role="group"]' rows with a[href] img, public index: a Selenium DM bot's
+// '//div[@data-pagelet="IGDMessagesList"]/div', a Playwright DM bot's '_extract_username_from_thread';
+// issue 13: "each message's sender avatar carry the same label" as the header's link).
+const MESSAGE_LIST = '[data-pagelet="IGDMessagesList"], [data-pagelet="IGDOpenMessageList"]';
 // The messages tray over other pages (feed, profiles, reels): '[data-pagelet="IGDChatTabsRootContent"]',
 // newer builds '…OffMsys'. Its open chat tab is the last child of its
 // '[data-visualcompletion="ignore"]' wrapper (public index, find_string "IGDChatTab": a media
@@ -78,11 +84,16 @@ export const instagram: SiteAdapter = {
 
   fromPage(doc, url) {
     // A thread at /direct/t/<id>/ fills the page; elsewhere a chat can be open in the tray.
-    const roots: ParentNode[] = url.pathname.startsWith('/direct/t/') ? [doc] : [...doc.querySelectorAll(TRAY)];
+    const thread = url.pathname.startsWith('/direct/t/');
+    const roots: ParentNode[] = thread ? [doc] : [...doc.querySelectorAll(TRAY)];
     const partners = new Set(roots.flatMap(headerPartners));
-    // Two people named by thread headers at once: the page is mid-change; read nothing.
-    if (partners.size !== 1) return [];
-    return [{ kind: 'thread', identifiers: [...partners].map((value) => ({ kind: 'handle' as const, value })) }];
+    if (partners.size === 1) {
+      return [{ kind: 'thread', identifiers: [...partners].map((value) => ({ kind: 'handle' as const, value })) }];
+    }
+    // Nobody named by the header: a group's thread when it shows a group's header (below), or a
+    // thread the reader cannot read (which the health signal counts). Two people named by thread
+    // headers at once: the page is mid-change; read nothing.
+    return thread && partners.size === 0 && showsGroup(doc) ? [groupThread()] : [];
   },
 
   veilPatterns(identifier) {
@@ -131,6 +142,29 @@ function headerPartners(root: ParentNode): string[] {
     if (username) partners.push(username.toLowerCase());
   }
   return partners;
+}
+
+/**
+ * Whether the open thread is a group's, by signs only a group's thread shows together: a header
+ * title (h2) in no link to a profile (a group's header links to no one: FahadBinHussain/glitchdraft,
+ * AGENTS.md, "group threads have no profile link, fallback = last h2"), over messages from two or
+ * more different people, each marked by its sender's avatar link (a one-to-one thread has only its
+ * partner's). Avatar links are links around an image and no text: a shared post's author link
+ * carries the author's name beside the image. A header that lost its link (the markup changed)
+ * over one person's messages is no group: that thread still counts as unread.
+ */
+function showsGroup(doc: Document): boolean {
+  const titled = [...doc.querySelectorAll('h2')].some((title) => !title.closest('a[href]') && !title.closest(NOT_HEADER));
+  if (!titled) return false;
+  const senders = new Set<string>();
+  for (const list of doc.querySelectorAll(MESSAGE_LIST)) {
+    for (const link of list.querySelectorAll('a[href]')) {
+      if (!link.querySelector('img') || link.textContent?.trim()) continue;
+      const username = usernameFromHref(link.getAttribute('href'));
+      if (username) senders.add(username.toLowerCase());
+    }
+  }
+  return senders.size > 1;
 }
 
 /**
