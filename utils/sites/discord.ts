@@ -1,5 +1,5 @@
 import { pageAndBelow } from './patterns';
-import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { siteNames } from './names';
 
 // Discord ids are snowflakes: 17–20 digits.
@@ -42,9 +42,22 @@ const DM_NAMES: ((doc: Document) => string | null)[] = [
     return part?.slice(1).trim() || null;
   },
 ];
+// The private-channels list's row for a group DM: a link to the channel labelled "<name> (Group
+// message)", where a one-to-one DM's row says "(Direct message)" and its close button "Close DM", not
+// "Leave group" (public index, find_string "(group message)": a Discord sidebar extension's jsdom
+// fixtures, built from its notes of the live sidebars, dmRow's `group` option). English only: no
+// source gives the other languages, where a group DM is then not recognised and counts as unread.
+const GROUP_ROW_LABEL = /\(group message\)$/i;
 // The DM's own header (English label): its h1 is the name shown above the conversation. Read only
 // once the composer or title has shown the conversation is one-to-one.
 const DM_HEADER_TITLE = 'section[aria-label="Channel header"] h1';
+
+/** Whether the private-channels list labels this channel's row as a group DM's. */
+function isGroupDm(doc: Document, channel: string): boolean {
+  return [...doc.querySelectorAll(`a[href="/channels/@me/${channel}"][aria-label]`)].some((row) =>
+    GROUP_ROW_LABEL.test(row.getAttribute('aria-label')?.trim() ?? ''),
+  );
+}
 
 export const discord: SiteAdapter = {
   id: 'discord',
@@ -57,13 +70,15 @@ export const discord: SiteAdapter = {
   fromPage(doc, url) {
     // The sidebar lists every DM ("<name> (direct message)"), and servers show everyone's
     // messages: only the open DM counts.
-    if (!dmChannel(url)) return [];
+    const channel = dmChannel(url);
+    if (!channel) return [];
     const names = new Set<string>();
     for (const read of DM_NAMES) {
       const name = read(doc);
       if (name) names.add(name);
     }
-    if (!names.size) return [];
+    // No one named with "@": a group DM when the channel's own row in the list says so.
+    if (!names.size) return isGroupDm(doc, channel) ? [groupThread()] : [];
     const header = doc.querySelector(DM_HEADER_TITLE)?.textContent?.replace(/\s+/g, ' ').trim().replace(/^@\s*/, '');
     if (header) names.add(header);
     const identifiers: SeenIdentifier[] = [...names].map((value) => ({ kind: 'name', value }));
