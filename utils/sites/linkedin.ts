@@ -1,4 +1,4 @@
-import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { sameIdentifier } from '../normalize';
 import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
 import { siteNames } from './names';
@@ -74,7 +74,11 @@ function visibleText(element: Element | null | undefined): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-// A group conversation shows a facepile of its members; a one-to-one one shows one face.
+// A group conversation shows a facepile of its members; a one-to-one one shows one face. LinkedIn's
+// own facepile template sets msg-facepile-grid--group-size-2 exactly when the conversation is a
+// group chat or has more than one other participant, and msg-facepile-grid--no-facepile otherwise
+// (its Ember template in a copy of LinkedIn's bundle, public index, find_string
+// "msg-facepile-grid--group-size"; outreach scripts skip group chats by the same class).
 const GROUP_MARK = '[class*="msg-facepile-grid--group-size-"]';
 
 // Profile links in a conversation header: a.msg-thread__link-to-profile in the title bar, the
@@ -82,12 +86,13 @@ const GROUP_MARK = '[class*="msg-facepile-grid--group-size-"]';
 const PROFILE_LINK = 'a[href*="/in/"]';
 
 /**
- * The person a conversation header names, or null for a group. `titles` are tried in order inside
+ * The person a conversation header names; a group's conversation (nobody's) where the header shows
+ * a group's facepile; or null. `titles` are tried in order inside
  * `header`; profile links are read there and in `card`, the one-to-one profile card at the top of
  * the messages.
  */
 function partner(header: Element, titles: string[], card?: Element | null): Sighting | null {
-  if (header.querySelector(GROUP_MARK)) return null;
+  if (header.querySelector(GROUP_MARK)) return groupThread();
   const found = new Map<string, SeenIdentifier>();
   for (const scope of [header, card]) {
     for (const link of scope?.querySelectorAll(PROFILE_LINK) ?? []) {
