@@ -173,4 +173,56 @@ test.describe('the health signal', () => {
     await expect(notice).toContainText('Clean Break could not tell who 3 Instagram chats this week were with: protection there may be weaker.');
     await expect(notice).toContainText('Add their chat link in Options, or update Clean Break.');
   });
+
+  test('a group thread that settles is read, nobody’s: not counted, while the chats nobody could be read in are', async ({
+    context,
+    background,
+    extensionId,
+    serve,
+  }) => {
+    const watched = { ...sam, identifiers: [...sam.identifiers, { kind: 'handle', value: 'sam_lee', site: 'x' }] };
+    await seedSettings(background, [watched]);
+    // A group the watched person writes in (its title links to no one, over two members'
+    // messages); threads whose header names nobody (the markup changed); and, on X, a one-to-one
+    // conversation whose page shows no one.
+    const group = 'https://www.instagram.com/direct/t/340282366841710300949128171111111111/';
+    await serve(group, 'instagram/direct-group.html');
+    await serve(/^https:\/\/www\.instagram\.com\/direct\/t\/100\d\/$/, 'learned/instagram-thread-unnamed.html');
+    const onX = 'https://x.com/messages/1234567890-44196397';
+    await serve(onX, 'x/dm-inbox.html');
+    const countOn = async (site: string) =>
+      ((await storageOf(background)).health as { site: string; count: number }[] | undefined)?.filter((d) => d.site === site).reduce((n, d) => n + d.count, 0) ?? 0;
+
+    const groupPage = await context.newPage();
+    await groupPage.goto(group);
+    // The content script has read the group's page: its id only, nobody in it, and no pause.
+    expect(await readPageWhenReady(background, group)).toEqual([{ kind: 'conversationId', value: '340282366841710300949128171111111111' }]);
+    expect(await pauseDialog(groupPage)).toBeUndefined();
+
+    // A witness that the group's page has settled: an unreadable chat on another site, opened
+    // after the group's page was read, is counted once its own page has been still as long. The
+    // group's tab is kept in front (its timers unthrottled), so a count of the group, begun
+    // earlier, would have arrived first.
+    const other = await context.newPage();
+    await other.goto(onX);
+    expect(await readPageWhenReady(background, onX)).toEqual([{ kind: 'conversationId', value: '1234567890-44196397' }]);
+    await groupPage.bringToFront();
+    await expect.poll(() => countOn('x'), { timeout: 15_000 }).toBe(1);
+    expect(await countOn('instagram')).toBe(0);
+    expect(await pauseDialog(groupPage)).toBeUndefined();
+
+    // Instagram chats nobody could be read in are counted, and the popup says so.
+    for (const [i, id] of ['1001', '1002', '1003'].entries()) {
+      const url = `https://www.instagram.com/direct/t/${id}/`;
+      await other.goto(url);
+      expect(await readPageWhenReady(background, url)).toEqual([{ kind: 'conversationId', value: id }]);
+      await expect.poll(() => countOn('instagram'), { timeout: 15_000 }).toBe(i + 1);
+    }
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const notice = popup.getByTestId('health');
+    await expect(notice).toContainText('Clean Break could not tell who 3 Instagram chats this week were with');
+    // One chat on X is not yet a pattern.
+    await expect(notice).not.toContainText('X');
+  });
 });
