@@ -30,10 +30,19 @@ function casesOf(adapter: SiteAdapter) {
   return Cases.parse(JSON.parse(readFileSync(path.join(fixturesDir, adapter.id, 'cases.json'), 'utf8')));
 }
 
+/**
+ * A saved page as Chromium's parser builds it: happy-dom does not attach declarative shadow roots,
+ * so each <template shadowrootmode="open"> is attached here (XChat's app, LinkedIn's overlay).
+ */
 function loadPage(file: string, url: string): Document {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
-  window.document.write(readFileSync(file, 'utf8'));
-  return window.document as unknown as Document;
+  const doc = window.document as unknown as Document;
+  doc.write(readFileSync(file, 'utf8'));
+  for (let template = doc.querySelector<HTMLTemplateElement>('template[shadowrootmode="open"]'); template; template = doc.querySelector('template[shadowrootmode="open"]')) {
+    template.parentElement!.attachShadow({ mode: 'open' }).append(template.content.cloneNode(true));
+    template.remove();
+  }
+  return doc;
 }
 
 describe('the adapter registry', () => {

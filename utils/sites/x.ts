@@ -90,8 +90,19 @@ function handleFromHref(href: string | null): string | null {
   return match?.[1] && !RESERVED.has(match[1].toLowerCase()) ? match[1] : null;
 }
 
-// XChat's inbox rows and message requests: they list people, not the open conversation.
-const XCHAT_ROWS = '[data-testid^="dm-conversation-item-"], [data-testid^="dm-message-request-item-"]';
+// XChat (2025–26) is its own app, rendered into the open shadow root of
+// '[data-testid="xchatEmbedRoute"]' (public index, find_string "xchatEmbedRoute": a 2026 capture of
+// x.com's Chat for a clone, "rendered into shadow DOM under data-testid=xchatEmbedRoute"; an X CLI
+// tool's note "X moved the XChat UI (inbox, conversation list, message threads) into a shadow root";
+// a reader extension's src/x/content/xChat.ts, "hosts the Chat in an open shadow root", reading
+// '[data-testid="dm-conversation-header"]' "the person: a link to x.com/<handle>" and
+// '[data-testid="dm-conversation-username"]' "their name" inside it). A document query stops at that
+// boundary: XChat's markup is read in the document and in each such root.
+const XCHAT_HOST = '[data-testid="xchatEmbedRoute"]';
+// XChat's inbox rows and message requests: they list people, not the open conversation. The inbox
+// panel itself is '[data-testid="dm-inbox-panel"]' (an X DM CLI's probe of the shadow root for
+// '[data-testid="dm-inbox-panel"],[data-testid="dm-conversation-panel"]').
+const XCHAT_ROWS = '[data-testid^="dm-conversation-item-"], [data-testid^="dm-message-request-item-"], [data-testid="dm-inbox-panel"]';
 // Where an open one-to-one conversation links to the other person's profile. Each entry: the
 // layout it serves. Chat lists are left out by `notIn`.
 // Legacy DMs (2019–26, /messages/<a>-<b>): the conversation's header avatar and the avatar
@@ -102,7 +113,11 @@ const LEGACY_PARTNER = {
   notIn: '[data-testid="conversation"]',
 };
 // XChat (2025–26, /i/chat/<a>-<b>): the conversation header, and the profile summary that
-// opens the conversation. Inbox rows are [data-testid^="dm-conversation-item-"].
+// opens the conversation. Inbox rows are [data-testid^="dm-conversation-item-"]. A group's header
+// links to each of its participants (an X automation's fixtures "mirror observed DOM": the header of
+// '[data-testid="dm-conversation-panel"]' holds one link to https://x.com/<handle> per participant,
+// "alice,bob" for "group participants").
+const XCHAT_HEADER_LINKS = '[data-testid="dm-conversation-header"] a[href]';
 const XCHAT_PARTNER = {
   selector: '[data-testid="dm-conversation-header"] a[href], [data-testid="dm-conversation-header-item"] a[href]',
   notIn: XCHAT_ROWS,
@@ -128,8 +143,11 @@ const LEGACY_DRAWER_OPEN = '[data-testid="dmComposerTextInput"]';
 // XChat's own drawer (2025–26): root '[data-testid="chat-drawer-root"]', opened by the floating
 // '[data-testid="chat-drawer-main"]', its conversation list on the left and the open conversation
 // on the right (public index, find_string "data-testid=\"chat-drawer": an X automation's notes on
-// "Two Access Modes", a search extension's "hideFloatingChat" rule). No source shows the open
-// conversation's markup inside it: it is read as XChat's conversation view is.
+// "Two Access Modes", a search extension's "hideFloatingChat" rule, a document stylesheet, so the
+// root is in the document itself). The 2026 capture above saw the open drawer (400×530, "Open in
+// full view" and "Close" in its header) hold "the full chat UI at 400px", but only its passcode
+// screen: no source shows a conversation inside it. It is read as XChat's conversation view is, in
+// the drawer and in the XChat shadow roots under it (where the chat UI is, is an assumption).
 const XCHAT_DRAWER = '[data-testid="chat-drawer-root"]';
 const DRAWERS = `${LEGACY_DRAWER}, ${XCHAT_DRAWER}`;
 const SCREEN_NAME = /^@([A-Za-z0-9_]{1,20})$/;
@@ -161,20 +179,49 @@ function drawerConversation(doc: Document): Sighting | null {
     if (handles.size === 1) return { kind: 'thread', identifiers: [{ kind: 'handle', value: [...handles][0]! }] };
   }
   for (const drawer of doc.querySelectorAll(XCHAT_DRAWER)) {
-    const handles = new Set<string>();
-    for (const link of drawer.querySelectorAll(XCHAT_PARTNER.selector)) {
-      if (link.closest(XCHAT_PARTNER.notIn)) continue;
-      const handle = handleFromHref(link.getAttribute('href'));
-      if (handle) handles.add(handle.toLowerCase());
+    const roots = withXChat(drawer);
+    // A group's header links to each of its participants.
+    if (linkedHandles(roots, XCHAT_HEADER_LINKS, XCHAT_ROWS).size > 1) {
+      group = true;
+      continue;
     }
-    // A group's header links to no one; two people at once is a page mid-change.
+    const handles = linkedHandles(roots, XCHAT_PARTNER.selector, XCHAT_PARTNER.notIn);
+    // Two people at once (the header and the profile summary disagree): a page mid-change.
     if (handles.size !== 1) continue;
     const identifiers: SeenIdentifier[] = [{ kind: 'handle', value: [...handles][0]! }];
-    const name = [...drawer.querySelectorAll(PARTNER_NAME)].find((element) => !element.closest(XCHAT_ROWS))?.textContent?.replace(/\s+/g, ' ').trim();
+    const name = xchatName(roots);
     if (name) identifiers.push({ kind: 'name', value: name });
     return { kind: 'thread', identifiers };
   }
   return group ? groupThread() : null;
+}
+
+/** `scope`, and the open shadow roots of the XChat hosts under it. */
+function withXChat(scope: ParentNode): ParentNode[] {
+  return [scope, ...[...scope.querySelectorAll(XCHAT_HOST)].flatMap((host) => (host.shadowRoot ? [host.shadowRoot] : []))];
+}
+
+/** The handles the links matching `selector` under `roots` point at, in lower case; links under `notIn` left out. */
+function linkedHandles(roots: readonly ParentNode[], selector: string, notIn: string): Set<string> {
+  const handles = new Set<string>();
+  for (const root of roots) {
+    for (const link of root.querySelectorAll(selector)) {
+      if (link.closest(notIn)) continue;
+      const handle = handleFromHref(link.getAttribute('href'));
+      if (handle) handles.add(handle.toLowerCase());
+    }
+  }
+  return handles;
+}
+
+/** XChat's display name of the open conversation under `roots`, outside its lists (and `notIn`). */
+function xchatName(roots: readonly ParentNode[], notIn = XCHAT_ROWS): string | undefined {
+  for (const root of roots) {
+    const element = [...root.querySelectorAll(PARTNER_NAME)].find((candidate) => !candidate.closest(notIn));
+    const name = element?.textContent?.replace(/\s+/g, ' ').trim();
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /** The "@handle" texts under an element, in lower case. */
@@ -200,19 +247,16 @@ function conversationPage(doc: Document, url: URL): Sighting[] {
   const id = open?.kind === 'thread' ? open.identifiers[0]?.value : undefined;
   if (id && (GROUP.test(id) || XCHAT_GROUP.test(id))) return [groupThread()];
   if (!id || !ONE_TO_ONE.test(id)) return [];
+  // The page and XChat's shadow roots in it, but not the drawers' (hidden on these pages anyway).
+  const roots = [doc, ...withXChat(doc).slice(1).filter((root) => !(root as ShadowRoot).host.closest(DRAWERS))];
   const handles = new Set<string>();
   for (const { selector, notIn } of PARTNER_LINKS) {
-    for (const link of doc.querySelectorAll(selector)) {
-      if (link.closest(notIn) || link.closest(DRAWERS)) continue;
-      const handle = handleFromHref(link.getAttribute('href'));
-      if (handle) handles.add(handle.toLowerCase());
-    }
+    for (const handle of linkedHandles(roots, selector, `${notIn}, ${DRAWERS}`)) handles.add(handle);
   }
   // Two different people linked from a one-to-one view: the page is mid-change; read nothing.
   if (handles.size > 1) return [];
   const identifiers: SeenIdentifier[] = [...handles].map((value) => ({ kind: 'handle', value }));
-  const nameElement = [...doc.querySelectorAll(PARTNER_NAME)].find((element) => !element.closest(XCHAT_ROWS) && !element.closest(DRAWERS));
-  const name = nameElement?.textContent?.replace(/\s+/g, ' ').trim();
+  const name = xchatName(roots, `${XCHAT_ROWS}, ${DRAWERS}`);
   if (name) identifiers.push({ kind: 'name', value: name });
   return identifiers.length ? [{ kind: 'thread', identifiers }] : [];
 }
@@ -236,6 +280,9 @@ export const x: SiteAdapter = {
     const drawer = drawerConversation(doc);
     return [...conversationPage(doc, url), ...(drawer ? [drawer] : [])];
   },
+
+  // XChat's app, in its open shadow roots, for the page's observer to follow as they appear.
+  shadowRoots: (doc) => [...doc.querySelectorAll(XCHAT_HOST)].flatMap((host) => (host.shadowRoot ? [host.shadowRoot] : [])),
 
   veilPatterns(identifier) {
     const origins = [...HOSTS].map((host) => `https://${host}`);

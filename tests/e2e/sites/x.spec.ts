@@ -154,8 +154,10 @@ test.describe('X', () => {
     expect(await readPageWhenReady(background, 'https://x.com/home')).toEqual([]);
     expect(await pauseDialog(page)).toBeUndefined();
 
+    // Their conversation selected: the header, inside XChat's shadow root, links to them alone.
     await page.evaluate(() => {
-      document.querySelector('[data-testid="chat-drawer-root"] [data-testid="dm-conversation-header"]')!.innerHTML =
+      const chat = document.querySelector('[data-testid="chat-drawer-root"] [data-testid="xchatEmbedRoute"]')!.shadowRoot!;
+      chat.querySelector('[data-testid="dm-conversation-header"]')!.innerHTML =
         '<a href="/sam_lee"><span data-testid="dm-conversation-username" dir="auto">Sam Lee</span></a>';
     });
     await waitForPause(page);
