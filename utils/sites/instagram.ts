@@ -51,7 +51,14 @@ const MESSAGE_LIST = '[data-pagelet="IGDMessagesList"], [data-pagelet="IGDOpenMe
 // '[data-visualcompletion="ignore"]' wrapper (public index, find_string "IGDChatTab": a media
 // downloader extension's handleChatTab, focus extensions hiding the tray). No public source shows
 // the open tab's header markup; it is read by the same rule as a thread's header, which is the
-// same app's thread view.
+// same app's thread view: an assumption. Searched for it (issue 13), with nothing found beyond the
+// tray's root and wrapper: find_string "IGDChatTab", "IGDChatTabsRootContent",
+// "IGDChatTabsRootContentOffMsys" (focus and clean-feed extensions hiding the root, a media
+// downloader's handleChatTab, persisted-query names "IGDChatTabsJewelOffMsysQuery"), "data-pagelet=
+// \"IGDThread" (thread-list pagelets only), "PolarisDirectThreadViewHeader" (the thread header's
+// React props, title/isGroup/users, no markup); code-corpus searches for the tray's open chat tab,
+// its header, minimise and close controls, and Instagram group chat headers. The tray is not read
+// for the health signal (its address names no conversation), so a wrong guess here fails quietly.
 const TRAY = '[data-pagelet^="IGDChatTabsRootContent"]';
 
 function profile(username: string): Sighting {

@@ -134,6 +134,13 @@ const PARTNER_NAME = '[data-testid="dm-conversation-username"]';
 // partner's screen name, set only for ONE_TO_ONE and SECRET_ONE_TO_ONE conversations (shown as
 // "@<screen name>"); the conversation itself, with its composer, is rendered only while the drawer
 // is expanded (collapsed, only the header shows). The drawer is hidden on /messages and /i/chat.
+// Builds of 2026 replace it with XChat's drawer below (a 2026 capture of x.com saw /messages
+// redirect to /i/chat and only the XChat drawer); it is kept for the builds that still have it.
+// Searched for the open conversation's markup inside it (issue 13): find_string "DMDrawerHeader"
+// (X's bundle; themes, focus and clean-up extensions styling or hiding the drawer; a partner reader
+// trying '[data-testid="DMDrawerHeader"] a[href^="/"]'), "DMDrawer", "dmComposerTextInput". None
+// shows a conversation inside the drawer beyond the bundle's header and composer: its avatars are
+// read as the /messages/<id> view's are.
 const LEGACY_DRAWER = '[data-testid="DMDrawer"]';
 const LEGACY_DRAWER_HEADER = '[data-testid="DMDrawerHeader"], [data-testid="DMDrawerHeaderHighlighted"]';
 // The conversation being shown in the drawer: its composer (the same conversation view as
@@ -148,6 +155,9 @@ const LEGACY_DRAWER_OPEN = '[data-testid="dmComposerTextInput"]';
 // full view" and "Close" in its header) hold "the full chat UI at 400px", but only its passcode
 // screen: no source shows a conversation inside it. It is read as XChat's conversation view is, in
 // the drawer and in the XChat shadow roots under it (where the chat UI is, is an assumption).
+// Searched (issue 13): find_string "data-testid=\"chat-drawer", "chat-drawer-root",
+// "xchatEmbedRoute", "dm-conversation-header"; a code-corpus search for the drawer with
+// xchatEmbedRoute. Every source that reads a conversation reads it at /i/chat.
 const XCHAT_DRAWER = '[data-testid="chat-drawer-root"]';
 const DRAWERS = `${LEGACY_DRAWER}, ${XCHAT_DRAWER}`;
 const SCREEN_NAME = /^@([A-Za-z0-9_]{1,20})$/;
