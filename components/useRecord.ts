@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { z } from 'zod';
+import { z } from '@/utils/zod';
 import { describeError, readSummary, recordDb } from '@/utils/db';
 import { sendMessage } from '@/utils/messages';
 import { installedAtItem, recordProblemItem, type Loaded, type RecordProblem } from '@/utils/storage';
@@ -59,7 +59,7 @@ export function useSummary(): SummaryState {
 }
 
 /** A stored value that does not parse (a day of "x") is shown as not there, never drawn from. */
-const plain = <T,>(item: { getValue(): Promise<unknown> }, schema: z.ZodType<T>, fallback: T) => (): Promise<Loaded<T>> =>
+const plain = <T,>(item: { getValue(): Promise<unknown> }, schema: z.ZodMiniType<T>, fallback: T) => (): Promise<Loaded<T>> =>
   item.getValue().then(
     (value) => {
       const parsed = schema.safeParse(value);
@@ -68,10 +68,10 @@ const plain = <T,>(item: { getValue(): Promise<unknown> }, schema: z.ZodType<T>,
     () => ({ value: fallback, valid: false, readable: false }),
   );
 
-const loadInstalledAt = plain<number | null>(installedAtItem, z.number().nonnegative().nullable(), null);
+const loadInstalledAt = plain<number | null>(installedAtItem, z.nullable(z.number().check(z.nonnegative())), null);
 const loadRecordProblem = plain<RecordProblem | null>(
   recordProblemItem,
-  z.object({ since: z.number(), message: z.string(), waiting: z.number().int().nonnegative() }).nullable(),
+  z.nullable(z.object({ since: z.number(), message: z.string(), waiting: z.int().check(z.nonnegative()) })),
   null,
 );
 

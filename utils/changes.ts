@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { sameIdentifier } from './normalize';
 import {
   CustomSite,
@@ -18,12 +18,12 @@ import {
  * `applyChange` says what a change does, `weakenings` what it takes away, and `decide` what
  * the protection lock lets through now and what must wait.
  */
-const PersonId = z.string().min(1).max(100);
-const Alias = z.string().trim().min(1).max(80);
+const PersonId = z.string().check(z.minLength(1), z.maxLength(100));
+const Alias = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 
 /** The fields of the pause a page sets together (its form). */
-export const PauseValues = z
-  .object({
+export const PauseValues = z.partial(
+  z.object({
     countdownSeconds: Settings.shape.countdownSeconds,
     escalationSeconds: Settings.shape.escalationSeconds,
     countdownCapSeconds: Settings.shape.countdownCapSeconds,
@@ -31,25 +31,23 @@ export const PauseValues = z
     typedPhrase: Settings.shape.typedPhrase,
     questions: Settings.shape.questions,
     reminders: Settings.shape.reminders,
-    supportPerson: SupportPerson.nullable(),
+    supportPerson: z.nullable(SupportPerson),
     continueNeedsCode: z.boolean(),
-  })
-  .partial();
+  }),
+);
 export type PauseValues = z.infer<typeof PauseValues>;
 
-export const RecordValues = z
-  .object({ showBadge: z.boolean(), noContactSince: Settings.shape.noContactSince })
-  .partial();
+export const RecordValues = z.partial(z.object({ showBadge: z.boolean(), noContactSince: Settings.shape.noContactSince }));
 
 export const Change = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('addPerson'), id: PersonId, alias: Alias, identifiers: z.array(Identifier).max(1000).default([]) }),
+  z.object({ type: z.literal('addPerson'), id: PersonId, alias: Alias, identifiers: z._default(z.array(Identifier).check(z.maxLength(1000)), []) }),
   z.object({ type: z.literal('renamePerson'), personId: PersonId, alias: Alias }),
   z.object({ type: z.literal('removePerson'), personId: PersonId }),
-  z.object({ type: z.literal('addIdentifiers'), personId: PersonId, identifiers: z.array(Identifier).min(1).max(1000) }),
+  z.object({ type: z.literal('addIdentifiers'), personId: PersonId, identifiers: z.array(Identifier).check(z.minLength(1), z.maxLength(1000)) }),
   z.object({
     type: z.literal('removeIdentifier'),
     personId: PersonId,
-    identifier: z.object({ kind: IdentifierKind, value: z.string().min(1).max(320), site: SiteRef }),
+    identifier: z.object({ kind: IdentifierKind, value: z.string().check(z.minLength(1), z.maxLength(320)), site: SiteRef }),
   }),
   z.object({ type: z.literal('setSite'), site: SiteRef, enabled: z.boolean() }),
   z.object({ type: z.literal('addCustomSite'), site: CustomSite }),
@@ -57,7 +55,7 @@ export const Change = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setPause'), values: PauseValues }),
   z.object({ type: z.literal('setRecord'), values: RecordValues }),
   z.object({ type: z.literal('setLock'), hours: LockHours }),
-  z.object({ type: z.literal('setStrictHours'), strictHours: StrictHours.nullable() }),
+  z.object({ type: z.literal('setStrictHours'), strictHours: z.nullable(StrictHours) }),
   /** An import: the whole settings from a file. */
   z.object({ type: z.literal('replaceSettings'), settings: Settings }),
   /** Empty the attempt log (the journal stays). */
@@ -82,10 +80,10 @@ export type Weakening =
   | { what: 'friendCode' };
 
 export const PendingChange = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   change: Change,
-  requestedAt: z.number().int().nonnegative(),
-  appliesAt: z.number().int().nonnegative(),
+  requestedAt: z.int().check(z.nonnegative()),
+  appliesAt: z.int().check(z.nonnegative()),
 });
 export type PendingChange = z.infer<typeof PendingChange>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { SiteRef } from './schema';
 
 /**
@@ -9,8 +9,8 @@ import { SiteRef } from './schema';
 export const UnreadDay = z.object({
   site: SiteRef,
   /** The local day, YYYY-MM-DD. */
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  count: z.number().int().positive(),
+  day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  count: z.int().check(z.positive()),
 });
 export type UnreadDay = z.infer<typeof UnreadDay>;
 

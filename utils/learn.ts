@@ -6,7 +6,7 @@ import { ANY_SITE, type Settings } from './schema';
 import { updateSettings } from './settings-writer';
 import { healthItem, loadHealth } from './storage';
 import { localTimeZone } from './summary';
-import type { z } from 'zod';
+import type { z } from './zod';
 
 export type LearnThread = z.infer<typeof requests.learnThread>;
 

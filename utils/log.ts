@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { browser } from 'wxt/browser';
 import { startOfDay } from 'date-fns';
-import type { z } from 'zod';
+import type { z } from './zod';
 import { META, recordDb, describeError, type RecordDb } from './db';
 import type { AttemptRef, requests, StartedReply } from './messages';
 import { newRows } from './backup';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { Change, type ChangeResult } from './changes';
 import type { CodeCheck } from './friend-code';
 import type { ImportResult } from './import';
@@ -17,12 +17,12 @@ import type { SyncReply } from './sync-background';
  * after or without the start (a cold worker, a lost message, Leave pressed at once).
  */
 export const AttemptRef = z.object({
-  attemptId: z.string().min(1).max(100),
-  personId: z.string().min(1),
+  attemptId: z.string().check(z.minLength(1), z.maxLength(100)),
+  personId: z.string().check(z.minLength(1)),
   site: SiteRef,
   kind: MomentKind,
   /** When the screen went up, by the page's clock (the same machine's). */
-  startedAt: z.number().int().nonnegative(),
+  startedAt: z.int().check(z.nonnegative()),
 });
 export type AttemptRef = z.infer<typeof AttemptRef>;
 
@@ -30,15 +30,15 @@ export const requests = {
   /** Content script: the pause screen is showing for this person. */
   attemptStarted: AttemptRef,
   /** Content script: the user chose. */
-  attemptResolved: AttemptRef.extend({
+  attemptResolved: z.extend(AttemptRef, {
     outcome: z.enum(['left', 'continued']),
-    feeling: Feeling.nullable(),
-    journalText: z.string().max(20000).nullable(),
+    feeling: z.nullable(Feeling),
+    journalText: z.nullable(z.string().check(z.maxLength(20000))),
   }),
   /** Content script: the page went away with the screen up (navigated, reloaded or closed). */
   attemptAbandoned: AttemptRef,
   /** Content script: the first send after Continue was kept in the journal instead of sent. */
-  keepDraft: z.object({ personId: z.string().min(1), site: SiteRef, text: z.string().max(20000).regex(/\S/) }),
+  keepDraft: z.object({ personId: z.string().check(z.minLength(1)), site: SiteRef, text: z.string().check(z.maxLength(20000), z.regex(/\S/)) }),
   /** Extension pages: one change to the settings (or the log), decided by the background and the protection lock. */
   change: Change,
   /**
@@ -47,25 +47,25 @@ export const requests = {
    */
   importBackup: z.object({ mode: z.enum(['merge', 'replace']), backup: BackupFile }),
   /** Extension pages: a change the lock holds is not wanted after all. */
-  cancelPending: z.object({ id: z.string().min(1) }),
+  cancelPending: z.object({ id: z.string().check(z.minLength(1)) }),
   /** Extension pages: a change the lock holds, applied now with the friend's code. */
-  applyPendingNow: z.object({ id: z.string().min(1), code: z.string().max(100) }),
+  applyPendingNow: z.object({ id: z.string().check(z.minLength(1)), code: z.string().check(z.maxLength(100)) }),
   /** Options page: make the friend's code (shown once). */
   setFriendCode: z.object({}),
   /** Content script: Continue anyway with the friend's code. */
-  checkCode: z.object({ code: z.string().max(100) }),
+  checkCode: z.object({ code: z.string().check(z.maxLength(100)) }),
   /** Journal page: delete one entry (the page asked first). */
-  deleteJournalEntry: z.object({ id: z.string().min(1) }),
+  deleteJournalEntry: z.object({ id: z.string().check(z.minLength(1)) }),
   /** Popup and pages: the log's figures are missing or unreadable; count them again from the log. */
   rebuildSummary: z.object({}),
   /** Popup to the active tab's content script: who does this page show? ("Watch this person here") */
   readPage: z.object({}),
   /** Content script: the page showed this watched person in a conversation its address names; remember the address. */
   learnThread: z.object({
-    personId: z.string().min(1),
+    personId: z.string().check(z.minLength(1)),
     site: SiteRef,
     // The conversation's own id, or the partner's account id where the address opens a chat by it (Telegram).
-    conversation: z.object({ kind: z.enum(['conversationId', 'accountId']), value: z.string().trim().min(1).max(320) }),
+    conversation: z.object({ kind: z.enum(['conversationId', 'accountId']), value: z.string().check(z.trim(), z.minLength(1), z.maxLength(320)) }),
   }),
   /** Content script: the address says a conversation is open, and nobody could be read from the page. */
   unreadThread: z.object({ site: SiteRef }),
@@ -88,13 +88,13 @@ export const StartedReply = z.object({
   /** The countdown for this attempt: longer for each earlier one today. */
   countdownSeconds: z.number(),
   /** Which attempt of the day this is, counting this one (1 for the first). */
-  timesToday: z.number().int().positive(),
+  timesToday: z.int().check(z.positive()),
   /** A phrase Continue needs typed now (the stricter hours'), instead of the settings' own. */
-  phrase: z.string().nullable().default(null),
+  phrase: z._default(z.nullable(z.string()), null),
   /** Continue needs the friend's code. */
-  needsCode: z.boolean().default(false),
+  needsCode: z._default(z.boolean(), false),
   /** The stricter hours apply now. */
-  strict: z.boolean().default(false),
+  strict: z._default(z.boolean(), false),
 });
 export type StartedReply = z.infer<typeof StartedReply>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { FEELINGS } from './schema-values';
 
 export { ANY_SITE, FEELING_LABEL } from './schema-values';
@@ -12,32 +12,32 @@ export const IdentifierKind = z.enum(['handle', 'accountId', 'conversationId', '
 export type IdentifierKind = z.infer<typeof IdentifierKind>;
 
 /** `*` (ANY_SITE) means every site; otherwise a site adapter's id (or a custom site's id). */
-export const SiteRef = z.string().trim().min(1).max(64);
+export const SiteRef = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
 
 export const Identifier = z.object({
   kind: IdentifierKind,
-  value: z.string().trim().min(1).max(320),
+  value: z.string().check(z.trim(), z.minLength(1), z.maxLength(320)),
   site: SiteRef,
   /**
    * Added by Clean Break itself: a conversation recognised from the page, remembered by its
    * address (utils/learn.ts). Absent in settings stored before it existed, and in the user's own.
    */
-  learned: z.boolean().optional(),
+  learned: z.optional(z.boolean()),
 });
 export type Identifier = z.infer<typeof Identifier>;
 
 export const Person = z.object({
-  id: z.string().min(1),
-  alias: z.string().trim().min(1).max(80),
-  identifiers: z.array(Identifier).max(1000),
-  addedAt: z.number().int().nonnegative(),
+  id: z.string().check(z.minLength(1)),
+  alias: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  identifiers: z.array(Identifier).check(z.maxLength(1000)),
+  addedAt: z.int().check(z.nonnegative()),
 });
 export type Person = z.infer<typeof Person>;
 
 export const SupportPerson = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
   /** A tel:, sms:, mailto: or https: link. */
-  link: z.string().trim().regex(/^(tel:|sms:|mailto:|https:\/\/)\S+$/, 'a tel:, sms:, mailto: or https:// link'),
+  link: z.string().check(z.trim(), z.regex(/^(tel:|sms:|mailto:|https:\/\/)\S+$/, 'a tel:, sms:, mailto: or https:// link')),
 });
 export type SupportPerson = z.infer<typeof SupportPerson>;
 
@@ -46,18 +46,18 @@ export type SupportPerson = z.infer<typeof SupportPerson>;
  * Its id is the `site` of the identifiers, attempts and snoozes that belong to it.
  */
 export const CustomSite = z.object({
-  id: z.string().regex(/^custom-[a-z0-9-]{1,60}$/),
-  name: z.string().trim().min(1).max(80),
+  id: z.string().check(z.regex(/^custom-[a-z0-9-]{1,60}$/)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
   /** A match pattern with a scheme and a real host, e.g. `https://forum.example.com/*` (utils/sites/custom.ts). */
-  pattern: z.string().trim().min(1).max(300),
+  pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   kind: MomentKind,
   identify: z.discriminatedUnion('by', [
     /** The address names the person right after this text: `/members/` or `user=`. */
-    z.object({ by: z.literal('url'), after: z.string().trim().min(1).max(200) }),
+    z.object({ by: z.literal('url'), after: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
     /** The page names the person in the elements this CSS selector finds. */
-    z.object({ by: z.literal('element'), selector: z.string().trim().min(1).max(300) }),
+    z.object({ by: z.literal('element'), selector: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)) }),
   ]),
-  addedAt: z.number().int().nonnegative(),
+  addedAt: z.int().check(z.nonnegative()),
 });
 export type CustomSite = z.infer<typeof CustomSite>;
 
@@ -66,7 +66,7 @@ export const LOCK_HOURS = [0, 1, 24, 72, 168] as const;
 export const LockHours = z.union([z.literal(0), z.literal(1), z.literal(24), z.literal(72), z.literal(168)]);
 export type LockHours = z.infer<typeof LockHours>;
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 22:00');
+const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 22:00'));
 
 /**
  * Hours when the pause is stricter (late nights, drinking: where no contact is broken most):
@@ -77,39 +77,39 @@ export const StrictHours = z
   .object({
     start: ClockTime,
     end: ClockTime,
-    countdownSeconds: z.number().int().min(3).max(3600),
+    countdownSeconds: z.int().check(z.gte(3), z.lte(3600)),
     /** `phrase`: the phrase below must be typed; `code`: the friend's code (or the phrase while no code is set). */
     require: z.enum(['phrase', 'code']),
-    phrase: z.string().trim().min(1).max(200),
+    phrase: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   })
-  .refine((hours) => hours.start !== hours.end, { message: 'the hours must start and end at different times', path: ['end'] });
+  .check(z.refine((hours) => hours.start !== hours.end, { message: 'the hours must start and end at different times', path: ['end'] }));
 export type StrictHours = z.infer<typeof StrictHours>;
 
 export const Settings = z.object({
-  people: z.array(Person).max(200),
+  people: z.array(Person).check(z.maxLength(200)),
   /** Sites switched off by the user; every built-in site is on unless listed here. */
   disabledSites: z.array(SiteRef),
   /** Sites the user added; each one's host permission is asked for when it is added. */
-  customSites: z.array(CustomSite).max(50).default([]),
-  questions: z.array(z.string().trim().min(1).max(400)).min(1).max(20),
-  reminders: z.array(z.string().trim().min(1).max(600)).min(1).max(20),
-  countdownSeconds: z.number().int().min(3).max(600),
+  customSites: z._default(z.array(CustomSite).check(z.maxLength(50)), []),
+  questions: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(400))).check(z.minLength(1), z.maxLength(20)),
+  reminders: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(600))).check(z.minLength(1), z.maxLength(20)),
+  countdownSeconds: z.int().check(z.gte(3), z.lte(600)),
   /** Added to the countdown for each earlier attempt the same day. */
-  escalationSeconds: z.number().int().min(0).max(600),
-  countdownCapSeconds: z.number().int().min(3).max(3600),
-  typedPhrase: z.string().trim().max(200),
-  snoozeMinutes: z.number().int().min(0).max(24 * 60),
-  supportPerson: SupportPerson.nullable(),
+  escalationSeconds: z.int().check(z.gte(0), z.lte(600)),
+  countdownCapSeconds: z.int().check(z.gte(3), z.lte(3600)),
+  typedPhrase: z.string().check(z.trim(), z.maxLength(200)),
+  snoozeMinutes: z.int().check(z.gte(0), z.lte(24 * 60)),
+  supportPerson: z.nullable(SupportPerson),
   /** Day the user counts no contact from (YYYY-MM-DD), when set by hand. */
-  noContactSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  noContactSince: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   /** Today's attempts on the toolbar badge (added after version 1: absent means on). */
-  showBadge: z.boolean().default(true),
+  showBadge: z._default(z.boolean(), true),
   /** The protection lock's cool-off in hours (added after version 1: absent means off). */
-  lockHours: LockHours.default(0),
+  lockHours: z._default(LockHours, 0),
   /** Stricter hours, or none (added after version 1: absent means none). */
-  strictHours: StrictHours.nullable().default(null),
+  strictHours: z._default(z.nullable(StrictHours), null),
   /** Continue anyway needs the friend's code, when one is set (added after version 1: absent means no). */
-  continueNeedsCode: z.boolean().default(false),
+  continueNeedsCode: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -121,42 +121,42 @@ export const Outcome = z.enum(['pending', 'left', 'continued', 'closed']);
 export type Outcome = z.infer<typeof Outcome>;
 
 export const Attempt = z.object({
-  id: z.string().min(1),
-  startedAt: z.number().int().nonnegative(),
-  personId: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  startedAt: z.int().check(z.nonnegative()),
+  personId: z.string().check(z.minLength(1)),
   site: SiteRef,
   kind: MomentKind,
   outcome: Outcome,
-  endedAt: z.number().int().nonnegative().nullable(),
-  secondsOnScreen: z.number().nonnegative().nullable(),
+  endedAt: z.nullable(z.int().check(z.nonnegative())),
+  secondsOnScreen: z.nullable(z.number().check(z.nonnegative())),
   journalWritten: z.boolean(),
-  feeling: Feeling.nullable(),
+  feeling: z.nullable(Feeling),
   /** The tab showing the pause screen while the outcome is pending; null once resolved. */
-  tabId: z.number().int().nullable(),
+  tabId: z.nullable(z.int()),
   /**
    * When the page showing the screen went away with its tab still open (a reload, or a
    * navigation elsewhere). Still pending: the same screen coming back in that tab is the
    * same attempt; otherwise it settles as left, at this time.
    */
-  abandonedAt: z.number().int().nonnegative().nullable().default(null),
+  abandonedAt: z._default(z.nullable(z.int().check(z.nonnegative())), null),
 });
 export type Attempt = z.infer<typeof Attempt>;
 
 export const JournalEntry = z.object({
-  id: z.string().min(1),
-  writtenAt: z.number().int().nonnegative(),
-  personId: z.string().nullable(),
-  site: SiteRef.nullable(),
-  attemptId: z.string().nullable(),
-  text: z.string().min(1).max(20000),
+  id: z.string().check(z.minLength(1)),
+  writtenAt: z.int().check(z.nonnegative()),
+  personId: z.nullable(z.string()),
+  site: z.nullable(SiteRef),
+  attemptId: z.nullable(z.string()),
+  text: z.string().check(z.minLength(1), z.maxLength(20000)),
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 /** After Continue: this person on this site is let through until `until`. */
 export const Snooze = z.object({
-  personId: z.string().min(1),
+  personId: z.string().check(z.minLength(1)),
   site: SiteRef,
-  until: z.number().int().nonnegative(),
+  until: z.int().check(z.nonnegative()),
 });
 export type Snooze = z.infer<typeof Snooze>;
 

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from './zod';
 import { defaultSettings } from './defaults';
 import { UnreadDay } from './health';
 import { CustomSite, Person, Settings, Snooze } from './schema';
@@ -47,13 +47,13 @@ export const pendingItem = storage.defineItem<unknown>('local:pending', { fallba
  */
 export const friendCodeItem = storage.defineItem<unknown>('local:friendCode', { fallback: null, version: 1 });
 export const FriendCode = z.object({
-  salt: z.string().min(1),
-  hash: z.string().min(1),
-  iterations: z.number().int().positive(),
-  createdAt: z.number().int().nonnegative(),
-  failures: z.number().int().nonnegative(),
+  salt: z.string().check(z.minLength(1)),
+  hash: z.string().check(z.minLength(1)),
+  iterations: z.int().check(z.positive()),
+  createdAt: z.int().check(z.nonnegative()),
+  failures: z.int().check(z.nonnegative()),
   /** No try is checked before this time (wrong codes slow down). */
-  blockedUntil: z.number().int().nonnegative(),
+  blockedUntil: z.int().check(z.nonnegative()),
 });
 export type FriendCode = z.infer<typeof FriendCode>;
 
@@ -129,7 +129,7 @@ export function salvageSettings(raw: unknown): Loaded<Settings> {
 }
 
 /** Keeps the entries of a stored list that still parse. */
-export function salvageList<T>(raw: unknown, schema: z.ZodType<T>): T[] {
+export function salvageList<T>(raw: unknown, schema: z.ZodMiniType<T>): T[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((entry) => {
     const result = schema.safeParse(entry);
@@ -137,7 +137,7 @@ export function salvageList<T>(raw: unknown, schema: z.ZodType<T>): T[] {
   });
 }
 
-function loadList<T>(raw: unknown, schema: z.ZodType<T>): Loaded<T[]> {
+function loadList<T>(raw: unknown, schema: z.ZodMiniType<T>): Loaded<T[]> {
   if (raw === null || raw === undefined) return { value: [], valid: true, readable: true };
   const parsed = z.array(schema).safeParse(raw);
   if (parsed.success) return { value: parsed.data, valid: true, readable: true };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { Attempt } from './schema';
 
 /**
@@ -9,36 +9,36 @@ import type { Attempt } from './schema';
  * own, in the time zone the summary was built in; the background rebuilds it when that changes.
  */
 export const DayCounts = z.object({
-  attempts: z.number().int().nonnegative(),
-  left: z.number().int().nonnegative(),
-  continued: z.number().int().nonnegative(),
+  attempts: z.int().check(z.nonnegative()),
+  left: z.int().check(z.nonnegative()),
+  continued: z.int().check(z.nonnegative()),
 });
 export type DayCounts = z.infer<typeof DayCounts>;
 
-const Counts = z.record(z.string(), z.number().int().nonnegative());
+const Counts = z.record(z.string(), z.int().check(z.nonnegative()));
 
 export const Summary = z.object({
   version: z.literal(1),
   /** The IANA zone days and hours are counted in (the user's, when it was built). */
-  timeZone: z.string().min(1),
-  total: z.number().int().nonnegative(),
+  timeZone: z.string().check(z.minLength(1)),
+  total: z.int().check(z.nonnegative()),
   /** Left counts `closed` too: the tab was closed with the screen up. */
   outcomes: z.object({
-    pending: z.number().int().nonnegative(),
-    left: z.number().int().nonnegative(),
-    continued: z.number().int().nonnegative(),
+    pending: z.int().check(z.nonnegative()),
+    left: z.int().check(z.nonnegative()),
+    continued: z.int().check(z.nonnegative()),
   }),
   /** By local day, `yyyy-MM-dd`: only days with attempts. */
-  byDay: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), DayCounts),
+  byDay: z.record(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), DayCounts),
   /** 24 counts, midnight first. */
-  byHour: z.array(z.number().int().nonnegative()).length(24),
+  byHour: z.array(z.int().check(z.nonnegative())).check(z.length(24)),
   /** 7 counts, Monday first. */
-  byWeekday: z.array(z.number().int().nonnegative()).length(7),
+  byWeekday: z.array(z.int().check(z.nonnegative())).check(z.length(7)),
   /** Attempts with a feeling given, by feeling. */
   byFeeling: Counts,
   byPerson: Counts,
   bySite: Counts,
-  withJournal: z.number().int().nonnegative(),
+  withJournal: z.int().check(z.nonnegative()),
 });
 export type Summary = z.infer<typeof Summary>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { weakenings } from './changes';
 import { formatList, plural, t } from './i18n';
 import { Person, Settings } from './schema';
@@ -59,9 +59,9 @@ export const SYNCED_FIELDS = (Object.keys(Settings.shape) as (keyof Settings)[])
 
 /** When an entry last changed, and on which browser; `h` is its value's hash. */
 export const Stamp = z.object({
-  a: z.number().int().nonnegative(),
-  d: z.string().max(64),
-  h: z.string().max(32),
+  a: z.int().check(z.nonnegative()),
+  d: z.string().check(z.maxLength(64)),
+  h: z.string().check(z.maxLength(32)),
 });
 export type Stamp = z.infer<typeof Stamp>;
 
@@ -69,7 +69,7 @@ export type Stamp = z.infer<typeof Stamp>;
 export const SyncStamps = z.object({
   fields: z.record(z.string(), Stamp),
   people: z.record(z.string(), Stamp),
-  tomb: z.record(z.string(), z.number().int().nonnegative()),
+  tomb: z.record(z.string(), z.int().check(z.nonnegative())),
 });
 export type SyncStamps = z.infer<typeof SyncStamps>;
 
@@ -77,11 +77,11 @@ export type SyncStamps = z.infer<typeof SyncStamps>;
 export const SyncState = z.object({
   enabled: z.boolean(),
   /** This browser's id in the stamps; made when sync is first turned on. */
-  deviceId: z.string().max(64),
+  deviceId: z.string().check(z.maxLength(64)),
   stamps: SyncStamps,
   /** The last thing that stopped sync, said for the options page; null once a sync works. */
-  problem: z.object({ at: z.number(), message: z.string() }).nullable(),
-  syncedAt: z.number().nullable(),
+  problem: z.nullable(z.object({ at: z.number(), message: z.string() })),
+  syncedAt: z.nullable(z.number()),
 });
 export type SyncState = z.infer<typeof SyncState>;
 
@@ -177,15 +177,15 @@ export interface SyncProblem {
 export type Split = { ok: true; items: Record<string, unknown> } | { ok: false; problem: SyncProblem };
 
 const Part0 = z.object({
-  a: z.number().int().nonnegative(),
-  d: z.string().max(64),
-  h: z.string().max(32),
-  n: z.number().int().min(1).max(SYNC_QUOTA.maxItems),
-  v: z.unknown().optional(),
-  l: z.array(z.unknown()).optional(),
+  a: z.int().check(z.nonnegative()),
+  d: z.string().check(z.maxLength(64)),
+  h: z.string().check(z.maxLength(32)),
+  n: z.int().check(z.gte(1), z.lte(SYNC_QUOTA.maxItems)),
+  v: z.optional(z.unknown()),
+  l: z.optional(z.array(z.unknown())),
 });
-const PartK = z.object({ h: z.string().max(32), k: z.number().int().min(1), l: z.array(z.unknown()) });
-const Index = z.object({ v: z.number().int().positive(), tomb: z.record(z.string(), z.number().int().nonnegative()) });
+const PartK = z.object({ h: z.string().check(z.maxLength(32)), k: z.int().check(z.gte(1)), l: z.array(z.unknown()) });
+const Index = z.object({ v: z.int().check(z.positive()), tomb: z.record(z.string(), z.int().check(z.nonnegative())) });
 
 /**
  * One entry packed into items: `head` whole in the first, `list` (if any) spread over as many
@@ -305,7 +305,7 @@ export interface Remote {
 export type Joined = { ok: true; remote: Remote } | { ok: false; message: string };
 
 const FIELD_OF_KEY = new Map(SYNCED_FIELDS.map((field) => [fieldKey(field), field]));
-const problemText = (error: z.ZodError) =>
+const problemText = (error: z.core.$ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`).join('; ');
 
 /** The entries of the sync area, each checked against the schema; an entry not whole is in flight, not read. */
