@@ -6,9 +6,9 @@ import { sendMessage } from '@/utils/messages';
 import { Change, type ChangeResult } from '@/utils/changes';
 import { formatList, messageParts, SLOT, t, type MessageKey } from '@/utils/i18n';
 import { ANY_SITE, IdentifierKind, type Person, type Settings } from '@/utils/schema';
-import { adapters } from '@/utils/sites';
 import { loadSettings, settingsItem } from '@/utils/storage';
 import { customAdapters } from '@/utils/sites/custom';
+import { builtInSites } from '@/utils/sites/names';
 import { heldText, KIND_WORD, Protection, siteLabel as siteName } from './Protection';
 import { Sites } from './Sites';
 import { DataSettings } from './DataSettings';
@@ -185,9 +185,9 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
           {t('identifier_site')}{' '}
           <select name="site" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
             <option value={ANY_SITE}>{t('identifier_site_every')}</option>
-            {adapters.map((adapter) => (
-              <option key={adapter.id} value={adapter.id}>
-                {adapter.name}
+            {builtInSites.map((builtIn) => (
+              <option key={builtIn.id} value={builtIn.id}>
+                {builtIn.name}
               </option>
             ))}
             {settings.customSites.map((custom) => (

@@ -4,7 +4,7 @@ import { formatDate, messageParts, plural, SLOT, t, type MessageKey } from '@/ut
 import { codeRefusal } from '@/utils/code-refusal';
 import { sendMessage } from '@/utils/messages';
 import { ANY_SITE, LOCK_HOURS, StrictHours, type IdentifierKind, type LockHours, type Settings } from '@/utils/schema';
-import { adapterById } from '@/utils/sites';
+import { builtInSiteName } from '@/utils/sites/names';
 import { localTimeZone } from '@/utils/summary';
 import { friendCodeItem, loadFriendCode, loadPending, pendingItem } from '@/utils/storage';
 import type { Save } from './Options';
@@ -35,7 +35,7 @@ export const KIND_WORD: Record<IdentifierKind, MessageKey> = {
 /** A site's name for the user: built in, their own, or "every site". */
 export function siteLabel(site: string, settings: Settings): string {
   if (site === ANY_SITE) return t('site_every');
-  return adapterById(site)?.name ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site;
+  return builtInSiteName(site) ?? settings.customSites.find((custom) => custom.id === site)?.name ?? site;
 }
 
 /** One thing a change takes away, in words. */

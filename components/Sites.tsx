@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { messageParts, SLOT, t, type MessageKey } from '@/utils/i18n';
 import { CustomSite, MomentKind, type Settings } from '@/utils/schema';
-import { adapters } from '@/utils/sites';
 import { newCustomSiteId, selectorProblem, siteOrigin, sitePattern } from '@/utils/sites/custom';
+import { builtInSites } from '@/utils/sites/names';
 import { loadSettings } from '@/utils/storage';
 
 import type { Save } from './Options';
@@ -55,14 +55,14 @@ export function Sites({ settings, save }: { settings: Settings; save: Save }) {
       <h2 id="sites-title">{t('sites_heading')}</h2>
       <fieldset class="sites">
         <legend>{t('sites_built_in')}</legend>
-        {adapters.map((adapter) => (
-          <label key={adapter.id}>
+        {builtInSites.map((builtIn) => (
+          <label key={builtIn.id}>
             <input
               type="checkbox"
-              checked={isOn(adapter.id)}
-              onChange={(e) => toggle(adapter.id, adapter.name, (e.target as HTMLInputElement).checked)}
+              checked={isOn(builtIn.id)}
+              onChange={(e) => toggle(builtIn.id, builtIn.name, (e.target as HTMLInputElement).checked)}
             />{' '}
-            {adapter.name}
+            {builtIn.name}
           </label>
         ))}
       </fieldset>

@@ -5,7 +5,7 @@ import { messageParts, plural, SLOT, t } from '@/utils/i18n';
 import { identifiersFromInput } from '@/utils/identity';
 import { sendMessage } from '@/utils/messages';
 import { ANY_SITE, SupportPerson, type Identifier } from '@/utils/schema';
-import { adapters } from '@/utils/sites';
+import { builtInSites } from '@/utils/sites/names';
 
 /** What the welcome form's lines say: the identifiers, or each line's problem, by its number. */
 export function readLines(text: string): { identifiers: Identifier[]; problems: string[] } {
@@ -65,7 +65,7 @@ export function Welcome() {
         const result = await sendMessage('change', change);
         if (result.status === 'refused') throw new Error(result.message);
       }
-      const sites = adapters.filter((adapter) => !off.has(adapter.id)).length;
+      const sites = builtInSites.filter((builtIn) => !off.has(builtIn.id)).length;
       setDone(plural('welcome_done', sites, { alias: alias.trim() }));
     } catch (error) {
       setProblems([t('not_saved', { error: (error as Error).message })]);
@@ -112,19 +112,19 @@ export function Welcome() {
         </label>
         <fieldset class="sites">
           <legend>{t('welcome_sites')}</legend>
-          {adapters.map((adapter) => (
-            <label key={adapter.id}>
+          {builtInSites.map((builtIn) => (
+            <label key={builtIn.id}>
               <input
                 type="checkbox"
-                checked={!off.has(adapter.id)}
+                checked={!off.has(builtIn.id)}
                 onChange={(e) => {
                   const next = new Set(off);
-                  if ((e.target as HTMLInputElement).checked) next.delete(adapter.id);
-                  else next.add(adapter.id);
+                  if ((e.target as HTMLInputElement).checked) next.delete(builtIn.id);
+                  else next.add(builtIn.id);
                   setOff(next);
                 }}
               />{' '}
-              {adapter.name}
+              {builtIn.name}
             </label>
           ))}
         </fieldset>

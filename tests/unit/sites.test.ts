@@ -8,7 +8,7 @@ import { adapters, adapterForLink, adapterForUrl } from '@/utils/sites';
 import { IdentifierKind, MomentKind } from '@/utils/schema';
 import type { SiteAdapter } from '@/utils/sites/types';
 import { examplesOf } from './site-examples';
-import { builtInSiteName, siteNames } from '@/utils/sites/names';
+import { builtInSiteName, builtInSites, siteNames } from '@/utils/sites/names';
 
 const sitesDir = path.resolve('utils/sites');
 const fixturesDir = path.resolve('tests/fixtures');
@@ -57,9 +57,10 @@ describe('the adapter registry', () => {
     expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
   });
 
-  it('names every built-in site in utils/sites/names.ts, as its adapter does, and no other', () => {
+  it('names every built-in site in utils/sites/names.ts, as its adapter does, in the registry’s order, and no other', () => {
     expect(Object.keys(siteNames).sort()).toEqual(adapters.map((a) => a.id).sort());
     for (const adapter of adapters) expect(builtInSiteName(adapter.id)).toBe(adapter.name);
+    expect(builtInSites).toEqual(adapters.map(({ id, name }) => ({ id, name })));
     expect(builtInSiteName('custom-forum')).toBeUndefined();
     expect(builtInSiteName('toString')).toBeUndefined();
   });

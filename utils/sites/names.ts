@@ -20,6 +20,9 @@ export const siteNames = {
   outlook: 'Outlook',
 } as const;
 
+/** The built-in sites, each by its id and name, in the registry's order (utils/sites/index.ts): what the pages list. */
+export const builtInSites: readonly { id: string; name: string }[] = Object.entries(siteNames).map(([id, name]) => ({ id, name }));
+
 /** A built-in site's name, or undefined for any other id (a custom site's, or a removed one). */
 export function builtInSiteName(id: string): string | undefined {
   return Object.hasOwn(siteNames, id) ? siteNames[id as keyof typeof siteNames] : undefined;
