@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleSizes, CONTENT_SCRIPT_LIMIT, overLimit } from '../../scripts/bundle-sizes.mjs';
+import { BUNDLE_LIMITS, bundleSizes, CONTENT_SCRIPT_LIMIT, overBundleLimits, overLimit, zodIn } from '../../scripts/bundle-sizes.mjs';
 
 // The size check itself (tests/e2e/bundle-size.spec.ts runs it on the real build), on a made-up build.
 let dir = '';
@@ -57,5 +57,37 @@ describe('bundleSizes and overLimit', () => {
       expect.stringMatching(/^dense: [\d.]+ KiB gzipped, over 28\.0 KiB$/),
       'long: 81.0 KiB minified, over 80.0 KiB',
     ]);
+  });
+
+  it('names the background or a page over its limit, or with none; not one within it, nor a content script', () => {
+    const sizes = bundleSizes(
+      build({
+        'manifest.json': JSON.stringify({ background: { service_worker: 'background.js' } }),
+        'background.js': 'b'.repeat(3000),
+        'content-scripts/x.js': 'x'.repeat(9000),
+        'popup.html': '<script type="module" src="/chunks/popup.js"></script><link rel="modulepreload" href="/chunks/shared.js">',
+        'chunks/popup.js': 'p'.repeat(1000),
+        'chunks/shared.js': 's'.repeat(1100),
+        'journal.html': '<script type="module" src="/chunks/journal.js"></script>',
+        'chunks/journal.js': 'j'.repeat(100),
+      }),
+    );
+    expect(overBundleLimits(sizes, { background: 3000, popup: 2048, x: 1 })).toEqual([
+      'journal: no limit set (scripts/bundle-sizes.mjs BUNDLE_LIMITS)',
+      'popup: 2.1 KiB minified, over 2.0 KiB',
+    ]);
+    expect(overBundleLimits(sizes, { background: 3000, popup: 2100, journal: 100 })).toEqual([]);
+    expect(Object.keys(BUNDLE_LIMITS)).toContain('background');
+  });
+});
+
+describe('zodIn', () => {
+  it.each([
+    ['classic zod, minified', 'var a=N(`$ZodType`,(e,t)=>{}),b=N(`ZodType`,(e,t)=>{}),c=N(`ZodObject`,1)', { classic: true, mini: false, core: true }],
+    ['zod/mini, minified', 'var a=A(`$ZodType`,(e,t)=>{}),B=A(`ZodMiniType`,(e,t)=>{}),o=A("ZodMiniObject",1)', { classic: false, mini: true, core: true }],
+    ['a word in a message only', 'console.log(`a ZodObject here`); let ZodType = 1', { classic: false, mini: false, core: false }],
+    ['no zod', 'export const x = 1', { classic: false, mini: false, core: false }],
+  ])('%s', (_, code, expected) => {
+    expect(zodIn(code)).toEqual(expected);
   });
 });
