@@ -1,7 +1,6 @@
-import { format } from 'date-fns';
 import type { RecordDb } from './db';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Attempt, type JournalEntry, type Settings } from './schema';
-import { personName, siteName } from './stats';
+import { keyOf, personName, siteName } from './stats';
 
 /**
  * The log, exported: CSV for a spreadsheet (RFC 4180: a header row, CRLF line ends, a field
@@ -67,12 +66,12 @@ export function jsonHead(exportedAt: number): string {
 
 /** `clean-break-log-2026-12-01.csv`, by the local day. */
 export function exportFileName(extension: 'csv' | 'json', now: number): string {
-  return `clean-break-log-${format(now, 'yyyy-MM-dd')}.${extension}`;
+  return `clean-break-log-${keyOf(new Date(now))}.${extension}`;
 }
 
 /** `clean-break-backup-2026-12-01.json`, by the local day. */
 export function backupFileName(now: number): string {
-  return `clean-break-backup-${format(now, 'yyyy-MM-dd')}.json`;
+  return `clean-break-backup-${keyOf(new Date(now))}.json`;
 }
 
 const PAGE = 2000;

@@ -4,9 +4,7 @@ import {
   differenceInCalendarDays,
   differenceInCalendarMonths,
   differenceInCalendarYears,
-  format,
   isValid,
-  parse,
   parseISO,
   startOfDay,
   startOfMonth,
@@ -27,15 +25,49 @@ export interface Clock {
   timeZone: string;
 }
 
-const DAY_KEY = 'yyyy-MM-dd';
-
 /** Local midnight of `now`'s day, as a date in the clock's zone. */
 const today = ({ now, timeZone }: Clock) => startOfDay(new TZDate(now, timeZone));
 
-/** A `yyyy-MM-dd` day as local midnight in the clock's zone. */
-const dayOf = (key: string, clock: Clock) => parse(key, DAY_KEY, today(clock));
+/**
+ * `yyyy-MM-dd` as date-fns's `parse` reads it (up to 4, 2 and 2 digits, a year from 1; whitespace after), done
+ * by hand: `parse` and `format` brought every token's parser and formatter and a locale, 35 KiB
+ * of each page that counts days (issue 12).
+ */
+const DAY_KEY = /^(\d{1,4})-(\d{1,2})-(\d{1,2})\s*$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
-const keyOf = (day: Date) => format(day, DAY_KEY);
+/** A `yyyy-MM-dd` day as local midnight in the clock's zone; an invalid date when it is no day. */
+function dayOf(key: string, clock: Clock): TZDate {
+  const invalid = new TZDate(NaN, clock.timeZone);
+  const parts = DAY_KEY.exec(key);
+  if (!parts) return invalid;
+  const [year, month, date] = [Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])];
+  if (year < 1 || month < 0 || month > 11) return invalid;
+  // In parse's steps and with its checks, so a zone's odd midnights (and TZDate's) come out as they did.
+  const day = today(clock);
+  day.setFullYear(year, 0, 1);
+  day.setHours(0, 0, 0, 0);
+  day.setMonth(month, 1);
+  day.setHours(0, 0, 0, 0);
+  const days = DAYS_IN_MONTH[day.getMonth()]! + (day.getMonth() === 1 && leapYear(day.getFullYear()) ? 1 : 0);
+  if (date < 1 || date > days) return invalid;
+  day.setDate(date);
+  day.setHours(0, 0, 0, 0);
+  // Its last step: the wall-clock time made again in the zone.
+  const made = new TZDate(0, clock.timeZone);
+  made.setFullYear(day.getFullYear(), day.getMonth(), day.getDate());
+  made.setHours(day.getHours(), day.getMinutes(), day.getSeconds(), day.getMilliseconds());
+  return new TZDate(+made, clock.timeZone);
+}
+
+/** A day's `yyyy-MM-dd` in its own calendar (a TZDate's zone's), as date-fns's `format` writes it. */
+export function keyOf(day: Date): string {
+  if (Number.isNaN(day.getTime())) throw new RangeError('Invalid time value');
+  const year = day.getFullYear();
+  const digits = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${digits(year > 0 ? year : 1 - year, 4)}-${digits(day.getMonth() + 1, 2)}-${digits(day.getDate(), 2)}`;
+}
 
 /** Today's `yyyy-MM-dd` in the clock's zone. */
 export const todayKey = (clock: Clock) => keyOf(today(clock));
