@@ -12,16 +12,17 @@ export const CONTENT_SCRIPT_LIMIT = { bytes: 80 * 1024, gzipBytes: 28 * 1024 };
  * Issue 12: the background and each page (with the chunks it loads), minified, a little above
  * what they weigh since the schemas moved to zod/mini, the pages name sites without the adapters
  * and count days without date-fns's parse and format, so that a regression (classic zod back,
- * every adapter in the popup) fails. A page added to the build needs its limit here.
+ * every adapter in the popup) fails; the background, options and welcome, which carry the adapters,
+ * have room for them to grow a little. A page added to the build needs its limit here.
  */
 export const BUNDLE_LIMITS = {
-  background: 264 * 1024,
+  background: 272 * 1024,
   attempts: 216 * 1024,
   journal: 210 * 1024,
-  options: 290 * 1024,
+  options: 296 * 1024,
   popup: 226 * 1024,
   preview: 92 * 1024,
-  welcome: 126 * 1024,
+  welcome: 132 * 1024,
 };
 
 const sizeOf = (dir, files) => {
