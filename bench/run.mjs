@@ -27,8 +27,8 @@ const build = (env = {}) => {
 build();
 const sizes = bundleSizes(extension);
 
-// 3. The extension in Chromium, built again with its content scripts marking the page's timeline
-// at their first and after their last statement (CB_BENCH_MARKS, wxt.config.ts): their evaluation.
+// 3. The extension in Chromium, built again with its content scripts timing their own evaluation
+// on the page's timeline (CB_BENCH_MARKS, wxt.config.ts).
 build({ CB_BENCH_MARKS: '1' });
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -121,25 +121,27 @@ async function domToCovered() {
 
 /**
  * The content script's evaluation on a full load of a page of a watched site where nobody it
- * watches is shown (the common case): from its first statement to after its last (the main
- * function's part before its first wait for storage included), by the page's own clock.
- * `first`: the first load after the browser started (nothing compiled or cached yet).
+ * watches is shown (the common case), by the page's own clock (0.1 ms steps): the measure a
+ * bench-only build records (CB_BENCH_MARKS, wxt.config.ts) from a clock read before its first
+ * statement to one after its last. In it: every module's top-level code, WXT's context, and the
+ * main function up to its first wait, which has asked storage for the site's watch index (so
+ * the storage API is built in it); not in it: compiling the script (before its first
+ * statement), and the answer and the look at the page that follow. `first`: the first load
+ * after the browser started (nothing compiled or cached yet), kept out of the median, which is
+ * of at least 21 loads after it (this machine's other work makes single loads swing 2-3x).
  */
 async function evaluation() {
   await front();
   await seed(settings(watched(1)));
   await tab.waitForTimeout(300);
   const ms = [];
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < 1 + Math.max(ROUNDS, 21); i++) {
     await tab.goto('https://www.instagram.com/explore/');
-    await tab.waitForFunction(() => performance.getEntriesByName('clean-break:evaluate-end').length > 0);
-    ms.push(await tab.evaluate(() => {
-      const [start] = performance.getEntriesByName('clean-break:evaluate-start');
-      const [end] = performance.getEntriesByName('clean-break:evaluate-end');
-      return end.startTime - start.startTime;
-    }));
+    await tab.waitForFunction(() => performance.getEntriesByName('clean-break:evaluate').length > 0);
+    ms.push(await tab.evaluate(() => performance.getEntriesByName('clean-break:evaluate')[0].duration));
   }
-  return { medianMs: median(ms), firstMs: ms[0], maxMs: Math.max(...ms) };
+  const [first, ...warm] = ms;
+  return { medianMs: median(warm), firstMs: first, maxMs: Math.max(...warm), loads: warm.length };
 }
 
 async function loadToCovered() {
@@ -402,7 +404,7 @@ const { contentScriptEvaluation: evaluated } = results;
 const rows = [
   ['largest content script (each site loads its own only)', `${kib(largest.bytes)} (${largest.name})`, `minified; goal ≤ ${kib(CONTENT_SCRIPT_LIMIT.bytes)}`],
   ['largest content script, gzipped', `${kib(largestGzip.gzipBytes)} (${largestGzip.name})`, `goal ≤ ${kib(CONTENT_SCRIPT_LIMIT.gzipBytes)}`],
-  ['content script evaluation on a page load (median)', `${evaluated.medianMs.toFixed(2)} ms`, `goal < 2 ms; first load ${evaluated.firstMs.toFixed(2)} ms, slowest ${evaluated.maxMs.toFixed(2)} ms`],
+  ['content script evaluation on a page load (median)', `${evaluated.medianMs.toFixed(2)} ms`, `goal < 2 ms; of ${evaluated.loads} loads after the first (${evaluated.firstMs.toFixed(1)} ms), slowest ${evaluated.maxMs.toFixed(1)} ms`],
   ['match a sighting, 1 vs 1,000 identifiers (time ratio)', matchRatio.toFixed(2), 'about 1: cost does not grow with the list'],
   ['in-app navigation → screen up, 1 identifier', `${results.inAppToCovered1.ms.toFixed(1)} ms, ${results.inAppToCovered1.frames} frames`, 'goal: within one frame'],
   ['in-app navigation → screen up, 1,000 identifiers', `${results.inAppToCovered1000.ms.toFixed(1)} ms, ${results.inAppToCovered1000.frames} frames`, ''],

@@ -9,5 +9,8 @@ export default defineContentScript({
   // The pause screen's CSS is bundled (pause.tsx), not fetched: the screen mounts in the
   // same task that found the person, and no extension file is exposed to the page.
   cssInjectionMode: 'manual',
+  // WXT tells an older copy of this script to stop by an event in this world; its extra
+  // window.postMessage would tell the page too (and cost a structured clone before deciding).
+  noScriptStartedPostMessage: true,
   main: (ctx) => watchPage(ctx, reddit),
 });
