@@ -17,6 +17,7 @@ import {
 } from '@/utils/watch-index';
 import { decide, initialState, report, SETTLE_MS, type Decided, type Found, type LearnedId, type Report, type ThreadReading } from './decide';
 import { showPause, type PauseHandle } from './pause';
+import { onlyQuietChanges } from './quiet';
 import { armSendCheck, type SendCheckHandle } from './send-check';
 
 interface Watched {
@@ -261,9 +262,11 @@ interface FollowedPage {
 }
 
 /**
- * Calls `onChange` (at most once a frame) when the page's DOM changes. Parts of some sites live
- * in open shadow roots (LinkedIn's overlay, Reddit's chat): a document observer does not see
- * inside them, so each one the adapter names is observed as it appears, by this observer.
+ * Calls `onChange` (at most once a frame) when the page's DOM changes in a way that may change
+ * who is shown: a batch of changes all inside the adapter's quiet regions (a chat's message
+ * list filling) is passed over (quiet.ts). Parts of some sites live in open shadow roots
+ * (LinkedIn's overlay, Reddit's chat): a document observer does not see inside them, so each
+ * one the adapter names is observed as it appears, by this observer.
  */
 function followPage(adapter: SiteAdapter, onChange: () => void): FollowedPage {
   const observing: MutationObserverInit = {
@@ -273,14 +276,15 @@ function followPage(adapter: SiteAdapter, onChange: () => void): FollowedPage {
     attributes: true,
     attributeFilter: ['href', 'aria-label', 'title', ...(adapter.watchAttributes ?? [])],
   };
+  const quiet = adapter.quiet?.join(', ');
   let frame = 0;
-  const observer = new MutationObserver(() => {
-    if (!frame) {
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        onChange();
-      });
-    }
+  const observer = new MutationObserver((changes) => {
+    // A look is on its way already, or nothing here can change who is shown.
+    if (frame || (quiet && onlyQuietChanges(changes, quiet))) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      onChange();
+    });
   });
   const observedRoots = new WeakSet<ShadowRoot>();
   const observeShadowRoots = () => {

@@ -131,6 +131,17 @@ export const instagram: SiteAdapter = {
     // 2019–22: a textarea with the placeholder "Message...".
     'textarea[placeholder="Message..."]',
   ],
+
+  // Lists the reader passes over (NOT_HEADER: no title inside them is a thread's header), so
+  // that messages and inbox rows arriving there are not looked at; sources at NOT_HEADER.
+  quiet: [
+    // The open thread's message list, 2025–26.
+    '[data-pagelet="IGDMessagesList"]',
+    // Its older name.
+    '[data-pagelet="IGDOpenMessageList"]',
+    // The inbox's thread list.
+    '[data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]',
+  ],
 };
 
 function usernameFromHref(href: string | null): string | null {

@@ -83,6 +83,14 @@ export interface SiteAdapter {
    */
   watchAttributes?: string[];
   /**
+   * Regions whose inside `fromPage` never reads, so that no change inside them can change who
+   * is shown (a chat's message list filling as messages arrive): CSS selectors, one per layout.
+   * A batch of DOM changes that all lie inside such regions is not looked at
+   * (entrypoints/watch.content/quiet.ts); a change to a region's own attributes, or a region
+   * added, replaced or removed (a chat opened), still is.
+   */
+  quiet?: string[];
+  /**
    * The open shadow roots that hold what `fromPage` reads (LinkedIn's overlay, Reddit's chat).
    * The page's DOM observer does not see inside shadow roots; each one returned is observed
    * too, as it appears. Only called on sites where someone is watched.

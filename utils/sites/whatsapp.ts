@@ -152,6 +152,17 @@ export const whatsapp: SiteAdapter = {
     return sighting ? [sighting] : [];
   },
 
+  // The open chat's message list, which fromPage never reads inside (it reads the header only):
+  // rows arriving there are not looked at.
+  quiet: [
+    // 2024–26: '#main [role="application"]', WhatsApp Web tools' message container (public index,
+    // find_string '#main [role="application"]': a bot's `messageContainer`, scrapers' chat-pane
+    // lookups beside '[data-testid="conversation-panel-messages"]'); tests/fixtures/whatsapp/chat.html.
+    '#main [role="application"]',
+    // 2021–23 builds named it by data-testid (same search; tests/fixtures/whatsapp/chat-2023.html).
+    '[data-testid="conversation-panel-messages"]',
+  ],
+
   veilPatterns(identifier) {
     // A number as people write it; fromUrl compares digits, so the link carries them bare.
     if (identifier.kind !== 'phone' || !PHONE.test(identifier.value.trim())) return [];

@@ -1,5 +1,6 @@
+import type { Page } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { waitForPause } from '../pause';
+import { pauseDialog, waitForPause } from '../pause';
 import { decided } from './read-page';
 
 // On WhatsApp Web the person is their saved contact name (and their number, where shown).
@@ -11,6 +12,28 @@ const sam = {
     { kind: 'phone', value: '+44 7700 900123', site: 'whatsapp' },
   ],
 };
+
+/**
+ * Keeps the open chat busy, as a chat receiving a flood of messages: 30 rows appended to its
+ * message list every frame, for as long as the page lives (the list looked up again each frame:
+ * opening a chat replaces it).
+ */
+async function fillOpenChat(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    let n = 0;
+    const fill = () => {
+      const list = document.querySelector('#main [role="application"]');
+      for (let k = 0; list && k < 30; k++, n++) {
+        const row = document.createElement('div');
+        row.setAttribute('role', 'row');
+        row.innerHTML = `<div class="message-in focusable-list-item"><div class="copyable-text"><span class="selectable-text" dir="ltr">message ${n}</span></div></div>`;
+        list.append(row);
+      }
+      requestAnimationFrame(fill);
+    };
+    fill();
+  });
+}
 
 test.describe('WhatsApp Web', () => {
   test.beforeEach(async ({ background, serve }) => {
@@ -43,6 +66,67 @@ test.describe('WhatsApp Web', () => {
     // The page beneath takes no clicks: the app itself switches chats (as from a notification).
     await page.evaluate(() => (window as unknown as { __openChat(id: string): void }).__openChat('jo'));
     await waitForPause(page, false);
+  });
+
+  // Messages arriving in the open chat (WhatsApp Web appends each row to the message list) are
+  // not looked at (the adapter's quiet regions, entrypoints/watch.content/quiet.ts); a chat opened
+  // while they keep arriving still is.
+  test('a chat opened while messages keep arriving in the open one is paused', async ({ context, background }) => {
+    const page = await context.newPage();
+    await page.goto('https://web.whatsapp.com/');
+    await page.locator('#pane-side [role="row"][data-chat="jo"]').click();
+    await decided(page, background, 'Jo Other’s chat');
+    await fillOpenChat(page);
+    // The app opens a chat by replacing the panel (the message list included).
+    await page.evaluate(() => (window as unknown as { __openChat(id: string): void }).__openChat('sam'));
+    await waitForPause(page);
+  });
+
+  test('their name put into the open chat’s header while messages keep arriving is paused', async ({ context, background }) => {
+    const page = await context.newPage();
+    await page.goto('https://web.whatsapp.com/');
+    await page.locator('#pane-side [role="row"][data-chat="jo"]').click();
+    await decided(page, background, 'Jo Other’s chat');
+    await fillOpenChat(page);
+    // The header's name changed in place, as the list keeps filling: the same batches hold both.
+    await page.evaluate(() => {
+      document.querySelector('#main header span[dir="auto"]')!.textContent = 'Sam Lee';
+    });
+    await waitForPause(page);
+  });
+
+  test('rows arriving in the open chat are not looked at; a change elsewhere is', async ({ context, background }) => {
+    const page = await context.newPage();
+    await page.goto('https://web.whatsapp.com/');
+    await page.locator('#pane-side [role="row"][data-chat="jo"]').click();
+    await decided(page, background, 'Jo Other’s chat');
+    // The header is made to read as a group named Sam Lee (looked at: a group is nobody's), then
+    // its avatar back to a person's by an attribute the script does not watch (data-icon): the
+    // page now shows Sam Lee's chat, and only a look at it would say so.
+    await page.evaluate(() => document.querySelector('#main header [data-icon]')!.setAttribute('data-icon', 'default-group'));
+    await page.evaluate(() => {
+      document.querySelector('#main header span[dir="auto"]')!.textContent = 'Sam Lee';
+    });
+    await decided(page, background, 'a group named Sam Lee');
+    await page.evaluate(() => document.querySelector('#main header [data-icon]')!.setAttribute('data-icon', 'default-user'));
+    // Ten frames of thirty rows into the message list: no look, so no screen.
+    await page.evaluate(async () => {
+      for (let frame = 0; frame < 10; frame++) {
+        const list = document.querySelector('#main [role="application"]')!;
+        for (let k = 0; k < 30; k++) {
+          const row = document.createElement('div');
+          row.setAttribute('role', 'row');
+          row.innerHTML = `<div class="message-in focusable-list-item"><div class="copyable-text"><span class="selectable-text" dir="ltr">message ${frame * 30 + k}</span></div></div>`;
+          list.append(row);
+        }
+        await new Promise((done) => requestAnimationFrame(done));
+      }
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    });
+    expect(await pauseDialog(page), 'rows in the message list were looked at').toBeUndefined();
+    // A change outside the message list (a new row in the chat list) is looked at: the page is read, and paused.
+    await page.evaluate(() => document.getElementById('chat-list')!.append(document.createElement('div')));
+    await waitForPause(page);
   });
 
   test('a group named like them, a group they are in, and another person stay quiet', async ({ context, background }) => {
