@@ -355,8 +355,9 @@ export const facebook: SiteAdapter = {
   sendButton: META_SEND_BUTTON,
 
   // Conversations' message lists: the reader reads a list's own label ("Messages in conversation
-  // titled <Name>") and the composer beside it, never a message row, so rows arriving are not
-  // looked at (a change to the label itself still is). 2023–26: role="log" (SITES.md, "The
+  // titled <Name>"), and around it the composer, the thread's header and the chat list's current
+  // row, never a message row, so rows arriving are not looked at (a change to the label itself
+  // still is). 2023–26: role="log" (SITES.md, "The
   // conversation region is [role="log"]"; tests/fixtures/facebook/thread.html); 2020–23: the
   // labelled role="grid" (tests/fixtures/messenger/thread-older.html).
   quiet: ['[role="log"]', '[role="grid"][aria-label^="Messages in conversation "]'],
