@@ -132,16 +132,10 @@ export const instagram: SiteAdapter = {
     'textarea[placeholder="Message..."]',
   ],
 
-  // Lists the reader passes over (NOT_HEADER: no title inside them is a thread's header), so
-  // that messages and inbox rows arriving there are not looked at; sources at NOT_HEADER.
-  quiet: [
-    // The open thread's message list, 2025–26.
-    '[data-pagelet="IGDMessagesList"]',
-    // Its older name.
-    '[data-pagelet="IGDOpenMessageList"]',
-    // The inbox's thread list.
-    '[data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]',
-  ],
+  // The inbox's thread list, which the reader passes over (NOT_HEADER; source there), so that
+  // inbox rows moving as messages arrive are not looked at. Not the open thread's message list:
+  // its senders' avatars say whether the thread is a group's (MESSAGE_LIST).
+  quiet: ['[data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]'],
 };
 
 function usernameFromHref(href: string | null): string | null {
