@@ -174,9 +174,11 @@ function showsGroup(doc: Document): boolean {
       if (!link.querySelector('img') || link.textContent?.trim()) continue;
       const username = usernameFromHref(link.getAttribute('href'));
       if (username) senders.add(username.toLowerCase());
+      // Two senders say it: the rest of a long list (read once a frame while messages arrive) is not.
+      if (senders.size > 1) return true;
     }
   }
-  return senders.size > 1;
+  return false;
 }
 
 /**
