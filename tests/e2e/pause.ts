@@ -89,7 +89,18 @@ export async function waitForPause(page: Page, shown = true, timeout = 10_000): 
   for (;;) {
     const present = Boolean(await pauseDialog(page));
     if (present === shown) return;
-    if (Date.now() > deadline) throw new Error(`pause screen ${shown ? 'did not appear' : 'did not go away'}`);
+    if (Date.now() > deadline) {
+      // What the page was doing, for the failure's report: where it is, and whether the host is there at all.
+      const state = await page
+        .evaluate(() => ({
+          url: location.href,
+          readyState: document.readyState,
+          host: document.querySelector('clean-break-pause') !== null,
+          veiled: getComputedStyle(document.documentElement).visibility,
+        }))
+        .catch((error: unknown) => String(error));
+      throw new Error(`pause screen ${shown ? 'did not appear' : 'did not go away'} (${JSON.stringify(state)})`);
+    }
     await page.waitForTimeout(100);
   }
 }

@@ -18,10 +18,13 @@ async function stopWorker(context: BrowserContext, page: Page, extensionId: stri
   const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
   if (!worker) throw new Error('no service worker to stop');
   await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  // A worker busy with an event as it is closed can outlive the first close: closed again until it is gone.
   await expect
     .poll(async () => {
       const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
-      return now.some((t) => t.targetId === worker.targetId);
+      const running = now.some((t) => t.targetId === worker.targetId);
+      if (running) await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
+      return running;
     })
     .toBe(false);
   await cdp.detach();

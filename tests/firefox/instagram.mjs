@@ -10,6 +10,8 @@ test('a person added in options is paused on their profile; Leave goes back; the
   withFirefox(async (ff) => {
     // Options: add a person by alias, then their username pasted as a link (trusted typing and clicks).
     const options = await ff.extPage('options.html');
+    // The form renders once the settings have been read, which can come after the load event.
+    await options.waitForSelector('input[name=alias]');
     await options.type('input[name=alias]', 'S.');
     await options.click('form.row button[type=submit]');
     await options.waitForSelector('article[aria-label="S."]');
