@@ -47,7 +47,23 @@ export async function watchCustomSite(ctx: ContentScriptContext): Promise<void> 
  */
 export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   const unveil = veilLifter();
+  // The background writes the index again on every change of the settings or the snoozes. Heard
+  // from before the first read: a write landing while it is read (the settings changed as the
+  // page loads) would otherwise go unheard, and this page unwatched until the next change.
+  let started = false;
+  let missed = false;
+  ctx.onInvalidated(
+    watchStored(watchIndexKey(adapter.id), () => {
+      if (started) void reload();
+      else missed = true;
+    }),
+  );
   let watched = await loadWatched(adapter);
+  while (missed) {
+    missed = false;
+    watched = await loadWatched(adapter);
+  }
+  started = true;
   let state = initialState(adapter.id);
   // The screen and the send check that are up, as the state says they should be.
   let pause: PauseHandle | null = null;
@@ -198,9 +214,6 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     watched = await loadWatched(adapter);
     start();
   };
-  // The background writes the index again on every change of the settings or the snoozes.
-  ctx.onInvalidated(watchStored(watchIndexKey(adapter.id), () => void reload()));
-
   start();
 }
 

@@ -1,0 +1,58 @@
+import { afterEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { watchPage } from '@/entrypoints/watch.content/watch';
+import { defaultSettings } from '@/utils/defaults';
+import { instagram } from '@/utils/sites/instagram';
+import { compileSiteWatch, watchIndexKey } from '@/utils/watch-index';
+
+// The content script's shell over the fake browser's storage: how it hears its watch index.
+
+const sam = { id: 'p-sam', alias: 'S.', addedAt: 1, identifiers: [{ kind: 'handle' as const, value: 'sam.lee', site: 'instagram' }] };
+const indexFor = (people: (typeof sam)[]) => compileSiteWatch({ ...defaultSettings(), people }, [], 'instagram', true);
+const key = watchIndexKey('instagram');
+const screenUp = () => document.querySelector('clean-break-pause') !== null;
+
+// happy-dom has no popover API; the screen's host is kept in the top layer with it (guard.ts).
+const proto = HTMLElement.prototype as unknown as Record<string, unknown>;
+proto.showPopover ??= function showPopover() {};
+proto.hidePopover ??= function hidePopover() {};
+
+let ctx: ContentScriptContext | null = null;
+afterEach(() => {
+  ctx?.abort();
+  ctx = null;
+  document.querySelector('clean-break-pause')?.remove();
+});
+
+it('a watch index written while the first read is on its way is heard: the page is paused', async () => {
+  window.happyDOM?.setURL('https://www.instagram.com/sam.lee/');
+  await fakeBrowser.storage.local.set({ [key]: indexFor([]) });
+  // The first read answers with what was stored when it was asked; the background's write (the
+  // person just added) lands before that answer arrives.
+  const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+  let reads = 0;
+  vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+    reads++;
+    const snapshot = await get(keys as string);
+    if (reads === 1) await fakeBrowser.storage.local.set({ [key]: indexFor([sam]) });
+    return snapshot;
+  });
+  ctx = new ContentScriptContext('instagram');
+  await watchPage(ctx, instagram);
+  await vi.waitFor(() => expect(screenUp()).toBe(true));
+  expect(reads).toBe(2);
+});
+
+it('with nobody watched and no change, the index is read once and the page is not paused', async () => {
+  window.happyDOM?.setURL('https://www.instagram.com/sam.lee/');
+  await fakeBrowser.storage.local.set({ [key]: indexFor([]) });
+  const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+  ctx = new ContentScriptContext('instagram');
+  await watchPage(ctx, instagram);
+  expect(get).toHaveBeenCalledTimes(1);
+  expect(screenUp()).toBe(false);
+  // And a later write is heard as before.
+  await fakeBrowser.storage.local.set({ [key]: indexFor([sam]) });
+  await vi.waitFor(() => expect(screenUp()).toBe(true));
+});
