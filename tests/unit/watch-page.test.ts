@@ -11,6 +11,8 @@ import { compileSiteWatch, watchIndexKey } from '@/utils/watch-index';
 const sam = { id: 'p-sam', alias: 'S.', addedAt: 1, identifiers: [{ kind: 'handle' as const, value: 'sam.lee', site: 'instagram' }] };
 const indexFor = (people: (typeof sam)[]) => compileSiteWatch({ ...defaultSettings(), people }, [], 'instagram', true);
 const key = watchIndexKey('instagram');
+/** Puts happy-dom's window at `url`, as a full load would. */
+const at = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 const screenUp = () => document.querySelector('clean-break-pause') !== null;
 
 // happy-dom has no popover API; the screen's host is kept in the top layer with it (guard.ts).
@@ -26,7 +28,7 @@ afterEach(() => {
 });
 
 it('a watch index written while the first read is on its way is heard: the page is paused', async () => {
-  window.happyDOM?.setURL('https://www.instagram.com/sam.lee/');
+  at('https://www.instagram.com/sam.lee/');
   await fakeBrowser.storage.local.set({ [key]: indexFor([]) });
   // The first read answers with what was stored when it was asked; the background's write (the
   // person just added) lands before that answer arrives.
@@ -45,7 +47,7 @@ it('a watch index written while the first read is on its way is heard: the page 
 });
 
 it('with nobody watched and no change, the index is read once and the page is not paused', async () => {
-  window.happyDOM?.setURL('https://www.instagram.com/sam.lee/');
+  at('https://www.instagram.com/sam.lee/');
   await fakeBrowser.storage.local.set({ [key]: indexFor([]) });
   const get = vi.spyOn(fakeBrowser.storage.local, 'get');
   ctx = new ContentScriptContext('instagram');
