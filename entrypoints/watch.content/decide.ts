@@ -153,6 +153,11 @@ export interface ThreadReading {
    */
   pageAccount: string | null;
   /**
+   * The address is the chat's own, put there by the site's app in place of a link naming the
+   * person (Telegram's `#?tgaddr=`), while the screen was up for them: `byAddress` is theirs.
+   */
+  resolved: boolean;
+  /**
    * The page shows the open chat to be a group's (an adapter's positive sign of one): read, and
    * nobody's. Nothing is learned from it for anyone.
    */
@@ -185,6 +190,14 @@ const remember = (list: readonly string[], url: string) => [...list, url].slice(
 export function report(state: WatchState, reading: ThreadReading, settled: boolean): { state: WatchState; report: Report } {
   const { reported } = state;
   const { url, conversation, byPage, byAddress, group } = reading;
+  // The app itself opened this chat for a link naming them: its id is theirs, at once.
+  if (reading.resolved && byAddress && conversation && !group && (byPage === null || byPage === byAddress)) {
+    if (reported.learned.includes(url)) return { state, report: { send: 'nothing', awaitSettle: false } };
+    return {
+      state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
+      report: { send: 'learnThread', personId: byAddress, conversation },
+    };
+  }
   if (byPage && conversation && !byAddress && !group) {
     if (reported.learned.includes(url)) return { state, report: { send: 'nothing', awaitSettle: false } };
     return {

@@ -46,6 +46,8 @@ export async function watchCustomSite(ctx: ContentScriptContext): Promise<void> 
  * it only listens for changes of its index.
  */
 export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  // The address the document was loaded at: its own scripts have not run yet.
+  const loadedAt = location.href;
   const unveil = veilLifter();
   // The background writes the index again on every change of the settings or the snoozes. Heard
   // from before the first read: a write landing while it is read (the settings changed as the
@@ -124,6 +126,37 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     }
   };
 
+  // A link the app replaces in place (adapter.resolvesInPlace: Telegram's `#?tgaddr=`) names
+  // someone; the app takes it out of the address, then puts the chat's own there. Whom it named is
+  // carried over both, while the screen is up for them (nobody can use the page meanwhile) or
+  // before the first look, so the screen stays up, and the chat's id is learned for them.
+  let looked = false;
+  let resolving: Sighting | null = null;
+  if (adapter.resolvesInPlace?.(new URL(loadedAt))) resolving = adapter.fromUrl(new URL(loadedAt));
+  const resolved = new Map<string, Sighting>();
+  const seenAt = (url: URL): Seen => {
+    const seen = sightingsOf(adapter, url);
+    if (adapter.resolvesInPlace?.(url)) {
+      resolving = seen.address;
+    } else if (resolving) {
+      const from = resolving;
+      const pausedFor = state.paused?.person.id;
+      const carrying = !looked || (pausedFor !== undefined && findWatched(adapter, watched.index, { address: from, page: [] })?.person.id === pausedFor);
+      if (!carrying || (seen.address && seen.address.kind !== 'thread')) resolving = null;
+      // The chat is open at its own address: found.
+      else if (seen.address) {
+        resolved.set(url.href, from);
+        resolving = null;
+      }
+      // No address yet: still being found.
+      else return { ...seen, address: from };
+    }
+    const from = resolved.get(url.href);
+    const { address } = seen;
+    if (!from || address?.kind !== 'thread' || address.group) return seen;
+    return { ...seen, address: { kind: 'thread', identifiers: [...address.identifiers, ...from.identifiers] }, resolved: true };
+  };
+
   const tell = (decided: { state: typeof state; report: Report }) => {
     state = decided.state;
     const { report: what } = decided;
@@ -139,15 +172,16 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
         settleTimer = ctx.setTimeout(() => {
           settleTimer = null;
           const url = new URL(location.href);
-          tell(report(state, threadReading(watched.index, url, sightingsOf(adapter, url)), true));
+          tell(report(state, threadReading(watched.index, url, seenAt(url)), true));
         }, SETTLE_MS);
       }
     }
   };
 
   const look = (url = new URL(location.href)) => {
-    const seen = sightingsOf(adapter, url);
+    const seen = seenAt(url);
     apply(decide(state, { type: 'page', url: url.href, found: findWatched(adapter, watched.index, seen) }, Date.now()));
+    looked = true;
     // Learning and the health signal concern only addresses of an open chat: elsewhere (a feed
     // changing every frame) nothing more is read, and a wait for the chat to settle is dropped.
     if (adapter.fromPage && seen.address?.kind === 'thread') tell(report(state, threadReading(watched.index, url, seen), false));
@@ -199,7 +233,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     // one comes up if the page shows someone else watched.
     state = { ...state, leaving: null };
     const url = new URL(location.href);
-    const found = findWatched(adapter, watched.index, sightingsOf(adapter, url));
+    const found = findWatched(adapter, watched.index, seenAt(url));
     if (pause && found?.person.id === pause.personId) pause.resume();
     look(url);
   });
@@ -346,6 +380,8 @@ async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
 interface Seen {
   address: Sighting | null;
   page: Sighting[];
+  /** The address is a chat's own that a link naming someone was replaced with (its identifiers are in `address`). */
+  resolved?: boolean;
 }
 
 export function sightingsOf(adapter: SiteAdapter, url: URL): Seen {
@@ -360,7 +396,7 @@ const allOf = ({ address, page }: Seen): Sighting[] => (address ? [address, ...p
  * a group's. A group chat or one with someone not watched is nobody's (the adapters read no partner
  * in a group; those with a positive sign of one say so, with a group sighting).
  */
-export function threadReading(index: WatchIndex, url: URL, { address, page }: Seen): ThreadReading {
+export function threadReading(index: WatchIndex, url: URL, { address, page, resolved = false }: Seen): ThreadReading {
   const thread = address?.kind === 'thread';
   const byPage = page.find((sighting) => sighting.kind === 'thread' && index.match(sighting));
   return {
@@ -371,6 +407,7 @@ export function threadReading(index: WatchIndex, url: URL, { address, page }: Se
     byPage: (byPage && index.match(byPage)?.person.id) ?? null,
     pageRead: page.some((sighting) => sighting.identifiers.length > 0),
     pageAccount: pageAccountOf(index, page),
+    resolved,
     group: page.some((sighting) => sighting.group === true),
   };
 }

@@ -34,6 +34,7 @@ describe('what the shell reads of a thread', () => {
       byPage: 'p-sam',
       pageRead: true,
       pageAccount: null,
+      resolved: false,
       group: false,
     });
   });
@@ -94,6 +95,7 @@ describe('what the shell reads of a thread', () => {
         pageRead: true,
         // The header's peer id is the same user id (2024–26 builds), now named by the name too.
         pageAccount: '123456789',
+        resolved: false,
         group: false,
       });
     });

@@ -21,7 +21,8 @@ export const siteNames = {
 } as const;
 
 /** The built-in sites, each by its id and name, in the registry's order (utils/sites/index.ts): what the pages list. */
-export const builtInSites: readonly { id: string; name: string }[] = Object.entries(siteNames).map(([id, name]) => ({ id, name }));
+// Pure: left out of the bundles that do not use it (the content scripts).
+export const builtInSites: readonly { id: string; name: string }[] = /* @__PURE__ */ Object.entries(siteNames).map(([id, name]) => ({ id, name }));
 
 /** A built-in site's name, or undefined for any other id (a custom site's, or a removed one). */
 export function builtInSiteName(id: string): string | undefined {

@@ -173,6 +173,16 @@ export const telegram: SiteAdapter = {
     return open ? fromOpenChat(open) : null;
   },
 
+  // Telegram A takes `?tgaddr=…` out of the hash as it starts (`window.location.hash = messageHash`,
+  // the part before the `?`: empty; parseInitialLocationHash in src/util/routing.ts of
+  // Ajaxy/telegram-tt), then opens the chat the link resolves to (processDeepLink → openChatByUsername,
+  // src/util/deeplink.ts), whose address is `#<chat id>` (createLocationHash, same file).
+  resolvesInPlace(url) {
+    if (url.hostname !== 'web.telegram.org') return false;
+    const hash = url.hash.replace(/^#/, '');
+    return hash.startsWith('?') && new URLSearchParams(hash.slice(1)).has('tgaddr');
+  },
+
   fromPage(doc, url) {
     // No person's chat in the hash: none is open (closing a chat clears it), or it is a group.
     // Either way a title still in the DOM belongs to a chat that is not on screen.

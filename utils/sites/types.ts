@@ -97,6 +97,13 @@ export interface SiteAdapter {
    */
   shadowRoots?(doc: Document): ShadowRoot[];
   /**
+   * The address is a link the site's own app takes out of the address bar at once and replaces,
+   * once it has found the chat, with that chat's own address (Telegram's `#?tgaddr=` resolve
+   * links, which t.me's "Open in Web" opens). Whom it names is carried over to those addresses
+   * while the pause screen is up for them (entrypoints/watch.content/watch.ts).
+   */
+  resolvesInPlace?(url: URL): boolean;
+  /**
    * Compose windows only: what Leave does instead of going back. Removes the matched
    * recipient from the open compose window and returns what had been written there (to keep
    * in the journal), or null when nothing was written. Nothing typed may be lost.

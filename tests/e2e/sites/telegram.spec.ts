@@ -1,5 +1,5 @@
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { waitForPause } from '../pause';
+import { attemptsOf, expect, seedSettings, storageOf, test } from '../extension';
+import { pauseDialog, waitForPause } from '../pause';
 import { decided } from './read-page';
 
 const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };
@@ -84,6 +84,53 @@ test.describe('Telegram Web A', () => {
     await page.locator('#chat-list a[href="#-1001234567890"]').click();
     await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Sam Lee');
     await decided(page, background);
+    expect(await attemptsOf(background)).toEqual([]);
+  });
+});
+
+// t.me's "Open in Web" opens `/a/#?tgaddr=tg://resolve?domain=<username>`; Telegram A takes the
+// link out of the address at once and, once it has found the chat, puts the chat's own id there
+// (the fixture's script, after Ajaxy/telegram-tt's routing.ts). A person saved by username only.
+test.describe('Telegram Web A, opened from a t.me link', () => {
+  const link = (username: string) => `https://web.telegram.org/a/#?tgaddr=${encodeURIComponent(`tg://resolve?domain=${username}`)}`;
+  const identifiersOf = async (background: import('@playwright/test').Worker) =>
+    ((await storageOf(background)).settings as { people: { identifiers: unknown[] }[] }).people[0]?.identifiers;
+
+  test.beforeEach(async ({ background, serve }) => {
+    await seedSettings(background, [byHandle]);
+    await serve('https://web.telegram.org/a/**', 'telegram/a-app.html');
+  });
+
+  test('the screen stays up while A swaps the link for the chat’s own address, whose id is learned: that address alone is then paused', async ({
+    context,
+    background,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(link('sam_lee'));
+    await waitForPause(page);
+    await expect(page).toHaveURL('https://web.telegram.org/a/#123456789');
+    await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Sam Lee');
+    await expect.poll(() => identifiersOf(background)).toEqual([
+      { kind: 'handle', value: 'sam_lee', site: 'telegram' },
+      { kind: 'accountId', value: '123456789', site: 'telegram', learned: true },
+    ]);
+    // Up all along: one attempt, still open (a screen taken down and put up again would be two).
+    expect(await pauseDialog(page)).toBeDefined();
+    expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+
+    // The chat's own address, in another tab: caught by the id learned.
+    const again = await context.newPage();
+    await again.goto('https://web.telegram.org/a/#123456789');
+    await waitForPause(again);
+  });
+
+  test('a link to someone else: no screen, and nothing is learned', async ({ context, background }) => {
+    const page = await context.newPage();
+    await page.goto(link('jo_other'));
+    await expect(page).toHaveURL('https://web.telegram.org/a/#987654321');
+    await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Jo Other');
+    await decided(page, background);
+    expect(await identifiersOf(background)).toEqual([{ kind: 'handle', value: 'sam_lee', site: 'telegram' }]);
     expect(await attemptsOf(background)).toEqual([]);
   });
 });
