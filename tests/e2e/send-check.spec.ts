@@ -310,4 +310,41 @@ test.describe('the send check', () => {
       expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['profile', 'continued']]);
     });
   });
+
+  // XChat (2025–26) renders the conversation, its textarea and its send button inside the open
+  // shadow root of [data-testid="xchatEmbedRoute"] (tests/fixtures/x/xchat-thread.html).
+  test.describe('XChat conversation (inside a shadow root)', () => {
+    const conversation = 'https://x.com/i/chat/1234567890-44196397';
+    const root = (page: Page) => page.locator('[data-testid="xchatEmbedRoute"]');
+    const composer = (page: Page) => root(page).locator('[data-testid="dm-composer-textarea"]');
+    const sent = (page: Page) => root(page).locator('[data-testid^="message-sent-"]');
+
+    test.beforeEach(async ({ background, serve }) => {
+      await seedSettings(background, [xSam]);
+      await serve(conversation, 'x/xchat-thread.html');
+    });
+
+    test('Enter asks; keeping saves the words in the journal and empties the box; the next send, on the button, goes', async ({ context, background }) => {
+      const page = await context.newPage();
+      await page.goto(conversation);
+      await continueThrough(page);
+      await composer(page).click();
+      await page.keyboard.type('I miss you');
+      await page.keyboard.press('Enter');
+      await waitForSendCheck(page);
+      await expect(sent(page)).toHaveCount(0);
+      await clickNode(page, await sendCheckButton(page, KEEP));
+      await waitForSendCheck(page, false);
+      await expect(composer(page)).toHaveValue('');
+      await expect(sent(page)).toHaveCount(0);
+      await expect.poll(async () => (await journalOf(background)).map((entry) => entry.text)).toEqual(['I miss you']);
+
+      // Asked once only: the next send goes.
+      await composer(page).click();
+      await page.keyboard.type('ok');
+      await root(page).locator('[data-testid="dm-composer-send-button"]').click();
+      await expect(sent(page)).toHaveCount(1);
+      await expect(sent(page)).toHaveText('ok');
+    });
+  });
 });
