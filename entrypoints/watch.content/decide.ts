@@ -182,7 +182,8 @@ const remember = (list: readonly string[], url: string) => [...list, url].slice(
 /**
  * The reports to the background about what the page reads, one place: a conversation recognised
  * from the page (not from its address) whose address carries its id is learned, unless the page
- * shows it is a group's (its id is no one person's); so is the account id the page shows in a
+ * shows it is a group's (its id is no one person's); so is the id of a chat the site's app opened
+ * in place of a link naming them (`resolved`), at once; so is the account id the page shows in a
  * conversation whose address names the person, once the page settled; a chat the address says is
  * open, with nobody read from the page once it has `settled`, no sign of a group, and nobody named
  * by the address either, is counted as unread. Each once per address for the life of the page. Pure.
@@ -190,37 +191,31 @@ const remember = (list: readonly string[], url: string) => [...list, url].slice(
 export function report(state: WatchState, reading: ThreadReading, settled: boolean): { state: WatchState; report: Report } {
   const { reported } = state;
   const { url, conversation, byPage, byAddress, group } = reading;
+  const quiet = { state, report: { send: 'nothing', awaitSettle: false } } as const;
+  // Learned once per address for the life of the page.
+  const learn = (personId: string, learned: LearnedId) =>
+    reported.learned.includes(url)
+      ? quiet
+      : {
+          state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
+          report: { send: 'learnThread', personId, conversation: learned } as const,
+        };
   // The app itself opened this chat for a link naming them: its id is theirs, at once.
   if (reading.resolved && byAddress && conversation && !group && (byPage === null || byPage === byAddress)) {
-    if (reported.learned.includes(url)) return { state, report: { send: 'nothing', awaitSettle: false } };
-    return {
-      state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
-      report: { send: 'learnThread', personId: byAddress, conversation },
-    };
+    return learn(byAddress, conversation);
   }
-  if (byPage && conversation && !byAddress && !group) {
-    if (reported.learned.includes(url)) return { state, report: { send: 'nothing', awaitSettle: false } };
-    return {
-      state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
-      report: { send: 'learnThread', personId: byPage, conversation },
-    };
-  }
+  if (byPage && conversation && !byAddress && !group) return learn(byPage, conversation);
   // The address names them by a handle (Telegram K's `#@<username>`) and the page shows the chat's
   // account id, which Telegram A's address carries instead: learn it, once the page has been still
   // for SETTLE_MS, so a header left over from the chat before (mid-transition) is not taken for theirs.
   const { pageAccount } = reading;
   if (byAddress && pageAccount && !group && (byPage === null || byPage === byAddress) && !reported.learned.includes(url)) {
     if (!settled) return { state, report: { send: 'nothing', awaitSettle: true } };
-    return {
-      state: { ...state, reported: { ...reported, learned: remember(reported.learned, url) } },
-      report: { send: 'learnThread', personId: byAddress, conversation: { kind: 'accountId', value: pageAccount } },
-    };
+    return learn(byAddress, { kind: 'accountId', value: pageAccount });
   }
   // Someone the address names is caught by it: the chat was read, whatever the page shows. A
   // group's chat was read too: it is nobody's.
-  if (!reading.thread || reading.pageRead || group || byAddress || reported.unread.includes(url)) {
-    return { state, report: { send: 'nothing', awaitSettle: false } };
-  }
+  if (!reading.thread || reading.pageRead || group || byAddress || reported.unread.includes(url)) return quiet;
   if (!settled) return { state, report: { send: 'nothing', awaitSettle: true } };
   return { state: { ...state, reported: { ...reported, unread: remember(reported.unread, url) } }, report: { send: 'unreadThread' } };
 }
