@@ -106,3 +106,21 @@ describe.each(adapters.map((a) => [a.id, a] as const))('%s', (_, adapter) => {
     expect(seen).toEqual(fixture.expect);
   });
 });
+
+describe('links the site replaces in place (resolvesInPlace)', () => {
+  const telegram = adapters.find((adapter) => adapter.id === 'telegram')!;
+  it.each([
+    ['https://web.telegram.org/a/#?tgaddr=tg%3A%2F%2Fresolve%3Fdomain%3Dsam_lee', true],
+    ['https://web.telegram.org/k/#?tgaddr=tg%3A%2F%2Fresolve%3Fphone%3D447700900123', true],
+    ['https://web.telegram.org/a/#123456789', false],
+    ['https://web.telegram.org/a/#', false],
+    ['https://web.telegram.org/k/#@sam_lee', false],
+    ['https://web.telegram.org/a/#?tgWebAuthToken=x', false],
+    ['https://t.me/sam_lee', false],
+  ])('Telegram: %s → %s', (url, expected) => {
+    expect(telegram.resolvesInPlace?.(new URL(url))).toBe(expected);
+  });
+  it('no other site has such links', () => {
+    expect(adapters.filter((adapter) => adapter.resolvesInPlace).map((adapter) => adapter.id)).toEqual(['telegram']);
+  });
+});

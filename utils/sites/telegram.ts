@@ -176,7 +176,7 @@ export const telegram: SiteAdapter = {
   // Telegram A takes `?tgaddr=…` out of the hash as it starts (`window.location.hash = messageHash`,
   // the part before the `?`: empty; parseInitialLocationHash in src/util/routing.ts of
   // Ajaxy/telegram-tt), then opens the chat the link resolves to (processDeepLink → openChatByUsername,
-  // src/util/deeplink.ts), whose address is `#<chat id>` (createLocationHash, same file).
+  // src/util/deeplink.ts), whose address is `#<chat id>` (createLocationHash, routing.ts).
   resolvesInPlace(url) {
     if (url.hostname !== 'web.telegram.org') return false;
     const hash = url.hash.replace(/^#/, '');
