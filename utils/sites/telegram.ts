@@ -176,7 +176,10 @@ export const telegram: SiteAdapter = {
   // Telegram A takes `?tgaddr=…` out of the hash as it starts (`window.location.hash = messageHash`,
   // the part before the `?`: empty; parseInitialLocationHash in src/util/routing.ts of
   // Ajaxy/telegram-tt), then opens the chat the link resolves to (processDeepLink → openChatByUsername,
-  // src/util/deeplink.ts), whose address is `#<chat id>` (createLocationHash, routing.ts).
+  // src/util/deeplink.ts), whose address is `#<chat id>` (createLocationHash, routing.ts). Links of
+  // this form open both clients (public index, find_string "tgaddr": a userscript matching
+  // `web.telegram.org/a/#?tgaddr=…` and `/k/#?tgaddr=…`; a bot's link builder's tests, K's form);
+  // what K does with its address afterwards is unread here: the same carrying serves it.
   resolvesInPlace(url) {
     if (url.hostname !== 'web.telegram.org') return false;
     const hash = url.hash.replace(/^#/, '');
