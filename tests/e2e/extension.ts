@@ -110,6 +110,11 @@ export async function storageOf(background: Worker): Promise<Record<string, unkn
   return background.evaluate(() => chrome.storage.local.get(null));
 }
 
+/** The first stored person's identifiers (saved and learned), as the settings hold them. */
+export async function identifiersOf(background: Worker): Promise<unknown[] | undefined> {
+  return ((await storageOf(background)).settings as { people: { identifiers: unknown[] }[] }).people[0]?.identifiers;
+}
+
 export async function seed(background: Worker, values: Record<string, unknown>): Promise<void> {
   await background.evaluate((v) => chrome.storage.local.set(v), values);
 }

@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, storageOf, test } from './extension';
+import { attemptsOf, expect, identifiersOf, seedSettings, storageOf, test } from './extension';
 import { pauseDialog, waitForPause } from './pause';
 import { readPageWhenReady } from './sites/read-page';
 
@@ -20,8 +20,6 @@ interface FirstFrame {
 const firstFrame = (page: Page) => page.evaluate(() => (window as unknown as { __firstFrame?: FirstFrame }).__firstFrame);
 const registeredMatches = (background: Worker) =>
   background.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
-const identifiersOf = async (background: Worker) =>
-  ((await storageOf(background)).settings as { people: { identifiers: unknown[] }[] }).people[0]?.identifiers;
 /** Two frames in the page: a DOM change is looked at in the next frame, and the screen mounts in the same task. */
 const frames = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 

@@ -1,4 +1,4 @@
-import { attemptsOf, expect, seedSettings, storageOf, test } from '../extension';
+import { attemptsOf, expect, identifiersOf, seedSettings, test } from '../extension';
 import { pauseDialog, waitForPause } from '../pause';
 import { decided } from './read-page';
 
@@ -93,8 +93,6 @@ test.describe('Telegram Web A', () => {
 // (the fixture's script, after Ajaxy/telegram-tt's routing.ts). A person saved by username only.
 test.describe('Telegram Web A, opened from a t.me link', () => {
   const link = (username: string) => `https://web.telegram.org/a/#?tgaddr=${encodeURIComponent(`tg://resolve?domain=${username}`)}`;
-  const identifiersOf = async (background: import('@playwright/test').Worker) =>
-    ((await storageOf(background)).settings as { people: { identifiers: unknown[] }[] }).people[0]?.identifiers;
 
   test.beforeEach(async ({ background, serve }) => {
     await seedSettings(background, [byHandle]);
