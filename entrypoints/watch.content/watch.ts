@@ -47,7 +47,7 @@ export async function watchCustomSite(ctx: ContentScriptContext): Promise<void> 
  */
 export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   // The address the document was loaded at: its own scripts have not run yet.
-  const loadedAt = location.href;
+  const loadedAt = new URL(location.href);
   const unveil = veilLifter();
   let watched = await loadWatched(adapter);
   let state = initialState(adapter.id);
@@ -116,7 +116,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   // before the first look, so the screen stays up, and the chat's id is learned for them.
   let looked = false;
   let resolving: Sighting | null = null;
-  if (adapter.resolvesInPlace?.(new URL(loadedAt))) resolving = adapter.fromUrl(new URL(loadedAt));
+  if (adapter.resolvesInPlace?.(loadedAt)) resolving = adapter.fromUrl(loadedAt);
   const resolved = new Map<string, Sighting>();
   const seenAt = (url: URL): Seen => {
     const seen = sightingsOf(adapter, url);

@@ -56,19 +56,22 @@ function fromTgAddress(address: string): OpenChat | null {
 function openChatOf(url: URL): OpenChat | null {
   const hash = url.hash.replace(/^#/, '');
   if (!hash) return null;
+  const address = tgAddressOf(url);
+  if (address !== null) return fromTgAddress(address);
   const cut = hash.indexOf('?');
   const route = safeDecode(cut < 0 ? hash : hash.slice(0, cut));
-  const query = cut < 0 ? '' : hash.slice(cut + 1);
-  if (!route && query) {
-    const address = new URLSearchParams(query).get('tgaddr');
-    return address ? fromTgAddress(address) : null;
-  }
   if (route.startsWith('@')) {
     const username = route.slice(1);
     return USERNAME.test(username) ? { kind: 'username', value: username } : null;
   }
   const chatId = route.split('_')[0] ?? '';
   return USER_ID.test(chatId) ? { kind: 'user', id: chatId } : null;
+}
+
+/** The `tg://` link of a `#?tgaddr=<link>` address (both clients open one on first load), else null. */
+function tgAddressOf(url: URL): string | null {
+  const hash = url.hash.replace(/^#/, '');
+  return hash.startsWith('?') ? new URLSearchParams(hash.slice(1)).get('tgaddr') : null;
 }
 
 function safeDecode(text: string): string {
@@ -181,9 +184,7 @@ export const telegram: SiteAdapter = {
   // `web.telegram.org/a/#?tgaddr=…` and `/k/#?tgaddr=…`; a bot's link builder's tests, K's form);
   // what K does with its address afterwards is unread here: the same carrying serves it.
   resolvesInPlace(url) {
-    if (url.hostname !== 'web.telegram.org') return false;
-    const hash = url.hash.replace(/^#/, '');
-    return hash.startsWith('?') && new URLSearchParams(hash.slice(1)).has('tgaddr');
+    return url.hostname === 'web.telegram.org' && tgAddressOf(url) !== null;
   },
 
   fromPage(doc, url) {
