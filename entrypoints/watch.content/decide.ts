@@ -18,6 +18,12 @@ export interface WatchState {
   snoozes: readonly Snooze[];
   /** Whom the pause screen is up for. */
   paused: Found | null;
+  /**
+   * After Continue: whom the page is let through for, and in what (a profile, a chat, a compose
+   * window), while it goes on showing them so, until the snooze ends; with no snooze (0 minutes),
+   * for as long as they stay (paused again on coming back, not on the page's next change).
+   */
+  through: { personId: string; kind: MomentKind; until: number | null } | null;
   /** After Leave: this person is on the way out of this tab; never paused again meanwhile. */
   leaving: { personId: string; from: string; until: number } | null;
   /** After Continue into a chat thread: whose first send asks once more, while the thread stays open. */
@@ -58,7 +64,7 @@ export interface Decided {
 export const LEAVING_MS = 3000;
 
 export function initialState(site: string): WatchState {
-  return { site, snoozeMinutes: 0, snoozes: [], paused: null, leaving: null, sendCheck: null, reported: { learned: [], unread: [] } };
+  return { site, snoozeMinutes: 0, snoozes: [], paused: null, through: null, leaving: null, sendCheck: null, reported: { learned: [], unread: [] } };
 }
 
 const nothing: Decision = { do: 'nothing' };
@@ -79,7 +85,7 @@ export function decide(state: WatchState, sighting: Sighting, now: number): Deci
     case 'watched': {
       const next = { ...state, snoozes: sighting.snoozes, snoozeMinutes: sighting.snoozeMinutes };
       if (!sighting.empty) return { state: next, decision: nothing };
-      return { state: { ...next, paused: null, sendCheck: null }, decision: { do: state.paused ? 'dismiss' : 'letThrough' } };
+      return { state: { ...next, paused: null, through: null, sendCheck: null }, decision: { do: state.paused ? 'dismiss' : 'letThrough' } };
     }
   }
 }
@@ -88,13 +94,18 @@ function decidePage(state: WatchState, url: string, found: Found | null, now: nu
   let next = state;
   // The send check lasts while their thread is open.
   if (next.sendCheck && (found?.person.id !== next.sendCheck || found.kind !== 'thread')) next = { ...next, sendCheck: null };
+  // So does a Continue's letting them through, while the page shows them in what it was made on.
+  const { through } = next;
+  if (through && (found?.person.id !== through.personId || found.kind !== through.kind || (through.until !== null && through.until <= now))) {
+    next = { ...next, through: null };
+  }
   const { leaving } = next;
   if (found && leaving && leaving.personId === found.person.id && leaving.until > now) {
     // history.back() is asynchronous: until the address changes, wait. If going back landed on
     // the same person again, go to the site's home instead.
     return { state: next, decision: url !== leaving.from ? { do: 'leave', to: 'home' } : nothing };
   }
-  if (found && !snoozed(next, found.person.id, now)) {
+  if (found && !next.through && !snoozed(next, found.person.id, now)) {
     if (next.paused?.person.id === found.person.id) return { state: next, decision: nothing };
     return { state: { ...next, paused: found }, decision: { do: 'show', found } };
   }
@@ -118,10 +129,11 @@ function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: str
   // Continue lets this person through here at once; the background records the snooze too.
   const snooze = { personId: paused.person.id, site: state.site, until: now + state.snoozeMinutes * 60_000 };
   const snoozes = [...state.snoozes, snooze];
+  const through = { personId: paused.person.id, kind: paused.kind, until: state.snoozeMinutes > 0 ? snooze.until : null };
   if (paused.kind === 'thread') {
-    return { state: { ...next, snoozes, sendCheck: paused.person.id }, decision: { do: 'armSendCheck', person: paused.person } };
+    return { state: { ...next, snoozes, through, sendCheck: paused.person.id }, decision: { do: 'armSendCheck', person: paused.person } };
   }
-  return { state: { ...next, snoozes, sendCheck: null }, decision: { do: 'letThrough' } };
+  return { state: { ...next, snoozes, through, sendCheck: null }, decision: { do: 'letThrough' } };
 }
 
 /**

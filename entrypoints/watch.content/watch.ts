@@ -112,8 +112,9 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
 
   // A link the app replaces in place (adapter.resolvesInPlace: Telegram's `#?tgaddr=`) names
   // someone; the app takes it out of the address, then puts the chat's own there. Whom it named is
-  // carried over both, while the screen is up for them (nobody can use the page meanwhile) or
-  // before the first look, so the screen stays up, and the chat's id is learned for them.
+  // carried over both, while the screen is up for them (nobody can use the page meanwhile), while
+  // a Continue lets them through (the chat it opens is theirs: no second screen, the send check
+  // stays armed), or before the first look; and the chat's id is learned for them.
   let looked = false;
   let resolving: Sighting | null = null;
   if (adapter.resolvesInPlace?.(loadedAt)) resolving = adapter.fromUrl(loadedAt);
@@ -124,8 +125,8 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       resolving = seen.address;
     } else if (resolving) {
       const from = resolving;
-      const pausedFor = state.paused?.person.id;
-      const carrying = !looked || (pausedFor !== undefined && findWatched(adapter, watched.index, { address: from, page: [] })?.person.id === pausedFor);
+      const heldFor = state.paused?.person.id ?? state.through?.personId;
+      const carrying = !looked || (heldFor !== undefined && findWatched(adapter, watched.index, { address: from, page: [] })?.person.id === heldFor);
       if (!carrying || (seen.address && seen.address.kind !== 'thread')) resolving = null;
       // The chat is open at its own address: found.
       else if (seen.address) {

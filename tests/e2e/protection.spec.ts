@@ -156,7 +156,11 @@ test('a held change survives a browser restart, still held; when its time comes,
     // worker is stopped (as Chromium stops an idle one); the alarm wakes it and the change applies.
     const pending = (await storageOf(restarted)).pending as { appliesAt: number }[];
     await restarted.evaluate((list) => chrome.storage.local.set({ pending: list }), pending.map((held) => ({ ...held, appliesAt: Date.now() + 3000 })));
-    await expect.poll(() => restarted.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.name))).toContain('apply-pending-changes');
+    // The alarm for the hour is already there: wait for the one the background sets for the new time.
+    const due = Date.now() + 10_000;
+    await expect
+      .poll(() => restarted.evaluate(async () => (await chrome.alarms.get('apply-pending-changes'))?.scheduledTime ?? Infinity))
+      .toBeLessThan(due);
     const cdp = await context.newCDPSession(after);
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
     const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));

@@ -1,6 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, storageOf, test, journalOf } from './extension';
 import { axNodes, clickNode, pauseButton, pauseDialog, waitForPause, type AxNode } from './pause';
+import { decided } from './sites/read-page';
 
 // After Continue into a chat thread, the first send (Enter or the send button) asks once more:
 // send it, or keep it in the journal. Its dialog is a closed shadow root too, read like the
@@ -116,6 +117,31 @@ test.describe('the send check', () => {
       expect(await sendCheck(page)).toBeUndefined();
       expect(await journalOf(background)).toEqual([]);
       expect((await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued']);
+    });
+
+    test('with no snooze set, the chat they continued into is not paused again as it changes; coming back to it is', async ({
+      context,
+      background,
+    }) => {
+      await seedSettings(background, [instagramSam], { snoozeMinutes: 0 });
+      const page = await context.newPage();
+      await page.goto(thread);
+      await continueThrough(page);
+      await composer(page).click();
+      await page.keyboard.type('hello');
+      await page.keyboard.press('Enter');
+      await waitForSendCheck(page);
+      await clickNode(page, await sendCheckButton(page, SEND));
+      await waitForSendCheck(page, false);
+      // The message sent changes the thread: looked at, and still theirs, let through.
+      await expect(sent(page)).toHaveCount(2);
+      await decided(page, background);
+      expect((await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued']);
+
+      // Coming back to their chat is a new decision.
+      await page.reload();
+      await waitForPause(page);
+      await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued', 'pending']);
     });
 
     test('the send button asks too, and the question is answered by keyboard alone', async ({ context }) => {

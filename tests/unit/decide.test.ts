@@ -178,21 +178,35 @@ const cases: Case[] = [
     state: state({ paused: found(sam) }),
     sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
     decision: { do: 'letThrough' },
-    changes: { paused: null, snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }] },
+    changes: {
+      paused: null,
+      through: { personId: 'sam', kind: 'profile', until: NOW + 10 * 60_000 },
+      snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
+    },
   },
   {
     name: 'Continue into a thread: let them through and arm the send check',
     state: state({ paused: found(sam, 'thread') }),
     sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
     decision: { do: 'armSendCheck', person: sam },
-    changes: { paused: null, sendCheck: 'sam', snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }] },
+    changes: {
+      paused: null,
+      sendCheck: 'sam',
+      through: { personId: 'sam', kind: 'thread', until: NOW + 10 * 60_000 },
+      snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
+    },
   },
   {
     name: 'Continue on a profile with a send check armed for someone else: it goes',
     state: state({ paused: found(sam), sendCheck: 'jo' }),
     sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
     decision: { do: 'letThrough' },
-    changes: { paused: null, sendCheck: null, snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }] },
+    changes: {
+      paused: null,
+      sendCheck: null,
+      through: { personId: 'sam', kind: 'profile', until: NOW + 10 * 60_000 },
+      snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
+    },
   },
   { name: 'a choice with no screen up: nothing', state: state(), sighting: { type: 'chose', outcome: 'left', url: SAMS_PAGE }, decision: { do: 'nothing' } },
   // Settings and snoozes.
@@ -233,6 +247,52 @@ describe('decide', () => {
     const continued = decide(state({ paused: found(sam) }), { type: 'chose', outcome: 'continued', url: SAMS_PAGE }, NOW).state;
     expect(decide(continued, page(found(sam)), NOW + 1000).decision).toEqual({ do: 'letThrough' });
     expect(decide(continued, page(found(sam)), NOW + 10 * 60_000).decision).toEqual({ do: 'show', found: found(sam) });
+  });
+
+  // With no snooze (0 minutes), one Continue is one visit: not a new screen on the page's next
+  // change while they are still on it (a chat changes many times a second), but on coming back.
+  const continuedNoSnooze = (kind: Found['kind']) =>
+    decide(state({ snoozeMinutes: 0, paused: found(sam, kind) }), { type: 'chose', outcome: 'continued', url: SAMS_PAGE }, NOW).state;
+
+  it('no snooze: after Continue, the page still showing them is let through, however long they stay', () => {
+    let after = continuedNoSnooze('profile');
+    for (const at of [NOW, NOW + 1, NOW + 60_000, NOW + 3 * 3600_000]) {
+      const next = decide(after, page(found(sam)), at);
+      expect(next.decision).toEqual({ do: 'letThrough' });
+      after = next.state;
+    }
+    expect(after.paused).toBeNull();
+  });
+
+  it('no snooze: away from them and back, the screen again', () => {
+    const away = decide(continuedNoSnooze('profile'), page(null, HOME), NOW + 1000).state;
+    expect(away.through).toBeNull();
+    expect(decide(away, page(found(sam)), NOW + 2000).decision).toEqual({ do: 'show', found: found(sam) });
+  });
+
+  it('no snooze: from their profile into their chat is a new moment: the screen', () => {
+    expect(decide(continuedNoSnooze('profile'), page(found(sam, 'thread')), NOW + 1000).decision).toEqual({
+      do: 'show',
+      found: found(sam, 'thread'),
+    });
+  });
+
+  it('no snooze: someone else watched on the page is paused, and the letting through ends', () => {
+    const other = decide(continuedNoSnooze('profile'), page(found(jo)), NOW + 1000);
+    expect(other.decision).toEqual({ do: 'show', found: found(jo) });
+    expect(other.state.through).toBeNull();
+  });
+
+  it('no snooze: in their chat after Continue, the send check stays armed while it changes', () => {
+    const first = decide(continuedNoSnooze('thread'), page(found(sam, 'thread')), NOW + 1000);
+    expect(first.decision).toEqual({ do: 'letThrough' });
+    expect(first.state.sendCheck).toBe('sam');
+    expect(decide(first.state, page(found(sam, 'thread')), NOW + 2000).decision).toEqual({ do: 'letThrough' });
+  });
+
+  it('nobody watched any more: the letting through ends with the rest', () => {
+    const emptied = decide(continuedNoSnooze('profile'), { type: 'watched', empty: true, snoozes: [], snoozeMinutes: 0 }, NOW + 1000);
+    expect(emptied.state.through).toBeNull();
   });
 });
 

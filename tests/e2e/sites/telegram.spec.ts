@@ -1,5 +1,5 @@
 import { attemptsOf, expect, identifiersOf, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { axNodes, clickNode, pauseButton, pauseDialog, waitForPause } from '../pause';
 import { decided } from './read-page';
 
 const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };
@@ -120,6 +120,38 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
     const again = await context.newPage();
     await again.goto('https://web.telegram.org/a/#123456789');
     await waitForPause(again);
+  });
+
+  test('Continue before A has found the chat: it opens with no second screen, its id is learned, and the first send still asks', async ({
+    context,
+    background,
+  }) => {
+    const page = await context.newPage();
+    await page.addInitScript(() => ((window as unknown as { __holdResolve: boolean }).__holdResolve = true));
+    await page.goto(link('sam_lee'));
+    await waitForPause(page);
+    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
+    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
+    await waitForPause(page, false);
+
+    // Telegram's answer comes after the choice: the chat opens at its own address.
+    await page.evaluate(() => (window as unknown as { __resolve: () => void }).__resolve());
+    await expect(page).toHaveURL('https://web.telegram.org/a/#123456789');
+    await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Sam Lee');
+    await expect.poll(() => identifiersOf(background)).toEqual([
+      { kind: 'handle', value: 'sam_lee', site: 'telegram' },
+      { kind: 'accountId', value: '123456789', site: 'telegram', learned: true },
+    ]);
+    await decided(page, background);
+    expect(await pauseDialog(page)).toBeUndefined();
+    expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'continued']]);
+
+    // Their chat, let through: the first message typed and sent asks once more.
+    await page.locator('#editable-message-text').click();
+    await page.keyboard.type('hello');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await axNodes(page)).some((node) => node.role === 'alertdialog')).toBe(true);
+    expect(await pauseDialog(page)).toBeUndefined();
   });
 
   test('a link to someone else: no screen, and nothing is learned', async ({ context, background }) => {
