@@ -54,6 +54,8 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   // The screen and the send check that are up, as the state says they should be.
   let pause: PauseHandle | null = null;
   let sendCheck: SendCheckHandle | null = null;
+  /** The user pressed or typed in the page since the last screen went down (see `seenAt`). */
+  let touchedSinceChoice = false;
   let page: FollowedPage | null = null;
   // Reading the open chat again once the page has been still for SETTLE_MS (the health signal).
   let settleTimer: number | null = null;
@@ -67,6 +69,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     switch (decision.do) {
       case 'show': {
         pause?.dismiss('navigated');
+        touchedSinceChoice = false;
         const { found } = decision;
         // Leaving a compose window takes the person out of its recipients and keeps the draft.
         const compose = found.leavesInPlace ? adapter.leaveCompose : undefined;
@@ -113,11 +116,19 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   // A link the app replaces in place (adapter.resolvesInPlace: Telegram's `#?tgaddr=`) names
   // someone; the app takes it out of the address, then puts the chat's own there. Whom it named is
   // carried over both, while the screen is up for them (nobody can use the page meanwhile), while
-  // a Continue lets them through (the chat it opens is theirs: no second screen, the send check
-  // stays armed), or before the first look; and the chat's id is learned for them.
+  // a Continue lets them through and the user has not touched the page since (the chat then
+  // opened is the app's answer, theirs: no second screen, the send check stays armed; a chat the
+  // user clicked may be anyone's), or before the first look; and the chat's id is learned for them.
   let looked = false;
   let resolving: Sighting | null = null;
   if (adapter.resolvesInPlace?.(loadedAt)) resolving = adapter.fromUrl(loadedAt);
+  if (adapter.resolvesInPlace) {
+    // A press on the pause screen (its host is in this page) comes while it is up: not counted.
+    const touched = (event: Event) => {
+      if (event.isTrusted && !state.paused) touchedSinceChoice = true;
+    };
+    for (const type of ['pointerdown', 'keydown'] as const) ctx.addEventListener(window, type, touched, { capture: true });
+  }
   const resolved = new Map<string, Sighting>();
   const seenAt = (url: URL): Seen => {
     const seen = sightingsOf(adapter, url);
@@ -125,7 +136,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       resolving = seen.address;
     } else if (resolving) {
       const from = resolving;
-      const heldFor = state.paused?.person.id ?? state.through?.personId;
+      const heldFor = state.paused?.person.id ?? (touchedSinceChoice ? undefined : state.through?.personId);
       const carrying = !looked || (heldFor !== undefined && findWatched(adapter, watched.index, { address: from, page: [] })?.person.id === heldFor);
       if (!carrying || (seen.address && seen.address.kind !== 'thread')) resolving = null;
       // The chat is open at its own address: found.

@@ -154,6 +154,24 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
     expect(await pauseDialog(page)).toBeUndefined();
   });
 
+  test('Continue before A has found the chat, then another chat clicked: nothing is learned from it', async ({ context, background }) => {
+    const page = await context.newPage();
+    await page.addInitScript(() => ((window as unknown as { __holdResolve: boolean }).__holdResolve = true));
+    await page.goto(link('sam_lee'));
+    await waitForPause(page);
+    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
+    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
+    await waitForPause(page, false);
+
+    // The user opens Jo's chat from the list while A is still looking for Sam's.
+    await page.locator('#chat-list a.ListItem-button[href="#987654321"]').click();
+    await expect(page).toHaveURL('https://web.telegram.org/a/#987654321');
+    await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Jo Other');
+    await decided(page, background);
+    expect(await identifiersOf(background)).toEqual([{ kind: 'handle', value: 'sam_lee', site: 'telegram' }]);
+    expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'continued']]);
+  });
+
   test('a link to someone else: no screen, and nothing is learned', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto(link('jo_other'));
