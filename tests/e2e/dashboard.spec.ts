@@ -2,7 +2,7 @@ import { addDays, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns
 import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { expect, journalOf, seed, seedRecord, seedSettings, storageOf, test } from './extension';
-import { clickNode, focusNode, axNodes, pauseButton, waitForPause } from './pause';
+import { clickNode, continueThrough, focusNode, axNodes, pauseButton, waitForPause } from './pause';
 import { alex, localTime, sam, threeWeeks } from './record-seed';
 
 /** Dates as the extension writes them: through Intl, in the browser's UI language. */
@@ -265,10 +265,7 @@ test.describe('the journal', () => {
     await serve('https://www.instagram.com/direct/t/**', 'instagram/direct-thread.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/direct/t/340282366841710300949128171234567890/');
-    await waitForPause(page);
-    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
-    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
-    await waitForPause(page, false);
+    await continueThrough(page);
     await page.locator('[role="main"] [role="textbox"]').click();
     await page.keyboard.type('I miss you. Can we talk?');
     await page.keyboard.press('Enter');

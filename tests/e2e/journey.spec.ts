@@ -1,5 +1,5 @@
 import { attemptsOf, expect, seedSettings, test } from './extension';
-import { clickNode, pauseButton, pauseDialog, pauseText, waitForPause } from './pause';
+import { clickNode, continueThrough, pauseButton, pauseDialog, pauseText, waitForPause } from './pause';
 import { decided } from './sites/read-page';
 
 const watched = {
@@ -178,10 +178,7 @@ test.describe('before anything of the person is seen', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
-    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
-    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
-    await waitForPause(page, false);
+    await continueThrough(page);
     await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
     // Snoozed: a reload is veiled for a moment, then shown without a screen.
     await page.reload();

@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from '@playwright/test';
+import { expect, type CDPSession, type Page } from '@playwright/test';
 
 /**
  * The pause screen lives in a closed shadow root, out of reach of page scripts and of
@@ -103,6 +103,14 @@ export async function waitForPause(page: Page, shown = true, timeout = 10_000): 
     }
     await page.waitForTimeout(100);
   }
+}
+
+/** Waits out the pause screen's countdown and presses Continue anyway, as a person would. */
+export async function continueThrough(page: Page): Promise<void> {
+  await waitForPause(page);
+  await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
+  await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
+  await waitForPause(page, false);
 }
 
 /**

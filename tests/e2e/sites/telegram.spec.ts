@@ -1,5 +1,6 @@
 import { attemptsOf, expect, identifiersOf, seedSettings, test } from '../extension';
-import { axNodes, clickNode, pauseButton, pauseDialog, waitForPause } from '../pause';
+import type { BrowserContext, Page } from '@playwright/test';
+import { axNodes, continueThrough, pauseDialog, waitForPause } from '../pause';
 import { decided } from './read-page';
 
 const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };
@@ -99,6 +100,15 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
     await serve('https://web.telegram.org/a/**', 'telegram/a-app.html');
   });
 
+  /** Sam's t.me link opened, with A's answer held back, and Continue anyway pressed before it comes. */
+  const continuedBeforeAnswer = async (context: BrowserContext): Promise<Page> => {
+    const page = await context.newPage();
+    await page.addInitScript(() => ((window as unknown as { __holdResolve: boolean }).__holdResolve = true));
+    await page.goto(link('sam_lee'));
+    await continueThrough(page);
+    return page;
+  };
+
   test('the screen stays up while A swaps the link for the chat’s own address, whose id is learned: that address alone is then paused', async ({
     context,
     background,
@@ -126,13 +136,7 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
     context,
     background,
   }) => {
-    const page = await context.newPage();
-    await page.addInitScript(() => ((window as unknown as { __holdResolve: boolean }).__holdResolve = true));
-    await page.goto(link('sam_lee'));
-    await waitForPause(page);
-    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
-    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
-    await waitForPause(page, false);
+    const page = await continuedBeforeAnswer(context);
 
     // Telegram's answer comes after the choice: the chat opens at its own address.
     await page.evaluate(() => (window as unknown as { __resolve: () => void }).__resolve());
@@ -155,13 +159,7 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
   });
 
   test('Continue before A has found the chat, then another chat clicked: nothing is learned from it', async ({ context, background }) => {
-    const page = await context.newPage();
-    await page.addInitScript(() => ((window as unknown as { __holdResolve: boolean }).__holdResolve = true));
-    await page.goto(link('sam_lee'));
-    await waitForPause(page);
-    await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
-    await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
-    await waitForPause(page, false);
+    const page = await continuedBeforeAnswer(context);
 
     // The user opens Jo's chat from the list while A is still looking for Sam's.
     await page.locator('#chat-list a.ListItem-button[href="#987654321"]').click();
