@@ -50,6 +50,20 @@ describe('closing a chat in place', () => {
     expect(clicked).toEqual(['Close chat']);
   });
 
+  it('Facebook in French: the pop-up with the person, by "Fermer la discussion"; the other stays open', () => {
+    const facebook = adapterById('facebook')!;
+    const doc = load('facebook/chat-popup-fr.html', 'https://www.facebook.com/');
+    const closed: string[] = [];
+    doc.addEventListener('click', (event) => {
+      const tab = (event.target as Element).closest('[data-pagelet="ChatTab"]');
+      closed.push(tab?.querySelector('[data-testid="messenger-chat-title-text"]')?.textContent ?? '');
+    });
+    expect(facebook.closeThread!(doc, { kind: 'name', value: 'Sam Lee' })).toBe(true);
+    expect(closed).toEqual(['Sam Lee']);
+    expect(facebook.closeThread!(doc, { kind: 'name', value: 'Alex Unknown' })).toBe(false);
+    expect(closed).toHaveLength(1);
+  });
+
   it('Facebook: a full thread page has no pop-up to close', () => {
     const facebook = adapterById('facebook')!;
     const doc = load('facebook/thread.html', 'https://www.facebook.com/messages/t/100012345678901/');

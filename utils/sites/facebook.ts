@@ -49,7 +49,7 @@ export function threadFromId(id: string, encrypted: boolean): Sighting | null {
 // their label gives the conversation's title. The labels are worded in the UI's language; only the
 // wordings a public source quotes are carried (issue 13), and the thread pages are also read by
 // structure alone (threadPageSightings below), which needs no label.
-const CONVERSATION_LABELS: { selector: string; attribute: string; pattern: RegExp }[] = [
+const CONVERSATION_LABELS: { selector: string; attribute: string | null; pattern: RegExp }[] = [
   // 2023–26 layout (facebook.com/messages, messenger.com, chat pop-ups): the message list is
   // role="log" labelled "Messages in conversation titled <Name>" (English; Messenger auto-reply
   // extensions observe `div[aria-label='Messages in conversation titled ${name}']`, Marketplace
@@ -109,6 +109,17 @@ const CONVERSATION_LABELS: { selector: string; attribute: string; pattern: RegEx
     attribute: 'aria-placeholder',
     pattern: /^Write to (.+)$/,
   },
+  // A chat pop-up's title by its test id, in every language (its text, no label): extensions of
+  // 2020–22 read the name of each open pop-up as '[data-pagelet="ChatTab"]
+  // [data-testid="messenger-chat-title-text"]' (a Vietnamese pop-up hider's show_hide.js and
+  // addEventMouse.js, a cyberbullying-warning extension beside "Messages in conversation with", a
+  // Selenium page object; public index, find_string "messenger-chat-title-text"). Whether today's
+  // pop-ups still carry it is unproven; where they do, a pop-up is read whatever the UI's language.
+  {
+    selector: '[data-pagelet="ChatTab"] [data-testid="messenger-chat-title-text"]',
+    attribute: null,
+    pattern: /^(.+)$/,
+  },
 ];
 const ANY_CONVERSATION_LABEL = CONVERSATION_LABELS.map(({ selector }) => selector).join(', ');
 
@@ -132,7 +143,8 @@ function conversationNames(doc: ParentNode): Set<string> {
   for (const element of doc.querySelectorAll(ANY_CONVERSATION_LABEL)) {
     for (const { selector, attribute, pattern } of CONVERSATION_LABELS) {
       if (!element.matches(selector)) continue;
-      const name = personOfTitle(pattern.exec(element.getAttribute(attribute)?.trim() ?? '')?.[1]);
+      const label = attribute === null ? element.textContent : element.getAttribute(attribute);
+      const name = personOfTitle(pattern.exec(label?.trim() ?? '')?.[1]);
       if (name) names.add(name);
     }
   }
@@ -270,9 +282,12 @@ export const META_SEND_BUTTON = [
 // closes 'div[aria-label="Close chat"]' beside the Vietnamese 'div[aria-label="Đóng đoạn chat"]'
 // (public index, find_string 'data-pagelet="ChatTab"'). A Facebook RPA lists the button's label as
 // "Cerrar chat", "Fechar chat", "Fermer le chat"/"Fermer la discussion", "Chat schließen" too
-// (find_string "Fermer la discussion"), but a pop-up is only closed once its conversation is read,
-// and no source quotes a pop-up's conversation label in those languages: there, Leave goes back.
-const CLOSE_CHAT = '[role="button"][aria-label="Close chat"]';
+// (find_string "Fermer la discussion"; a 2026 metrics tool closes French pop-ups by
+// '[aria-label="Fermer la discussion"]'). A pop-up is only closed once its conversation is read: in
+// those languages, by its title's test id (above) where it has one; else Leave goes back.
+const CLOSE_CHAT = ['Close chat', 'Đóng đoạn chat', 'Cerrar chat', 'Fechar chat', 'Fermer le chat', 'Fermer la discussion', 'Chat schließen']
+  .map((label) => `[role="button"][aria-label="${label}"]`)
+  .join(', ');
 
 /**
  * Closes the chat pop-up with this person, as its close button does; false when none is open.

@@ -63,6 +63,20 @@ test.describe('Facebook', () => {
     await decided(page, background);
   });
 
+  test('in French, with no English label: their chat pop-up over the feed is paused, and Leave closes it alone', async ({ context, background, serve }) => {
+    await serve('https://www.facebook.com/**', 'facebook/chat-popup-fr.html');
+    const page = await context.newPage();
+    await page.goto('https://www.facebook.com/');
+    await waitForPause(page);
+    await page.keyboard.press('Enter');
+    await waitForPause(page, false);
+    const titles = page.locator('[data-pagelet="ChatTab"] [data-testid="messenger-chat-title-text"]');
+    await expect(titles).toHaveText(['Jo Other']);
+    expect(page.url()).toBe('https://www.facebook.com/');
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'left']]);
+    await decided(page, background);
+  });
+
   test('an open thread with them is paused; the inbox, a group chat and search results that list them are not', async ({ context, serve, background }) => {
     await serve('https://www.facebook.com/messages/', 'facebook/inbox.html');
     await serve('https://www.facebook.com/messages/t/5012345678901234/', 'facebook/group-thread.html');
