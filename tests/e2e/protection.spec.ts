@@ -117,7 +117,7 @@ test.describe('the protection lock', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByLabel('Countdown before Continue (seconds)').fill('30');
-    await options.getByLabel('After Continue, let the same person through for (minutes)').fill('60');
+    await options.getByLabel(/^After Continue, let the same person through for \(minutes/).fill('60');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     // The longer countdown now; the longer snooze waits.
     await expect(options.getByRole('list', { name: 'Waiting for the lock' }).getByRole('listitem')).toHaveText(
