@@ -223,11 +223,12 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   });
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (!event.persisted) return;
-    // Back from the cache: a Leave on the way out of it is over (the user came back themselves),
+    // Back from the cache: a Leave on the way out of it is over (the user came back themselves), so
+    // is a Continue's letting them through (coming back is a new decision; a snooze still holds),
     // and the page is looked at afresh, in this task, before a frame is painted. A screen kept
     // over it for the person it still shows goes on (its attempt resumes); otherwise it goes, and
     // one comes up if the page shows someone else watched.
-    state = { ...state, leaving: null };
+    state = { ...state, leaving: null, through: null };
     const url = new URL(location.href);
     const found = findWatched(adapter, watched.index, seenAt(url));
     if (pause && found?.person.id === pause.personId) pause.resume();

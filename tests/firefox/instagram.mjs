@@ -160,3 +160,26 @@ test('a pause screen taken into the back/forward cache by the browser’s Back c
     await clickPauseButton(page, 'Leave');
     await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
   }));
+
+test('with no snooze, a profile let through and come back to from the back/forward cache is covered again', () =>
+  withFirefox(async (ff) => {
+    await ff.seedSettings([sam], { snoozeMinutes: 0 });
+    const page = await ff.sitePage(INSTAGRAM);
+    await page.goto('https://www.instagram.com/');
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await waitForPause(page);
+    await page.evaluate(() => (window.__sameDocument = true));
+    await until(async () => (await waitForPause(page)).buttons.find((b) => b.name === 'Continue anyway')?.disabled === false, 'Continue anyway is enabled');
+    await clickPauseButton(page, 'Continue anyway');
+    await waitForPause(page, false);
+
+    // Away with the browser's Back, and back with Forward: the same document, from the cache. They
+    // came back to the profile: a new decision.
+    await page.evaluate(() => history.back());
+    await until(async () => (await url(page)) === 'https://www.instagram.com/', 'Back to the feed');
+    await page.evaluate(() => history.forward());
+    await until(async () => (await url(page)) === 'https://www.instagram.com/sam.lee/', 'Forward to the profile');
+    await waitForPause(page);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the profile came back from the back/forward cache');
+    await popupShows(ff, { today: 2, recent: 'S.’s profile on Instagram: On the pause screen' });
+  }));
