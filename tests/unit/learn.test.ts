@@ -10,6 +10,7 @@ import { instagram } from '@/utils/sites/instagram';
 import { telegram } from '@/utils/sites/telegram';
 import { healthItem, loadHealth, loadSettings, settingsItem } from '@/utils/storage';
 import { veilPatterns } from '@/utils/veil';
+import { samOnTelegram } from './people';
 
 const THREAD = '340282366841710300949128171234567890';
 const sam: Person = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }], addedAt: 1 };
@@ -52,22 +53,11 @@ describe('learning a conversation by its address', () => {
   });
 
   it('Telegram: a chat is addressed by the partner’s user id, learned as their account id there, and caught by it in either client', () => {
-    // Saved as t.me/sam_lee, with the name the user gave them in Telegram: Telegram A's header
-    // shows the name but not the username, its address only the user id (utils/sites/telegram.ts).
-    const samTg: Person = {
-      id: 'p-sam',
-      alias: 'S.',
-      identifiers: [
-        { kind: 'handle', value: 'sam_lee', site: 'telegram' },
-        { kind: 'name', value: 'Sam Lee', site: 'telegram' },
-      ],
-      addedAt: 1,
-    };
-    const after = withLearnedThread(settings([samTg]), { personId: 'p-sam', site: 'telegram', conversation: { kind: 'accountId', value: '123456789' } })!;
+    const after = withLearnedThread(settings([samOnTelegram]), { personId: 'p-sam', site: 'telegram', conversation: { kind: 'accountId', value: '123456789' } })!;
     expect(after.people[0]?.identifiers).toContainEqual({ kind: 'accountId', value: '123456789', site: 'telegram', learned: true });
     for (const address of ['https://web.telegram.org/a/#123456789', 'https://web.telegram.org/k/#123456789']) {
       const sighting = telegram.fromUrl(new URL(address))!;
-      expect(compileWatchIndex(settings([samTg]).people, 'telegram').match(sighting)).toBeNull();
+      expect(compileWatchIndex(settings([samOnTelegram]).people, 'telegram').match(sighting)).toBeNull();
       expect(compileWatchIndex(after.people, 'telegram').match(sighting)?.person.id).toBe('p-sam');
     }
     // Learned once: the same id is not added twice.

@@ -7,6 +7,7 @@ import type { Person } from '@/utils/schema';
 import { instagram } from '@/utils/sites/instagram';
 import { telegram } from '@/utils/sites/telegram';
 import type { SiteAdapter } from '@/utils/sites/types';
+import { samOnTelegram } from './people';
 
 // What the shell gives report() (decide.ts), read off the saved Instagram pages.
 const THREAD_ID = '340282366841710300949128171234567890';
@@ -72,21 +73,10 @@ describe('what the shell reads of a thread', () => {
   });
 
   describe('Telegram: the address opens a person’s chat by their user id', () => {
-    // Saved as t.me/sam_lee and by the name the user gave them; Telegram A's header shows the name
-    // (and in 2024–26 builds the peer id), never the username (utils/sites/telegram.ts).
-    const samTg: Person = {
-      id: 'p-sam',
-      alias: 'S.',
-      identifiers: [
-        { kind: 'handle', value: 'sam_lee', site: 'telegram' },
-        { kind: 'name', value: 'Sam Lee', site: 'telegram' },
-      ],
-      addedAt: 1,
-    };
     const chat = 'https://web.telegram.org/a/#123456789';
 
     it('recognised by name in A’s header: the user id in the address is what is learned, as their account id', () => {
-      expect(readingOf('telegram/a-chat.html', chat, [samTg], telegram)).toEqual({
+      expect(readingOf('telegram/a-chat.html', chat, [samOnTelegram], telegram)).toEqual({
         url: chat,
         thread: true,
         conversation: { kind: 'accountId', value: '123456789' },
@@ -101,12 +91,12 @@ describe('what the shell reads of a thread', () => {
     });
 
     it('once learned, the address names them', () => {
-      const learnedTg = { ...samTg, identifiers: [...samTg.identifiers, { kind: 'accountId' as const, value: '123456789', site: 'telegram', learned: true }] };
+      const learnedTg = { ...samOnTelegram, identifiers: [...samOnTelegram.identifiers, { kind: 'accountId' as const, value: '123456789', site: 'telegram', learned: true }] };
       expect(readingOf('telegram/a-chat.html', chat, [learnedTg], telegram)).toMatchObject({ byAddress: 'p-sam', byPage: 'p-sam' });
     });
 
     it('K opened by username: the address names them by their handle; the header’s peer id is the account to learn', () => {
-      const byHandle = { ...samTg, identifiers: [samTg.identifiers[0]!] };
+      const byHandle = { ...samOnTelegram, identifiers: [samOnTelegram.identifiers[0]!] };
       expect(readingOf('telegram/k-chat.html', 'https://web.telegram.org/k/#@sam_lee', [byHandle], telegram)).toMatchObject({
         conversation: null,
         byAddress: 'p-sam',
@@ -118,7 +108,7 @@ describe('what the shell reads of a thread', () => {
     });
 
     it('a group (negative id) is no person’s chat: not a thread, nothing learned or counted', () => {
-      expect(readingOf('telegram/a-group.html', 'https://web.telegram.org/a/#-1001234567890', [samTg], telegram)).toMatchObject({
+      expect(readingOf('telegram/a-group.html', 'https://web.telegram.org/a/#-1001234567890', [samOnTelegram], telegram)).toMatchObject({
         thread: false,
         conversation: null,
         byPage: null,
