@@ -121,19 +121,24 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   // user clicked may be anyone's), or before the first look; and the chat's id is learned for them.
   let looked = false;
   let resolving: Sighting | null = null;
-  if (adapter.resolvesInPlace?.(loadedAt)) resolving = adapter.fromUrl(loadedAt);
-  if (adapter.resolvesInPlace) {
+  // Presses and keys are followed only once the page has had such a link: elsewhere they decide nothing.
+  let followingTouches = false;
+  const resolveFrom = (address: Sighting | null) => {
+    resolving = address;
+    if (!address || followingTouches) return;
+    followingTouches = true;
     // A press on the pause screen (its host is in this page) comes while it is up: not counted.
     const touched = (event: Event) => {
       if (event.isTrusted && !state.paused) touchedSinceChoice = true;
     };
     for (const type of ['pointerdown', 'keydown'] as const) ctx.addEventListener(window, type, touched, { capture: true });
-  }
+  };
+  if (adapter.resolvesInPlace?.(loadedAt)) resolveFrom(adapter.fromUrl(loadedAt));
   const resolved = new Map<string, Sighting>();
   const seenAt = (url: URL): Seen => {
     const seen = sightingsOf(adapter, url);
     if (adapter.resolvesInPlace?.(url)) {
-      resolving = seen.address;
+      resolveFrom(seen.address);
     } else if (resolving) {
       const from = resolving;
       const heldFor = state.paused?.person.id ?? (touchedSinceChoice ? undefined : state.through?.personId);
