@@ -23,7 +23,14 @@ export interface WatchState {
    * window), while it goes on showing them so, until the snooze ends; with no snooze (0 minutes),
    * for as long as they stay (paused again on coming back, not on the page's next change).
    */
-  through: { personId: string; kind: MomentKind; until: number | null } | null;
+  through: {
+    personId: string;
+    kind: MomentKind;
+    until: number | null;
+    /** The address they were last seen on, and since when the page has shown nobody there (a re-render), if it has. */
+    url: string;
+    blankSince: number | null;
+  } | null;
   /** After Leave: this person is on the way out of this tab; never paused again meanwhile. */
   leaving: { personId: string; from: string; until: number } | null;
   /** After Continue into a chat thread: whose first send asks once more, while the thread stays open. */
@@ -63,6 +70,13 @@ export interface Decided {
 /** How long after Leave the person being left is not paused again in this tab (going back is asynchronous). */
 export const LEAVING_MS = 3000;
 
+/**
+ * How long, after Continue, the page may show nobody on the same address and still be the visit
+ * let through: a site re-rendering its chat (a layout switch, a header rebuilt) has it empty for a
+ * few frames. A chat closed and opened again after longer is a new moment.
+ */
+export const BLANK_GRACE_MS = 2000;
+
 export function initialState(site: string): WatchState {
   return { site, snoozeMinutes: 0, snoozes: [], paused: null, through: null, leaving: null, sendCheck: null, reported: { learned: [], unread: [] } };
 }
@@ -92,13 +106,13 @@ export function decide(state: WatchState, sighting: Sighting, now: number): Deci
 
 function decidePage(state: WatchState, url: string, found: Found | null, now: number): Decided {
   let next = state;
-  // The send check lasts while their thread is open.
-  if (next.sendCheck && (found?.person.id !== next.sendCheck || found.kind !== 'thread')) next = { ...next, sendCheck: null };
-  // So does a Continue's letting them through, while the page shows them in what it was made on.
-  const { through } = next;
-  if (through && (found?.person.id !== through.personId || found.kind !== through.kind || (through.until !== null && through.until <= now))) {
-    next = { ...next, through: null };
-  }
+  // A Continue's letting them through lasts while the page shows them in what it was made on,
+  // across a moment's blank on the same address.
+  const through = stillThrough(next.through, url, found, now);
+  if (through !== next.through) next = { ...next, through };
+  // So does the send check, while their thread is open.
+  const blank = !found && through !== null && through.personId === next.sendCheck;
+  if (next.sendCheck && !blank && (found?.person.id !== next.sendCheck || found.kind !== 'thread')) next = { ...next, sendCheck: null };
   const { leaving } = next;
   if (found && leaving && leaving.personId === found.person.id && leaving.until > now) {
     // history.back() is asynchronous: until the address changes, wait. If going back landed on
@@ -112,6 +126,18 @@ function decidePage(state: WatchState, url: string, found: Found | null, now: nu
   // The person is no longer on the page (the user went back, or the chat closed).
   if (next.paused && !found) return { state: { ...next, paused: null }, decision: { do: 'dismiss' } };
   return { state: next, decision: next.paused ? nothing : { do: 'letThrough' } };
+}
+
+function stillThrough(through: WatchState['through'], url: string, found: Found | null, now: number): WatchState['through'] {
+  if (!through || (through.until !== null && through.until <= now)) return null;
+  if (!found) {
+    // Nobody on the page: a blank between two renders, or they are gone.
+    if (url !== through.url || (through.blankSince !== null && now - through.blankSince >= BLANK_GRACE_MS)) return null;
+    return through.blankSince === null ? { ...through, blankSince: now } : through;
+  }
+  if (found.person.id !== through.personId || found.kind !== through.kind) return null;
+  if (through.blankSince !== null) return now - through.blankSince < BLANK_GRACE_MS ? { ...through, url, blankSince: null } : null;
+  return through.url === url ? through : { ...through, url };
 }
 
 function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: string, now: number): Decided {
@@ -129,7 +155,7 @@ function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: str
   // Continue lets this person through here at once; the background records the snooze too.
   const snooze = { personId: paused.person.id, site: state.site, until: now + state.snoozeMinutes * 60_000 };
   const snoozes = [...state.snoozes, snooze];
-  const through = { personId: paused.person.id, kind: paused.kind, until: state.snoozeMinutes > 0 ? snooze.until : null };
+  const through = { personId: paused.person.id, kind: paused.kind, until: state.snoozeMinutes > 0 ? snooze.until : null, url, blankSince: null };
   if (paused.kind === 'thread') {
     return { state: { ...next, snoozes, through, sendCheck: paused.person.id }, decision: { do: 'armSendCheck', person: paused.person } };
   }

@@ -245,6 +245,43 @@ test.describe('the send check', () => {
       expect(await sendCheck(page)).toBeUndefined();
     });
 
+    // The app re-renders a chat's header now and then (a layout change, a reconnect): for a few
+    // frames the page names nobody. With no snooze, that is not leaving them; closing the chat is.
+    test('with no snooze, their chat re-rendered is still let through and asked about; closed and opened again, paused', async ({
+      context,
+      background,
+    }) => {
+      await seedSettings(background, [whatsappSam], { snoozeMinutes: 0 });
+      const page = await context.newPage();
+      await page.goto('https://web.whatsapp.com/');
+      await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
+      await continueThrough(page);
+
+      // The header out for three frames (each looked at), then back.
+      await page.evaluate(async () => {
+        const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+        const header = document.querySelector('#main header')!;
+        const main = header.parentNode!;
+        header.remove();
+        for (let i = 0; i < 3; i++) await frame();
+        main.insertBefore(header, main.firstChild);
+      });
+      await decided(page, background, 'their chat re-rendered');
+      await composer(page).click();
+      await page.keyboard.type('still here');
+      await page.keyboard.press('Enter');
+      await waitForSendCheck(page);
+      await clickNode(page, await sendCheckButton(page, SEND));
+      await expect(sent(page)).toHaveText(['still here']);
+
+      // The chat closed, and opened again once the moment's grace is over: a new moment.
+      await page.evaluate(() => { document.getElementById('panel')!.innerHTML = ''; });
+      await page.waitForTimeout(2500);
+      await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
+      await waitForPause(page);
+      await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome).sort()).toEqual(['continued', 'pending']);
+    });
+
     test('another chat is never asked about, nor theirs once the user left it', async ({ context }) => {
       const page = await context.newPage();
       await page.goto('https://web.whatsapp.com/');

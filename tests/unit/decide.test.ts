@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decide,
   initialState,
+  BLANK_GRACE_MS,
   LEAVING_MS,
   report,
   type Decision,
@@ -180,7 +181,7 @@ const cases: Case[] = [
     decision: { do: 'letThrough' },
     changes: {
       paused: null,
-      through: { personId: 'sam', kind: 'profile', until: NOW + 10 * 60_000 },
+      through: { personId: 'sam', kind: 'profile', until: NOW + 10 * 60_000, url: SAMS_PAGE, blankSince: null },
       snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
     },
   },
@@ -192,7 +193,7 @@ const cases: Case[] = [
     changes: {
       paused: null,
       sendCheck: 'sam',
-      through: { personId: 'sam', kind: 'thread', until: NOW + 10 * 60_000 },
+      through: { personId: 'sam', kind: 'thread', until: NOW + 10 * 60_000, url: SAMS_PAGE, blankSince: null },
       snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
     },
   },
@@ -204,7 +205,7 @@ const cases: Case[] = [
     changes: {
       paused: null,
       sendCheck: null,
-      through: { personId: 'sam', kind: 'profile', until: NOW + 10 * 60_000 },
+      through: { personId: 'sam', kind: 'profile', until: NOW + 10 * 60_000, url: SAMS_PAGE, blankSince: null },
       snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
     },
   },
@@ -288,6 +289,38 @@ describe('decide', () => {
     expect(first.decision).toEqual({ do: 'letThrough' });
     expect(first.state.sendCheck).toBe('sam');
     expect(decide(first.state, page(found(sam, 'thread')), NOW + 2000).decision).toEqual({ do: 'letThrough' });
+  });
+
+  // A site re-rendering the chat has it empty for a few frames: that is not leaving them.
+  it('no snooze: a blank of a moment on the same address keeps them let through, and the send check armed', () => {
+    const seen = decide(continuedNoSnooze('thread'), page(found(sam, 'thread')), NOW + 1000).state;
+    const blank = decide(seen, page(null), NOW + 1100);
+    expect(blank.decision).toEqual({ do: 'letThrough' });
+    expect(blank.state.sendCheck).toBe('sam');
+    const stillBlank = decide(blank.state, page(null), NOW + 1200).state;
+    const back = decide(stillBlank, page(found(sam, 'thread')), NOW + 1100 + BLANK_GRACE_MS - 1);
+    expect(back.decision).toEqual({ do: 'letThrough' });
+    expect(back.state.sendCheck).toBe('sam');
+    expect(back.state.through).toMatchObject({ personId: 'sam', blankSince: null });
+  });
+
+  it('no snooze: their chat closed on the same address and opened again later: the screen', () => {
+    const closed = decide(continuedNoSnooze('thread'), page(null), NOW + 1000).state;
+    expect(decide(closed, page(found(sam, 'thread')), NOW + 1000 + BLANK_GRACE_MS).decision).toEqual({
+      do: 'show',
+      found: found(sam, 'thread'),
+    });
+    // Or the page, still showing nobody, is looked at again after the grace: they are gone.
+    const gone = decide(closed, page(null), NOW + 1000 + BLANK_GRACE_MS);
+    expect(gone.state.through).toBeNull();
+    expect(gone.state.sendCheck).toBeNull();
+  });
+
+  it('no snooze: nobody on another address ends the letting through at once', () => {
+    const away = decide(continuedNoSnooze('thread'), page(null, HOME), NOW + 1000);
+    expect(away.state.through).toBeNull();
+    expect(away.state.sendCheck).toBeNull();
+    expect(decide(away.state, page(found(sam, 'thread')), NOW + 1100).decision).toEqual({ do: 'show', found: found(sam, 'thread') });
   });
 
   it('nobody watched any more: the letting through ends with the rest', () => {
