@@ -33,7 +33,9 @@ function afterAt(text: string | null | undefined): string | null {
 // aria attributes and the document title are read. Group DMs name no one with "@".
 const DM_NAMES: ((doc: Document) => string | null)[] = [
   // 2021–26 composer (Slate editor): aria-label "Message @<name>" in a DM, "Message <group
-  // name>" in a group DM, "Message #<channel>" in a server.
+  // name>" in a group DM, "Message #<channel>" in a server. Translated around the channel's name
+  // (textarea_placeholder in the strings above: "Nachricht an …", "Enviar mensaje a …", "Envoyer
+  // un message dans …", "Conversar em …"), so only what follows the "@" is read.
   (doc) => afterAt(doc.querySelector('div[role="textbox"][aria-label*="@"]')?.getAttribute('aria-label')),
   // Tab title: "Discord | @<name>" in a DM ("(3) Discord | @<name>" with unread messages), not
   // translated; "Discord | <group name>" in a group DM, "Discord | #<channel> | <server>" in a server.
@@ -42,15 +44,21 @@ const DM_NAMES: ((doc: Document) => string | null)[] = [
     return part?.slice(1).trim() || null;
   },
 ];
-// The private-channels list's row for a group DM: a link to the channel labelled "<name> (Group
-// message)", where a one-to-one DM's row says "(Direct message)" and its close button "Close DM", not
-// "Leave group" (public index, find_string "(group message)": a Discord sidebar extension's jsdom
-// fixtures, built from its notes of the live sidebars, dmRow's `group` option). English only: no
-// source gives the other languages, where a group DM is then not recognised and counts as unread.
-const GROUP_ROW_LABEL = /\(group message\)$/i;
-// The DM's own header (English label): its h1 is the name shown above the conversation. Read only
-// once the composer or title has shown the conversation is one-to-one.
-const DM_HEADER_TITLE = 'section[aria-label="Channel header"] h1';
+// The private-channels list's row for a group DM: a link to the channel labelled "<name> (group
+// message)", where a one-to-one DM's row says "(direct message)" (a Discord sidebar extension's
+// jsdom fixtures, public index, find_string "(group message)"). The client's strings for them,
+// GROUP_MESSAGE_A11Y_LABEL and DIRECT_MESSAGE_A11Y_LABEL (the web bundle's channel-row code, public
+// index, find_string "GROUP_MESSAGE_A11Y_LABEL"), translated as its Android app 126.21 carries them
+// (github RazerTexz/discord-jadx, decompiled/app/src/main/res/values-*/strings.xml,
+// group_message_a11y_label): German, Spanish, French, Portuguese (Brazil), Italian, Dutch.
+const GROUP_ROW_LABEL =
+  /\((group message|Gruppennachricht|mensaje de grupo|message de groupe|mensagem de grupo|messaggio di gruppo|groepsbericht)\)$/i;
+// The DM's own header: its h1 is the name shown above the conversation. Read only once the
+// composer or title has shown the conversation is one-to-one. Its label, CHANNEL_HEADER_BAR_A11Y_LABEL,
+// as the same strings translate it (channel_header_bar_a11y_label).
+const DM_HEADER_TITLE = ['Channel header', 'Kanalüberschrift', 'Encabezado del canal', 'En-tête du salon', 'Cabeçalho do canal']
+  .map((label) => `section[aria-label="${label}"] h1`)
+  .join(', ');
 
 /** Whether the private-channels list labels this channel's row as a group DM's. */
 function isGroupDm(doc: Document, channel: string): boolean {
