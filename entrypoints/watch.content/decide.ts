@@ -40,8 +40,11 @@ export interface WatchState {
 }
 
 export type Sighting =
-  /** The page as it is now: its address, and the watched person it shows. */
-  | { type: 'page'; url: string; found: Found | null }
+  /**
+   * The page as it is now: its address, the watched person it shows, and whether it names nobody
+   * at all, watched or not (between two renders of a chat; not another person's chat).
+   */
+  | { type: 'page'; url: string; found: Found | null; namesNobody: boolean }
   /** A choice on the pause screen, made on this address. */
   | { type: 'chose'; outcome: 'left' | 'continued'; url: string }
   /** The settings and snoozes as stored now; `empty`: nobody is watched on this site. */
@@ -93,7 +96,7 @@ const snoozed = (state: WatchState, personId: string, now: number) =>
 export function decide(state: WatchState, sighting: Sighting, now: number): Decided {
   switch (sighting.type) {
     case 'page':
-      return decidePage(state, sighting.url, sighting.found, now);
+      return decidePage(state, sighting, now);
     case 'chose':
       return decideChoice(state, sighting.outcome, sighting.url, now);
     case 'watched': {
@@ -104,11 +107,11 @@ export function decide(state: WatchState, sighting: Sighting, now: number): Deci
   }
 }
 
-function decidePage(state: WatchState, url: string, found: Found | null, now: number): Decided {
+function decidePage(state: WatchState, { url, found, namesNobody }: Sighting & { type: 'page' }, now: number): Decided {
   let next = state;
   // A Continue's letting them through lasts while the page shows them in what it was made on,
   // across a moment's blank on the same address.
-  const through = stillThrough(next.through, url, found, now);
+  const through = stillThrough(next.through, url, found, namesNobody, now);
   if (through !== next.through) next = { ...next, through };
   // So does the send check, while their thread is open.
   const blank = !found && through !== null && through.personId === next.sendCheck;
@@ -128,11 +131,19 @@ function decidePage(state: WatchState, url: string, found: Found | null, now: nu
   return { state: next, decision: next.paused ? nothing : { do: 'letThrough' } };
 }
 
-function stillThrough(through: WatchState['through'], url: string, found: Found | null, now: number): WatchState['through'] {
+function stillThrough(
+  through: WatchState['through'],
+  url: string,
+  found: Found | null,
+  namesNobody: boolean,
+  now: number,
+): WatchState['through'] {
   if (!through || (through.until !== null && through.until <= now)) return null;
   if (!found) {
-    // Nobody on the page: a blank between two renders, or they are gone.
-    if (url !== through.url || (through.blankSince !== null && now - through.blankSince >= BLANK_GRACE_MS)) return null;
+    // Someone else, not watched, is on the page: they are gone. Nobody at all: a blank between two
+    // renders, or they are gone.
+    if (!namesNobody || url !== through.url) return null;
+    if (through.blankSince !== null && now - through.blankSince >= BLANK_GRACE_MS) return null;
     return through.blankSince === null ? { ...through, blankSince: now } : through;
   }
   if (found.person.id !== through.personId || found.kind !== through.kind) return null;

@@ -181,7 +181,9 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
 
   const look = (url = new URL(location.href)) => {
     const seen = seenAt(url);
-    apply(decide(state, { type: 'page', url: url.href, found: findWatched(adapter, watched.index, seen) }, Date.now()));
+    const found = findWatched(adapter, watched.index, seen);
+    const namesNobody = seen.page.every((sighting) => !sighting.identifiers.length && !sighting.group);
+    apply(decide(state, { type: 'page', url: url.href, found, namesNobody }, Date.now()));
     looked = true;
     // Learning and the health signal concern only addresses of an open chat: elsewhere (a feed
     // changing every frame) nothing more is read, and a wait for the chat to settle is dropped.

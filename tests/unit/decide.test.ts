@@ -28,7 +28,8 @@ const found = (who: Person, kind: Found['kind'] = 'profile', leavesInPlace = fal
 const SAMS_PAGE = 'https://www.instagram.com/sam/';
 const HOME = 'https://www.instagram.com/';
 const state = (extra: Partial<WatchState> = {}): WatchState => ({ ...initialState('instagram'), snoozeMinutes: 10, ...extra });
-const page = (who: Found | null, url = SAMS_PAGE): Sighting => ({ type: 'page', url, found: who });
+// Nobody watched on the page: by default it names nobody at all (`someoneElse`: it names someone not watched).
+const page = (who: Found | null, url = SAMS_PAGE, someoneElse = false): Sighting => ({ type: 'page', url, found: who, namesNobody: !who && !someoneElse });
 
 interface Case {
   name: string;
@@ -314,6 +315,13 @@ describe('decide', () => {
     const gone = decide(closed, page(null), NOW + 1000 + BLANK_GRACE_MS);
     expect(gone.state.through).toBeNull();
     expect(gone.state.sendCheck).toBeNull();
+  });
+
+  it('no snooze: someone not watched on the same address (another chat opened) ends the letting through at once', () => {
+    const other = decide(continuedNoSnooze('thread'), page(null, SAMS_PAGE, true), NOW + 1000);
+    expect(other.state.through).toBeNull();
+    expect(other.state.sendCheck).toBeNull();
+    expect(decide(other.state, page(found(sam, 'thread')), NOW + 1100).decision).toEqual({ do: 'show', found: found(sam, 'thread') });
   });
 
   it('no snooze: nobody on another address ends the letting through at once', () => {

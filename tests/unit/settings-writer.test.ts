@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/defaults';
 import { canonicalCode, codeMatches, hashCode, newCode, tryCode, waitAfter } from '@/utils/friend-code';
@@ -23,7 +23,14 @@ const locked = (patch: Partial<Settings> = {}): Settings => ({ ...defaultSetting
 const stored = async () => (await loadSettings()).value;
 
 describe('the settings’ one writer, with the lock', () => {
-  beforeEach(() => fakeBrowser.reset());
+  // The clock at T0: an alarm is never set in the past (the writer moves it to a second from now),
+  // so a fixed T0 a day behind the real date would move it.
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+  });
+  afterEach(() => vi.useRealTimers());
 
   it('applies a change that takes nothing away at once, to the settings as stored', async () => {
     await settingsItem.setValue(locked());

@@ -120,7 +120,17 @@ describe('links the site replaces in place (resolvesInPlace)', () => {
   ])('Telegram: %s → %s', (url, expected) => {
     expect(telegram.resolvesInPlace?.(new URL(url))).toBe(expected);
   });
+  const whatsapp = adapters.find((adapter) => adapter.id === 'whatsapp')!;
+  it.each([
+    ['https://web.whatsapp.com/send?phone=447700900456', true],
+    ['https://web.whatsapp.com/send/?phone=%2B447700900456&text&type=phone_number&app_absent=0', true],
+    ['https://web.whatsapp.com/', false],
+    ['https://web.whatsapp.com/send?text=hello', false],
+    ['https://wa.me/447700900456', false],
+  ])('WhatsApp: %s → %s', (url, expected) => {
+    expect(whatsapp.resolvesInPlace?.(new URL(url))).toBe(expected);
+  });
   it('no other site has such links', () => {
-    expect(adapters.filter((adapter) => adapter.resolvesInPlace).map((adapter) => adapter.id)).toEqual(['telegram']);
+    expect(adapters.filter((adapter) => adapter.resolvesInPlace).map((adapter) => adapter.id).sort()).toEqual(['telegram', 'whatsapp']);
   });
 });

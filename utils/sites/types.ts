@@ -99,8 +99,9 @@ export interface SiteAdapter {
   /**
    * The address is a link the site's own app takes out of the address bar at once and replaces,
    * once it has found the chat, with that chat's own address (Telegram's `#?tgaddr=` resolve
-   * links, which t.me's "Open in Web" opens). Whom it names is carried over to those addresses
-   * while the pause screen is up for them (entrypoints/watch.content/watch.ts).
+   * links, which t.me's "Open in Web" opens; WhatsApp's click-to-chat link, in case its app
+   * does the same). Whom it names is carried over to those addresses while the pause screen is up
+   * for them (entrypoints/watch.content/watch.ts).
    */
   resolvesInPlace?(url: URL): boolean;
   /**

@@ -125,6 +125,19 @@ function readHeader(header: Element): Sighting | null {
   return thread(identifiers);
 }
 
+/** The number a click-to-chat link opens the chat with: wa.me/<digits>, /send?phone=<digits>. */
+function linkedNumber(url: URL): Sighting | null {
+  const path = url.pathname.replace(/\/+$/, '');
+  let digits: string | null = null;
+  if (url.hostname === 'wa.me') {
+    digits = /^\/\+?(\d{7,15})$/.exec(path)?.[1] ?? null;
+  } else if ((url.hostname === 'web.whatsapp.com' || url.hostname === 'api.whatsapp.com') && path === '/send') {
+    // The click-to-chat deep link opens the chat with that number.
+    digits = url.searchParams.get('phone')?.replace(/\D/g, '') ?? null;
+  }
+  return digits && digits.length >= 7 ? thread([{ kind: 'phone', value: digits }]) : null;
+}
+
 export const whatsapp: SiteAdapter = {
   id: 'whatsapp',
   name: siteNames.whatsapp,
@@ -134,16 +147,14 @@ export const whatsapp: SiteAdapter = {
   linkHosts: ['https://wa.me/*', 'https://api.whatsapp.com/*'],
   home: 'https://web.whatsapp.com/',
 
-  fromUrl(url) {
-    const path = url.pathname.replace(/\/+$/, '');
-    let digits: string | null = null;
-    if (url.hostname === 'wa.me') {
-      digits = /^\/\+?(\d{7,15})$/.exec(path)?.[1] ?? null;
-    } else if ((url.hostname === 'web.whatsapp.com' || url.hostname === 'api.whatsapp.com') && path === '/send') {
-      // The click-to-chat deep link opens the chat with that number.
-      digits = url.searchParams.get('phone')?.replace(/\D/g, '') ?? null;
-    }
-    return digits && digits.length >= 7 ? thread([{ kind: 'phone', value: digits }]) : null;
+  fromUrl: linkedNumber,
+
+  // The click-to-chat link opens the chat with that number, whose header then shows the name the
+  // user saved them under, not the number. Whether the app then takes the link out of the address
+  // (every other chat is at "/") is not shown by any source found; if it does, whom the link named
+  // is carried over, as for Telegram's links, so the screen up for a number saved alone stays up.
+  resolvesInPlace(url) {
+    return url.hostname === 'web.whatsapp.com' && linkedNumber(url) !== null;
   },
 
   fromPage(doc) {

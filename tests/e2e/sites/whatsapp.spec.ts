@@ -58,6 +58,30 @@ test.describe('WhatsApp Web', () => {
     await waitForPause(page);
   });
 
+  // Saved by their number alone: the chat's header shows the name the user saved them under, so
+  // only the link names them. Should the app take the link out of the address once the chat is
+  // open (unverified: the fixture's hook), the screen stays up, one attempt. (After a Continue,
+  // once the user presses or types in the page, nothing names them any more: the send check goes.)
+  test('their number alone, from a click-to-chat link the app takes out of the address: the screen stays up, one attempt', async ({
+    context,
+    background,
+  }) => {
+    await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'phone', value: '+44 7700 900456', site: 'whatsapp' }] }]);
+    const page = await context.newPage();
+    await page.addInitScript(() => ((window as unknown as { __dropLink: boolean }).__dropLink = true));
+    await page.goto('https://web.whatsapp.com/send?phone=447700900456');
+    await waitForPause(page);
+    await expect(page).toHaveURL('https://web.whatsapp.com/');
+    await expect(page.locator('#main header span[dir="auto"]')).toHaveText('Sam Lee');
+    // A change the script looks at (the chat list), and two frames for that look to land.
+    await page.evaluate(async () => {
+      document.getElementById('pane-side')!.setAttribute('data-looked', '1');
+      await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    });
+    expect(await pauseDialog(page)).toBeDefined();
+    expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+  });
+
   test('switching to another chat takes the pause screen down', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
