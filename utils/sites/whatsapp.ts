@@ -51,9 +51,11 @@ const GROUP_MARKERS = [
 // Group subtitles before the member list loads. English: WhatsApp's own strings (its bundle's
 // group-header module: "click here for group info", "Only admins can send messages",
 // "Announcements"). Portuguese: "clique para dados do grupo" (WhatsApp Web extensions comparing
-// the header subtitle, public index, find_string "para dados do grupo"). No public source quotes the
-// Spanish, French or German strings; there, and in every language once loaded, the member list
-// ("Alex, Jo, You") says it, as the group avatar does.
+// the header subtitle, public index, find_string "para dados do grupo"). Spanish: "haz clic para ver
+// la info. del grupo" (a WhatsApp Web extension's list of header texts that name no one, public
+// index, find_string "para ver la info. del grupo"). No public source quotes the French or German
+// strings; there, and in every language once loaded, the member list ("Alex, Jo, You") says it, as
+// the group avatar does.
 const GROUP_SUBTITLES = new Set([
   'click here for group info',
   'tap here for group info',
@@ -61,6 +63,8 @@ const GROUP_SUBTITLES = new Set([
   'announcements',
   'clique para dados do grupo',
   'toque para dados do grupo',
+  'haz clic para ver la info. del grupo',
+  'haz clic para ver la info del grupo',
 ]);
 
 // Bidirectional marks and other format characters WhatsApp wraps numbers and names in.
