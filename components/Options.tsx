@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/defaults';
-import { identifiersFromInput, withIdentifiers } from '@/utils/identity';
+import { coverageHints, identifiersFromInput, withIdentifiers, type CoverageHint } from '@/utils/identity';
 import { sendMessage } from '@/utils/messages';
 import { Change, type ChangeResult } from '@/utils/changes';
 import { formatList, messageParts, SLOT, t, type MessageKey } from '@/utils/i18n';
@@ -25,6 +25,8 @@ const KIND_LABEL: Record<IdentifierKind, MessageKey> = {
 };
 
 const shortId = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}…` : id);
+
+const COVERAGE_HINT: Record<CoverageHint, MessageKey> = { whatsappName: 'coverage_whatsapp_name' };
 
 /** The options page: who is watched, where, and how the pause behaves. */
 export function Options() {
@@ -165,6 +167,11 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
           ))}
         </ul>
       )}
+      {coverageHints(person, settings).map((hint) => (
+        <p key={hint} class="hint">
+          {t(COVERAGE_HINT[hint])}
+        </p>
+      ))}
       <form onSubmit={addIdentifier} class="row">
         <label>
           {t('identifier_input')}{' '}

@@ -1,6 +1,7 @@
 import { t, type MessageKey } from './i18n';
 import { guessIdentifierKind, normalizeIdentifier } from './normalize';
-import type { Identifier, IdentifierKind, Person } from './schema';
+import type { Identifier, IdentifierKind, Person, Settings } from './schema';
+import { ANY_SITE } from './schema-values';
 import { adapterForLink } from './sites';
 import type { SiteAdapter } from './sites/types';
 
@@ -79,4 +80,20 @@ export function withIdentifiers(person: Person, identifiers: readonly Identifier
   const known = new Set(person.identifiers.map(key));
   const added = identifiers.filter((i) => !known.has(key(i)));
   return { person: { ...person, identifiers: [...person.identifiers, ...added] }, added };
+}
+
+/**
+ * Where the person's identifiers leave a site blind that a word from the user would cover. Pure.
+ * `whatsappName`: a number for WhatsApp and no name there. WhatsApp Web heads a saved contact's
+ * chat with the name the user saved them under, and since 2026 carries no number anywhere in the
+ * page (a CRM extension's measurement of 2026-08-23, public index, find_string 'data-id="false_'):
+ * only a click-to-chat link, or a chat with a number never saved, shows it.
+ */
+export type CoverageHint = 'whatsappName';
+
+export function coverageHints(person: Person, settings: Pick<Settings, 'disabledSites'>): CoverageHint[] {
+  const on = (identifier: Identifier, site: string) => identifier.site === site || identifier.site === ANY_SITE;
+  const has = (kind: IdentifierKind, site: string) => person.identifiers.some((identifier) => identifier.kind === kind && on(identifier, site));
+  if (settings.disabledSites.includes('whatsapp')) return [];
+  return has('phone', 'whatsapp') && !has('name', 'whatsapp') ? ['whatsappName'] : [];
 }

@@ -204,3 +204,24 @@ test('Leave in a tab with nothing to go back to goes to the site’s home, never
   await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
   await decided(page, background);
 });
+
+// WhatsApp Web heads a saved contact's chat with the name the user saved them under, and carries
+// no number in the page (utils/identity.ts, coverageHints): options say so under a number alone.
+test('a number alone for WhatsApp: options ask for the name they are saved under, and stop once it is there', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Alias').fill('S.');
+  await options.getByRole('button', { name: 'Add person' }).click();
+  const card = options.getByRole('article', { name: 'S.' });
+  const hint = card.getByText('On WhatsApp Web, a chat with someone in your contacts shows the name you saved them under');
+  await card.getByLabel('Username, name or link').fill('+44 7700 900456');
+  await card.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(card.getByRole('listitem')).toContainText('+44 7700 900456');
+  await expect(hint).toBeVisible();
+
+  await card.getByLabel('Username, name or link').fill('Sam Lee');
+  await card.locator('select[name="site"]').selectOption({ label: 'WhatsApp Web' });
+  await card.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(card.getByRole('listitem').nth(1)).toContainText('Sam Lee');
+  await expect(hint).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessIdentifierKind, identifiersFromInput, normalizeIdentifier, normalizeName, parseLinkText } from '@/utils/identity';
+import { coverageHints, guessIdentifierKind, identifiersFromInput, normalizeIdentifier, normalizeName, parseLinkText } from '@/utils/identity';
+import type { Identifier } from '@/utils/schema';
 
 describe('normalising', () => {
   it('compares handles without @, case or trailing slash', () => {
@@ -76,5 +77,24 @@ describe('adding identifiers to a person', () => {
     expect(result.added).toEqual([{ kind: 'handle', value: 'sam', site: 'x' }]);
     expect(result.person.identifiers).toHaveLength(2);
     expect(person.identifiers).toHaveLength(1);
+  });
+});
+
+describe('what a person’s identifiers leave blind', () => {
+  const person = (...identifiers: Identifier[]) => ({ id: 'p', alias: 'S.', identifiers, addedAt: 1 });
+  const phone = (site: string): Identifier => ({ kind: 'phone', value: '+44 7700 900456', site });
+  const name = (site: string): Identifier => ({ kind: 'name', value: 'Sam Lee', site });
+  const on = { disabledSites: [] };
+  it('a number for WhatsApp and no name there: say to add the name they are saved under', () => {
+    expect(coverageHints(person(phone('whatsapp')), on)).toEqual(['whatsappName']);
+    expect(coverageHints(person(phone('*')), on)).toEqual(['whatsappName']);
+    expect(coverageHints(person(phone('*'), name('instagram')), on)).toEqual(['whatsappName']);
+  });
+  it('nothing to say with a name for WhatsApp, without a number there, or with WhatsApp off', () => {
+    expect(coverageHints(person(phone('whatsapp'), name('whatsapp')), on)).toEqual([]);
+    expect(coverageHints(person(phone('*'), name('*')), on)).toEqual([]);
+    expect(coverageHints(person(phone('telegram')), on)).toEqual([]);
+    expect(coverageHints(person(), on)).toEqual([]);
+    expect(coverageHints(person(phone('whatsapp')), { disabledSites: ['whatsapp'] })).toEqual([]);
   });
 });
