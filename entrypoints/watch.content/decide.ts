@@ -18,6 +18,8 @@ export interface WatchState {
   snoozes: readonly Snooze[];
   /** Whom the pause screen is up for. */
   paused: Found | null;
+  /** The address the screen last saw them on, and since when the page has named nobody there, if it has. */
+  pausedOn: { url: string; blankSince: number | null } | null;
   /**
    * After Continue: whom the page is let through for, and in what (a profile, a chat, a compose
    * window), while it goes on showing them so, until the snooze ends; with no snooze (0 minutes),
@@ -74,14 +76,25 @@ export interface Decided {
 export const LEAVING_MS = 3000;
 
 /**
- * How long, after Continue, the page may show nobody on the same address and still be the visit
- * let through: a site re-rendering its chat (a layout switch, a header rebuilt) has it empty for a
- * few frames. A chat closed and opened again after longer is a new moment.
+ * How long the page may name nobody on the same address and still be showing them: a site
+ * re-rendering its chat (a layout switch, a header rebuilt) has it empty for a few frames. The
+ * screen up for them stays over it; after Continue it is the same visit let through. A chat closed
+ * and opened again after longer is a new moment.
  */
 export const BLANK_GRACE_MS = 2000;
 
 export function initialState(site: string): WatchState {
-  return { site, snoozeMinutes: 0, snoozes: [], paused: null, through: null, leaving: null, sendCheck: null, reported: { learned: [], unread: [] } };
+  return {
+    site,
+    snoozeMinutes: 0,
+    snoozes: [],
+    paused: null,
+    pausedOn: null,
+    through: null,
+    leaving: null,
+    sendCheck: null,
+    reported: { learned: [], unread: [] },
+  };
 }
 
 const nothing: Decision = { do: 'nothing' };
@@ -102,7 +115,7 @@ export function decide(state: WatchState, sighting: Sighting, now: number): Deci
     case 'watched': {
       const next = { ...state, snoozes: sighting.snoozes, snoozeMinutes: sighting.snoozeMinutes };
       if (!sighting.empty) return { state: next, decision: nothing };
-      return { state: { ...next, paused: null, through: null, sendCheck: null }, decision: { do: state.paused ? 'dismiss' : 'letThrough' } };
+      return { state: { ...next, paused: null, pausedOn: null, through: null, sendCheck: null }, decision: { do: state.paused ? 'dismiss' : 'letThrough' } };
     }
   }
 }
@@ -123,11 +136,24 @@ function decidePage(state: WatchState, { url, found, namesNobody }: Sighting & {
     return { state: next, decision: url !== leaving.from ? { do: 'leave', to: 'home' } : nothing };
   }
   if (found && !next.through && !snoozed(next, found.person.id, now)) {
-    if (next.paused?.person.id === found.person.id) return { state: next, decision: nothing };
-    return { state: { ...next, paused: found }, decision: { do: 'show', found } };
+    const pausedOn = { url, blankSince: null };
+    if (next.paused?.person.id === found.person.id) {
+      const same = next.pausedOn?.url === url && next.pausedOn.blankSince === null;
+      return { state: same ? next : { ...next, pausedOn }, decision: nothing };
+    }
+    return { state: { ...next, paused: found, pausedOn }, decision: { do: 'show', found } };
   }
-  // The person is no longer on the page (the user went back, or the chat closed).
-  if (next.paused && !found) return { state: { ...next, paused: null }, decision: { do: 'dismiss' } };
+  if (next.paused && !found) {
+    // A page naming nobody at all, on the address the screen saw them on, is a chat being
+    // re-rendered (nobody can use the page meanwhile): the screen stays, so no frame of it is
+    // painted and the countdown goes on. Still blank after BLANK_GRACE_MS, or someone else, or
+    // another address: the person is no longer on the page (the user went back, or the chat closed).
+    const { pausedOn } = next;
+    if (namesNobody && pausedOn?.url === url && (pausedOn.blankSince === null || now - pausedOn.blankSince < BLANK_GRACE_MS)) {
+      return { state: pausedOn.blankSince === null ? { ...next, pausedOn: { url, blankSince: now } } : next, decision: nothing };
+    }
+    return { state: { ...next, paused: null, pausedOn: null }, decision: { do: 'dismiss' } };
+  }
   return { state: next, decision: next.paused ? nothing : { do: 'letThrough' } };
 }
 
@@ -154,7 +180,7 @@ function stillThrough(
 function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: string, now: number): Decided {
   const { paused } = state;
   if (!paused) return { state, decision: nothing };
-  const next = { ...state, paused: null };
+  const next = { ...state, paused: null, pausedOn: null };
   if (outcome === 'left') {
     // A compose window was left in place (the person taken out of its recipients).
     if (paused.leavesInPlace) return { state: next, decision: nothing };

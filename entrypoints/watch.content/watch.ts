@@ -15,7 +15,7 @@ import {
   type CustomSitesWatch,
   type SiteWatch,
 } from '@/utils/watch-index';
-import { decide, initialState, report, SETTLE_MS, type Decided, type Found, type LearnedId, type Report, type ThreadReading } from './decide';
+import { BLANK_GRACE_MS, decide, initialState, report, SETTLE_MS, type Decided, type Found, type LearnedId, type Report, type ThreadReading } from './decide';
 import { showPause, type PauseHandle } from './pause';
 import { onlyQuietChanges } from './quiet';
 import { armSendCheck, type SendCheckHandle } from './send-check';
@@ -64,8 +64,21 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     settleTimer = null;
   };
 
+  // A screen over a page that went blank is looked at again once the grace is over, whether or
+  // not the page changes meanwhile: a chat the app really closed takes the screen down then.
+  let blankTimer: number | null = null;
   const apply = ({ state: next, decision }: Decided) => {
     state = next;
+    const blankSince = state.pausedOn?.blankSince ?? null;
+    if (blankSince === null && blankTimer !== null) {
+      clearTimeout(blankTimer);
+      blankTimer = null;
+    } else if (blankSince !== null && blankTimer === null) {
+      blankTimer = ctx.setTimeout(() => {
+        blankTimer = null;
+        if (!watched.index.empty && !leaving()) look();
+      }, blankSince + BLANK_GRACE_MS + 50 - Date.now());
+    }
     switch (decision.do) {
       case 'show': {
         pause?.dismiss('navigated');

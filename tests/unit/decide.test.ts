@@ -27,7 +27,13 @@ const found = (who: Person, kind: Found['kind'] = 'profile', leavesInPlace = fal
 
 const SAMS_PAGE = 'https://www.instagram.com/sam/';
 const HOME = 'https://www.instagram.com/';
-const state = (extra: Partial<WatchState> = {}): WatchState => ({ ...initialState('instagram'), snoozeMinutes: 10, ...extra });
+// A screen up was put up on their page.
+const state = (extra: Partial<WatchState> = {}): WatchState => ({
+  ...initialState('instagram'),
+  snoozeMinutes: 10,
+  ...(extra.paused ? { pausedOn: { url: SAMS_PAGE, blankSince: null } } : {}),
+  ...extra,
+});
 // Nobody watched on the page: by default it names nobody at all (`someoneElse`: it names someone not watched).
 const page = (who: Found | null, url = SAMS_PAGE, someoneElse = false): Sighting => ({ type: 'page', url, found: who, namesNobody: !who && !someoneElse });
 
@@ -48,7 +54,7 @@ const cases: Case[] = [
     state: state(),
     sighting: page(found(sam)),
     decision: { do: 'show', found: found(sam) },
-    changes: { paused: found(sam) },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null } },
   },
   { name: 'the screen is already up for them: nothing', state: state({ paused: found(sam) }), sighting: page(found(sam)), decision: { do: 'nothing' } },
   {
@@ -56,14 +62,14 @@ const cases: Case[] = [
     state: state({ paused: found(sam) }),
     sighting: page(found(jo)),
     decision: { do: 'show', found: found(jo) },
-    changes: { paused: found(jo) },
+    changes: { paused: found(jo), pausedOn: { url: SAMS_PAGE, blankSince: null } },
   },
   {
     name: 'the person is gone from the page: dismiss',
     state: state({ paused: found(sam) }),
     sighting: page(null, HOME),
     decision: { do: 'dismiss' },
-    changes: { paused: null },
+    changes: { paused: null, pausedOn: null },
   },
   {
     name: 'snoozed on this site: let them through',
@@ -76,14 +82,14 @@ const cases: Case[] = [
     state: state({ snoozes: [{ personId: 'sam', site: 'instagram', until: NOW }] }),
     sighting: page(found(sam)),
     decision: { do: 'show', found: found(sam) },
-    changes: { paused: found(sam) },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null } },
   },
   {
     name: 'snoozed on another site only: show',
     state: state({ snoozes: [{ personId: 'sam', site: 'x', until: NOW + 60_000 }] }),
     sighting: page(found(sam)),
     decision: { do: 'show', found: found(sam) },
-    changes: { paused: found(sam) },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null } },
   },
   {
     name: 'the screen is up and a snoozed person shows: the screen stays',
@@ -109,14 +115,14 @@ const cases: Case[] = [
     state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + 1 } }),
     sighting: page(found(jo), 'https://www.instagram.com/jo/'),
     decision: { do: 'show', found: found(jo) },
-    changes: { paused: found(jo) },
+    changes: { paused: found(jo), pausedOn: { url: 'https://www.instagram.com/jo/', blankSince: null } },
   },
   {
     name: 'left them long enough ago: show again',
     state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW } }),
     sighting: page(found(sam)),
     decision: { do: 'show', found: found(sam) },
-    changes: { paused: found(sam) },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null } },
   },
   // The send check.
   {
@@ -144,7 +150,7 @@ const cases: Case[] = [
     state: state({ sendCheck: 'sam' }),
     sighting: page(found(jo, 'thread')),
     decision: { do: 'show', found: found(jo, 'thread') },
-    changes: { sendCheck: null, paused: found(jo, 'thread') },
+    changes: { sendCheck: null, paused: found(jo, 'thread'), pausedOn: { url: SAMS_PAGE, blankSince: null } },
   },
   // Choices on the screen.
   {
@@ -152,28 +158,28 @@ const cases: Case[] = [
     state: state({ paused: found(sam) }),
     sighting: { type: 'chose', outcome: 'left', url: SAMS_PAGE },
     decision: { do: 'leave', to: 'back', closeChat: null },
-    changes: { paused: null, leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + LEAVING_MS } },
+    changes: { paused: null, pausedOn: null, leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + LEAVING_MS } },
   },
   {
     name: 'Leave in a chat: close the chat (or go back)',
     state: state({ paused: found(sam, 'thread') }),
     sighting: { type: 'chose', outcome: 'left', url: HOME },
     decision: { do: 'leave', to: 'back', closeChat: { kind: 'handle', value: 'sam' } },
-    changes: { paused: null, leaving: { personId: 'sam', from: HOME, until: NOW + LEAVING_MS } },
+    changes: { paused: null, pausedOn: null, leaving: { personId: 'sam', from: HOME, until: NOW + LEAVING_MS } },
   },
   {
     name: 'Leave in a compose window: left in place, nothing more',
     state: state({ paused: found(sam, 'compose', true) }),
     sighting: { type: 'chose', outcome: 'left', url: HOME },
     decision: { do: 'nothing' },
-    changes: { paused: null },
+    changes: { paused: null, pausedOn: null },
   },
   {
     name: 'Leave in a compose window that cannot be left in place: go back',
     state: state({ paused: found(sam, 'compose') }),
     sighting: { type: 'chose', outcome: 'left', url: HOME },
     decision: { do: 'leave', to: 'back', closeChat: null },
-    changes: { paused: null, leaving: { personId: 'sam', from: HOME, until: NOW + LEAVING_MS } },
+    changes: { paused: null, pausedOn: null, leaving: { personId: 'sam', from: HOME, until: NOW + LEAVING_MS } },
   },
   {
     name: 'Continue on a profile: let them through here at once, for the snooze',
@@ -181,7 +187,7 @@ const cases: Case[] = [
     sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
     decision: { do: 'letThrough' },
     changes: {
-      paused: null,
+      paused: null, pausedOn: null,
       through: { personId: 'sam', kind: 'profile', until: NOW + 10 * 60_000, url: SAMS_PAGE, blankSince: null },
       snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
     },
@@ -192,7 +198,7 @@ const cases: Case[] = [
     sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
     decision: { do: 'armSendCheck', person: sam },
     changes: {
-      paused: null,
+      paused: null, pausedOn: null,
       sendCheck: 'sam',
       through: { personId: 'sam', kind: 'thread', until: NOW + 10 * 60_000, url: SAMS_PAGE, blankSince: null },
       snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
@@ -204,7 +210,7 @@ const cases: Case[] = [
     sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },
     decision: { do: 'letThrough' },
     changes: {
-      paused: null,
+      paused: null, pausedOn: null,
       sendCheck: null,
       through: { personId: 'sam', kind: 'profile', until: NOW + 10 * 60_000, url: SAMS_PAGE, blankSince: null },
       snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000 }],
@@ -224,7 +230,7 @@ const cases: Case[] = [
     state: state({ paused: found(sam), sendCheck: 'jo' }),
     sighting: { type: 'watched', snoozes: [], snoozeMinutes: 10, empty: true },
     decision: { do: 'dismiss' },
-    changes: { paused: null, sendCheck: null },
+    changes: { paused: null, pausedOn: null, sendCheck: null },
   },
   {
     name: 'nobody watched here: let the page through',
@@ -243,6 +249,28 @@ describe('decide', () => {
     expect(result.state).toEqual({ ...before, ...changes });
     // Pure: the state it was given is not changed.
     expect(before).toEqual(frozen);
+  });
+
+  // A chat re-rendered under the screen names nobody for a few frames: taking the screen down would
+  // paint the page beneath for a frame, and start the countdown again.
+  it('the screen up for them stays over a blank of a moment on the same address, and goes after longer', () => {
+    const up = decide(state(), page(found(sam, 'thread')), NOW).state;
+    const blank = decide(up, page(null), NOW + 100);
+    expect(blank.decision).toEqual({ do: 'nothing' });
+    expect(blank.state.paused).toEqual(found(sam, 'thread'));
+    const back = decide(blank.state, page(found(sam, 'thread')), NOW + 100 + BLANK_GRACE_MS - 1);
+    expect(back.decision).toEqual({ do: 'nothing' });
+    expect(back.state.pausedOn).toEqual({ url: SAMS_PAGE, blankSince: null });
+    // Still blank after the grace: gone.
+    const stillBlank = decide(blank.state, page(null), NOW + 100 + BLANK_GRACE_MS);
+    expect(stillBlank.decision).toEqual({ do: 'dismiss' });
+    expect(stillBlank.state.paused).toBeNull();
+  });
+
+  it('the screen goes at once when the page names someone not watched, or on another address', () => {
+    const up = decide(state(), page(found(sam, 'thread')), NOW).state;
+    expect(decide(up, page(null, SAMS_PAGE, true), NOW + 100).decision).toEqual({ do: 'dismiss' });
+    expect(decide(up, page(null, HOME), NOW + 100).decision).toEqual({ do: 'dismiss' });
   });
 
   it('a Continue lets them through at once, before the background writes the snooze', () => {

@@ -82,6 +82,38 @@ test.describe('WhatsApp Web', () => {
     expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
+  // The app re-renders the open chat's header now and then: for a few frames the page names
+  // nobody. The screen is not taken down and put up again (a frame of the chat painted, the
+  // countdown started over): its host stays in the page throughout.
+  test('their chat re-rendered under the screen: the screen stays up throughout', async ({ context, background }) => {
+    const page = await context.newPage();
+    await page.goto('https://web.whatsapp.com/');
+    await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
+    await waitForPause(page);
+    const removed = await page.evaluate(async () => {
+      let removals = 0;
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'clean-break-pause') removals++;
+      }).observe(document.documentElement, { childList: true });
+      const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+      const header = document.querySelector('#main header')!;
+      const main = header.parentNode!;
+      header.remove();
+      for (let i = 0; i < 3; i++) await frame();
+      main.insertBefore(header, main.firstChild);
+      for (let i = 0; i < 3; i++) await frame();
+      return removals;
+    });
+    expect(removed).toBe(0);
+    expect(await pauseDialog(page)).toBeDefined();
+    expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+
+    // The app closing the chat for good: with nothing more changing on the page, the screen goes
+    // once the grace is over.
+    await page.evaluate(() => { document.getElementById('panel')!.innerHTML = ''; });
+    await waitForPause(page, false);
+  });
+
   test('switching to another chat takes the pause screen down', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
