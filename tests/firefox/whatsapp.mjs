@@ -35,6 +35,20 @@ test('WhatsApp: a chat opened from the list, with no change of address, is pause
     assert.deepEqual((await pauseLog(page)).map((p) => p.chat), ['sam']);
     await popupShows(ff, { today: 1, recent: 'S.’s chat on WhatsApp Web: On the pause screen' });
 
+    // The app re-rendering their chat's header (out for three frames): the screen stays up, not
+    // taken down and put up again.
+    await page.evaluate(async () => {
+      const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+      const header = document.querySelector('#main header');
+      const main = header.parentNode;
+      header.remove();
+      for (let i = 0; i < 3; i++) await frame();
+      main.insertBefore(header, main.firstChild);
+      for (let i = 0; i < 3; i++) await frame();
+    });
+    await waitForPause(page);
+    assert.deepEqual((await pauseLog(page)).map((p) => p.chat), ['sam']);
+
     // The app switching to another chat by itself (as from a notification) takes the screen down.
     await page.evaluate(() => window.__openChat('jo'));
     await waitForPause(page, false);
