@@ -35,6 +35,20 @@ describe('closing a chat in place', () => {
     expect(clicked).toHaveLength(1);
   });
 
+  it('LinkedIn in French: the bubble with the person, by its close icon; not another person’s', () => {
+    const linkedin = adapterById('linkedin')!;
+    const doc = load('linkedin/bubbles-fr.html', 'https://www.linkedin.com/feed/');
+    const closed: string[] = [];
+    doc.addEventListener('click', (event) => {
+      const bubble = (event.target as Element).closest('.msg-overlay-conversation-bubble');
+      closed.push(bubble?.querySelector('.msg-overlay-bubble-header__title')?.textContent?.trim() ?? '');
+    });
+    expect(linkedin.closeThread!(doc, { kind: 'name', value: 'sam lee' })).toBe(true);
+    expect(closed).toEqual(['Sam Lee']);
+    expect(linkedin.closeThread!(doc, { kind: 'handle', value: 'someone-else' })).toBe(false);
+    expect(closed).toHaveLength(1);
+  });
+
   it('LinkedIn: on the messaging page itself there is no bubble to close: Leave goes back', () => {
     const linkedin = adapterById('linkedin')!;
     const doc = load('linkedin/thread-title-bar.html', 'https://www.linkedin.com/messaging/thread/2-abc/');

@@ -156,11 +156,18 @@ const CLOSE_BUBBLE = [
   'button.msg-overlay-bubble-header__control',
 ];
 const CLOSE_LABEL = /^Close your conversation/i;
+// The same control in any language: its icon, or its modifier class (a LinkedIn messaging tool's
+// closeChatWindow tries 'button svg[data-test-icon="close-small"]' first, then
+// '.msg-overlay-bubble-header__control--close'; public index, find_string
+// "msg-overlay-bubble-header__control").
+const CLOSE_SIGN = '[data-test-icon="close-small"]';
+const CLOSE_MODIFIER = '.msg-overlay-bubble-header__control--close';
 
 /** Whether a bubble header's button closes the bubble. */
 function closesBubble(button: Element): boolean {
   if (button.matches(CLOSE_BUBBLE[0]!)) return true;
-  return button.matches(CLOSE_BUBBLE[1]!) && CLOSE_LABEL.test(button.getAttribute('aria-label') ?? visibleText(button));
+  if (!button.matches(CLOSE_BUBBLE[1]!)) return false;
+  return button.matches(CLOSE_MODIFIER) || button.querySelector(CLOSE_SIGN) !== null || CLOSE_LABEL.test(button.getAttribute('aria-label') ?? visibleText(button));
 }
 
 function rootsOf(doc: Document): (Document | ShadowRoot)[] {
