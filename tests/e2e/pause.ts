@@ -150,3 +150,20 @@ function findNode(node: DomNode, test: (node: DomNode) => boolean): DomNode | un
   }
   return undefined;
 }
+
+/**
+ * The app re-rendering part of its page: the element at `selector` taken out for three frames
+ * (each one looked at by the content script), then put back where it was, and three frames more.
+ */
+export async function rerender(page: Page, selector: string): Promise<void> {
+  await page.evaluate(async (selector) => {
+    const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+    const element = document.querySelector(selector)!;
+    const parent = element.parentNode!;
+    const next = element.nextSibling;
+    element.remove();
+    for (let i = 0; i < 3; i++) await frame();
+    parent.insertBefore(element, next);
+    for (let i = 0; i < 3; i++) await frame();
+  }, selector);
+}

@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, storageOf, test, journalOf } from './extension';
-import { axNodes, clickNode, continueThrough, pauseDialog, waitForPause, type AxNode } from './pause';
+import { axNodes, clickNode, continueThrough, pauseDialog, rerender, waitForPause, type AxNode } from './pause';
 import { decided } from './sites/read-page';
 
 // After Continue into a chat thread, the first send (Enter or the send button) asks once more:
@@ -258,14 +258,7 @@ test.describe('the send check', () => {
       await continueThrough(page);
 
       // The header out for three frames (each looked at), then back.
-      await page.evaluate(async () => {
-        const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
-        const header = document.querySelector('#main header')!;
-        const main = header.parentNode!;
-        header.remove();
-        for (let i = 0; i < 3; i++) await frame();
-        main.insertBefore(header, main.firstChild);
-      });
+      await rerender(page, '#main header');
       await decided(page, background, 'their chat re-rendered');
       await composer(page).click();
       await page.keyboard.type('still here');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
+import { pauseDialog, rerender, waitForPause } from '../pause';
 import { decided } from './read-page';
 
 // On WhatsApp Web the person is their saved contact name (and their number, where shown).
@@ -90,20 +90,16 @@ test.describe('WhatsApp Web', () => {
     await page.goto('https://web.whatsapp.com/');
     await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
     await waitForPause(page);
-    const removed = await page.evaluate(async () => {
-      let removals = 0;
+    // Every time the screen's host leaves the page, counted in the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { __removals: number };
+      w.__removals = 0;
       new MutationObserver((records) => {
-        for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'clean-break-pause') removals++;
+        for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'clean-break-pause') w.__removals++;
       }).observe(document.documentElement, { childList: true });
-      const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
-      const header = document.querySelector('#main header')!;
-      const main = header.parentNode!;
-      header.remove();
-      for (let i = 0; i < 3; i++) await frame();
-      main.insertBefore(header, main.firstChild);
-      for (let i = 0; i < 3; i++) await frame();
-      return removals;
     });
+    await rerender(page, '#main header');
+    const removed = await page.evaluate(() => (window as unknown as { __removals: number }).__removals);
     expect(removed).toBe(0);
     expect(await pauseDialog(page)).toBeDefined();
     expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
