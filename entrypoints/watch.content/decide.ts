@@ -18,27 +18,26 @@ export interface WatchState {
   snoozes: readonly Snooze[];
   /** Whom the pause screen is up for. */
   paused: Found | null;
-  /** The address the screen last saw them on, and since when the page has named nobody there, if it has. */
-  pausedOn: { url: string; blankSince: number | null } | null;
+  /** Where the screen last saw them (see `LastSeen`). */
+  pausedOn: LastSeen | null;
   /**
    * After Continue: whom the page is let through for, and in what (a profile, a chat, a compose
    * window), while it goes on showing them so, until the snooze ends; with no snooze (0 minutes),
    * for as long as they stay (paused again on coming back, not on the page's next change).
    */
-  through: {
-    personId: string;
-    kind: MomentKind;
-    until: number | null;
-    /** The address they were last seen on, and since when the page has shown nobody there (a re-render), if it has. */
-    url: string;
-    blankSince: number | null;
-  } | null;
+  through: (LastSeen & { personId: string; kind: MomentKind; until: number | null }) | null;
   /** After Leave: this person is on the way out of this tab; never paused again meanwhile. */
   leaving: { personId: string; from: string; until: number } | null;
   /** After Continue into a chat thread: whose first send asks once more, while the thread stays open. */
   sendCheck: string | null;
   /** The addresses whose conversation was sent to the background to learn, and those reported unread: once each. */
   reported: { learned: readonly string[]; unread: readonly string[] };
+}
+
+/** The address a person was last seen on, and since when the page has named nobody there, if it has. */
+export interface LastSeen {
+  url: string;
+  blankSince: number | null;
 }
 
 export type Sighting =
@@ -144,14 +143,11 @@ function decidePage(state: WatchState, { url, found, namesNobody }: Sighting & {
     return { state: { ...next, paused: found, pausedOn }, decision: { do: 'show', found } };
   }
   if (next.paused && !found) {
-    // A page naming nobody at all, on the address the screen saw them on, is a chat being
-    // re-rendered (nobody can use the page meanwhile): the screen stays, so no frame of it is
-    // painted and the countdown goes on. Still blank after BLANK_GRACE_MS, or someone else, or
-    // another address: the person is no longer on the page (the user went back, or the chat closed).
-    const { pausedOn } = next;
-    if (namesNobody && pausedOn?.url === url && (pausedOn.blankSince === null || now - pausedOn.blankSince < BLANK_GRACE_MS)) {
-      return { state: pausedOn.blankSince === null ? { ...next, pausedOn: { url, blankSince: now } } : next, decision: nothing };
-    }
+    // A chat re-rendered beneath the screen (nobody can use the page meanwhile): the screen stays,
+    // so no frame of it is painted and the countdown goes on. Otherwise the person is no longer on
+    // the page (the user went back, or the chat closed).
+    const pausedOn = next.pausedOn && duringBlank(next.pausedOn, url, namesNobody, now);
+    if (pausedOn) return { state: pausedOn === next.pausedOn ? next : { ...next, pausedOn }, decision: nothing };
     return { state: { ...next, paused: null, pausedOn: null }, decision: { do: 'dismiss' } };
   }
   return { state: next, decision: next.paused ? nothing : { do: 'letThrough' } };
@@ -165,16 +161,22 @@ function stillThrough(
   now: number,
 ): WatchState['through'] {
   if (!through || (through.until !== null && through.until <= now)) return null;
-  if (!found) {
-    // Someone else, not watched, is on the page: they are gone. Nobody at all: a blank between two
-    // renders, or they are gone.
-    if (!namesNobody || url !== through.url) return null;
-    if (through.blankSince !== null && now - through.blankSince >= BLANK_GRACE_MS) return null;
-    return through.blankSince === null ? { ...through, blankSince: now } : through;
-  }
+  if (!found) return duringBlank(through, url, namesNobody, now);
   if (found.person.id !== through.personId || found.kind !== through.kind) return null;
   if (through.blankSince !== null) return now - through.blankSince < BLANK_GRACE_MS ? { ...through, url, blankSince: null } : null;
   return through.url === url ? through : { ...through, url };
+}
+
+/**
+ * A look that found nobody watched, for someone last seen as `last`: still the same showing of them
+ * if the page names nobody at all, on the same address, for under BLANK_GRACE_MS (a chat between
+ * two renders), with when the blank began; null once they are gone (someone else named, another
+ * address, or blank for longer).
+ */
+function duringBlank<T extends LastSeen>(last: T, url: string, namesNobody: boolean, now: number): T | null {
+  if (!namesNobody || url !== last.url) return null;
+  if (last.blankSince === null) return { ...last, blankSince: now };
+  return now - last.blankSince < BLANK_GRACE_MS ? last : null;
 }
 
 function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: string, now: number): Decided {
