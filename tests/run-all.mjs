@@ -35,6 +35,14 @@ if (buildStatus !== 0) {
   const report = readJson(playwrightJson);
   const stats = report?.stats;
   const failed = stats ? stats.unexpected : 1;
+  const flaky = [];
+  const walk = (suite, titles) => {
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+    for (const spec of suite.specs ?? [])
+      if (spec.tests.some((t) => t.status === 'flaky')) flaky.push([...titles, spec.title].filter(Boolean).join(' › '));
+  };
+  for (const suite of report?.suites ?? []) walk(suite, [suite.title]);
+  for (const title of flaky) console.log(`e2e: flaky (failed, then passed on its retry): ${title}`);
   totals.push({
     suite: 'e2e',
     passed: stats ? stats.expected + stats.flaky : 0,

@@ -231,3 +231,35 @@ export async function seedSettings(background: Worker, people: SeedPerson[], ext
     },
   });
 }
+
+/**
+ * Waits until the background has registered the veil for `pattern` and new pages at `url` get it.
+ * Chromium answers registerContentScripts (and lists the script) once its browser process has
+ * the script; each renderer is told afterwards, so a page loaded in that moment can be painted
+ * unveiled (seen once in CI: journey.spec's full-load test, first frame visible). For the user
+ * that moment is the instant after adding someone; a test that loads their page at once must
+ * wait it out, or it measures the race, not the veil. The probe is a page at `url` whose inline
+ * script reads the root's visibility before any script of ours can have decided anything: only
+ * the registered veil.css can have hidden it.
+ */
+export async function veilInEffect(context: BrowserContext, background: Worker, pattern: string, url: string): Promise<void> {
+  await expect
+    .poll(() => background.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
+    .toContain(pattern);
+  const probe = await context.newPage();
+  await probe.route(
+    (address) => address.href === url,
+    (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!DOCTYPE html><script>window.__veil = getComputedStyle(document.documentElement).visibility</script>',
+      }),
+  );
+  await expect
+    .poll(async () => {
+      await probe.goto(url);
+      return probe.evaluate(() => (window as unknown as { __veil?: string }).__veil);
+    })
+    .toBe('hidden');
+  await probe.close();
+}

@@ -1,4 +1,4 @@
-import { attemptsOf, expect, seedSettings, test } from './extension';
+import { attemptsOf, expect, seedSettings, test, veilInEffect } from './extension';
 import { clickNode, continueThrough, pauseButton, pauseDialog, pauseText, waitForPause } from './pause';
 import { decided } from './sites/read-page';
 
@@ -158,9 +158,7 @@ test.describe('before anything of the person is seen', () => {
   test('on a full load of the profile, the first frame is already hidden or covered', async ({ context, background, serve }) => {
     await seedSettings(background, [watched]);
     // The background registers the veil for the watched profile's URLs when settings change.
-    await expect
-      .poll(() => background.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
-      .toContain('https://www.instagram.com/sam.lee/*');
+    await veilInEffect(context, background, 'https://www.instagram.com/sam.lee/*', 'https://www.instagram.com/sam.lee/');
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');

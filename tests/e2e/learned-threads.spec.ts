@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, identifiersOf, seedSettings, storageOf, test } from './extension';
+import { attemptsOf, expect, identifiersOf, seedSettings, storageOf, test, veilInEffect } from './extension';
 import { pauseDialog, waitForPause } from './pause';
 import { readPageWhenReady } from './sites/read-page';
 
@@ -51,8 +51,8 @@ test.describe('learned threads', () => {
       { kind: 'conversationId', value: THREAD_ID, site: 'instagram', learned: true },
     ]);
     // The background veils the thread's address from now on.
-    await expect.poll(() => registeredMatches(background)).toContain(`${thread}*`);
     await page.close();
+    await veilInEffect(context, background, `${thread}*`, thread);
 
     // Options show it as learned.
     const options = await context.newPage();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, seedSettings, test } from './extension';
+import { expect, seedSettings, test, veilInEffect } from './extension';
 import { pauseDialog, waitForPause } from './pause';
 import { decided } from './sites/read-page';
 
@@ -72,9 +72,7 @@ test.describe('before anything of the person is seen, on a load of an address na
   for (const { site, identifier, pattern, served, fixture, theirs, someoneElses } of cases) {
     test(`${site}: ${theirs}`, async ({ context, background, serve }) => {
       await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ ...identifier, site }] }]);
-      await expect
-        .poll(() => background.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
-        .toContain(pattern);
+      await veilInEffect(context, background, pattern, theirs);
       await serve(served, fixture);
 
       const page = await context.newPage();
