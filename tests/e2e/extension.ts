@@ -252,7 +252,7 @@ export async function veilInEffect(context: BrowserContext, background: Worker, 
     (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
-        body: '<!DOCTYPE html><script>window.__veil = getComputedStyle(document.documentElement).visibility</script>',
+        body: '<!DOCTYPE html><link rel="icon" href="data:,"><script>window.__veil = getComputedStyle(document.documentElement).visibility</script>',
       }),
   );
   await expect

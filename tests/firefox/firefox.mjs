@@ -206,6 +206,36 @@ class Firefox {
   }
 
   /**
+   * Waits until the background has registered the veil for `pattern` and new tabs at `url` get
+   * it: a tab loaded in the moment after registration can miss it (seen in Chromium's CI run, see
+   * tests/e2e/extension.ts veilInEffect), and the test would measure that race, not the veil. The
+   * probe tab's inline script reads the root's visibility before any script of ours has decided
+   * anything: only the registered veil.css can have hidden it.
+   */
+  async veilInEffect(extensionPage, pattern, url) {
+    await until(async () => (await this.registeredMatches(extensionPage)).includes(pattern), 'the veil is registered');
+    const probe = await this.browser.newPage();
+    await probe.setRequestInterception(true);
+    probe.on('request', (request) => {
+      if (request.url() === url) {
+        return request.respond({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: '<!DOCTYPE html><link rel="icon" href="data:,"><script>window.__veil = getComputedStyle(document.documentElement).visibility</script>',
+        });
+      }
+      if (!/^https?:/.test(request.url())) return request.continue();
+      this.stray.push(request.url());
+      return request.abort();
+    });
+    await until(async () => {
+      await probe.goto(url);
+      return (await probe.evaluate(() => window.__veil)) === 'hidden';
+    }, 'the veil reaches new tabs');
+    await probe.close();
+  }
+
+  /**
    * A tab whose requests for `routes` ([prefix, fixture file] pairs) get the fixture; other
    * http(s) requests are recorded as stray and aborted; data: and the like pass.
    * The tab also records, in the page's own world, every time the pause screen appears (pauseLog).

@@ -90,7 +90,7 @@ test('on a full load of the watched profile its first frame is already hidden or
   withFirefox(async (ff) => {
     const options = await ff.seedSettings([sam]);
     // The background registers the veil (veil.css) for the watched profile's addresses.
-    await until(async () => (await ff.registeredMatches(options)).includes('https://www.instagram.com/sam.lee/*'), 'the veil is registered');
+    await ff.veilInEffect(options, 'https://www.instagram.com/sam.lee/*', 'https://www.instagram.com/sam.lee/');
 
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/sam.lee/');
