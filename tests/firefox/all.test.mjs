@@ -3,3 +3,4 @@
 import './instagram.mjs';
 import './whatsapp.mjs';
 import './network.mjs';
+import './journal.mjs';
