@@ -4,3 +4,4 @@ import './instagram.mjs';
 import './whatsapp.mjs';
 import './network.mjs';
 import './journal.mjs';
+import './send-check.mjs';
