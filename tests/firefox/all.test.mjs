@@ -5,3 +5,4 @@ import './whatsapp.mjs';
 import './network.mjs';
 import './journal.mjs';
 import './send-check.mjs';
+import './learned.mjs';

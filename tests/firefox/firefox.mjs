@@ -248,12 +248,24 @@ class Firefox {
       const url = request.url();
       const route = bodies.find(([prefix]) => url.startsWith(prefix));
       if (route) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: route[1] });
+      // Firefox's own request for a fixture site's icon (the fixtures name none): the browser's, not the page's.
+      if (isFixtureIcon(url, bodies)) return request.respond({ status: 404, contentType: 'text/plain', body: '' });
       if (!/^https?:/.test(url)) return request.continue();
       this.stray.push(url);
       return request.abort();
     });
     await page.evaluateOnNewDocument(recordPauses);
     return page;
+  }
+}
+
+/** Whether `url` is /favicon.ico on the origin of one of the routes' prefixes. */
+function isFixtureIcon(url, routes) {
+  try {
+    const { origin, pathname } = new URL(url);
+    return pathname === '/favicon.ico' && routes.some(([prefix]) => new URL(prefix).origin === origin);
+  } catch {
+    return false;
   }
 }
 
