@@ -6,3 +6,4 @@ import './network.mjs';
 import './journal.mjs';
 import './send-check.mjs';
 import './learned.mjs';
+import './gmail.mjs';
