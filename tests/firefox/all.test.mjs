@@ -7,3 +7,4 @@ import './journal.mjs';
 import './send-check.mjs';
 import './learned.mjs';
 import './gmail.mjs';
+import './data.mjs';

@@ -10,7 +10,7 @@
 import puppeteer from 'puppeteer-core';
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -68,6 +68,8 @@ let tests = 0;
 
 async function launch() {
   const proxy = await refusingProxy();
+  // Downloads (an export) are saved here without asking.
+  const downloads = mkdtempSync(path.join(tmpdir(), 'clean-break-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -88,15 +90,22 @@ async function launch() {
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
     },
   });
   debug('launched', await browser.version());
   return {
     browser,
     proxy,
+    downloads,
     async close() {
       await browser.close().catch(() => {});
       await proxy.close();
+      rmSync(downloads, { recursive: true, force: true });
     },
   };
 }
@@ -130,10 +139,11 @@ export async function withFirefox(fn) {
   const fresh = Boolean(process.env.CB_FIREFOX_FRESH);
   const firefox = fresh || !shared ? await launch() : shared;
   if (!fresh) shared = firefox;
-  const { browser, proxy } = firefox;
+  const { browser, proxy, downloads } = firefox;
   proxy.requests.length = 0;
+  for (const name of readdirSync(downloads)) rmSync(path.join(downloads, name), { force: true });
   const [blank] = await browser.pages();
-  const ff = new Firefox(browser, proxy.requests, testUuid(n));
+  const ff = new Firefox(browser, proxy.requests, testUuid(n), downloads);
   let installed = null;
   try {
     // BiDi webExtension.install: a temporary add-on (unsigned is fine). It needs an absolute path.
@@ -157,8 +167,10 @@ export async function withFirefox(fn) {
 }
 
 class Firefox {
-  constructor(browser, proxied, uuid) {
+  constructor(browser, proxied, uuid, downloads) {
     this.browser = browser;
+    /** Where this test's downloads are saved (emptied before each test). */
+    this.downloads = downloads;
     /** The moz-extension:// host of this test's copy of the extension. */
     this.uuid = uuid;
     /** Requests that reached the refusing proxy: left (or tried to leave) the browser. */
@@ -323,6 +335,28 @@ export async function inClosedRoot(page, hostSelector, fn) {
   });
   if (result.result.type === 'exception') throw new Error(result.result.exceptionDetails.text);
   return JSON.parse(result.result.result.value);
+}
+
+/**
+ * Types `text` into the element `selector` inside the pause screen's closed root as a person
+ * would: scrolled into view, a trusted click on it, then the keys.
+ */
+export async function typeInScreen(page, selector, text) {
+  const point = await inClosedRoot(
+    page,
+    'clean-break-pause',
+    new Function(
+      'root',
+      `const element = root.querySelector(${JSON.stringify(selector)});
+      if (!element) return null;
+      element.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const box = element.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };`,
+    ),
+  );
+  assert.ok(point, `no ${selector} on the pause screen`);
+  await page.mouse.click(point.x, point.y);
+  await page.keyboard.type(text);
 }
 
 /**

@@ -1,24 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, inClosedRoot, popupShows, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, inClosedRoot, popupShows, typeInScreen, until, waitForPause, withFirefox } from './firefox.mjs';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 const WRITTEN = 'I still think about the lake trip.';
-
-/** The centre of the first element matching `selector` inside the pause screen's closed root, scrolled into view. */
-const pointInScreen = (page, selector) =>
-  inClosedRoot(
-    page,
-    'clean-break-pause',
-    new Function(
-      'root',
-      `const element = root.querySelector(${JSON.stringify(selector)});
-      if (!element) return null;
-      element.scrollIntoView({ block: 'center', behavior: 'instant' });
-      const box = element.getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };`,
-    ),
-  );
 
 test('what is written on the pause screen is in the journal page, in full; deleted there (after asking), it is gone for good', () =>
   withFirefox(async (ff) => {
@@ -32,10 +17,7 @@ test('what is written on the pause screen is in the journal page, in full; delet
       window.__keys = 0;
       window.addEventListener('keydown', () => window.__keys++);
     });
-    const box = await pointInScreen(page, 'textarea');
-    assert.ok(box, 'the screen has a box to write in');
-    await page.mouse.click(box.x, box.y);
-    await page.keyboard.type(WRITTEN);
+    await typeInScreen(page, 'textarea', WRITTEN);
     assert.equal(await inClosedRoot(page, 'clean-break-pause', (root) => root.querySelector('textarea').value), WRITTEN);
     // The page's own key listeners heard none of it: the keys stop at the screen's edge.
     assert.equal(await page.evaluate(() => window.__keys), 0);
