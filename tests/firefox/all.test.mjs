@@ -8,3 +8,4 @@ import './send-check.mjs';
 import './learned.mjs';
 import './gmail.mjs';
 import './data.mjs';
+import './migration.mjs';
