@@ -9,3 +9,4 @@ import './learned.mjs';
 import './gmail.mjs';
 import './data.mjs';
 import './migration.mjs';
+import './corrupt.mjs';
