@@ -10,3 +10,4 @@ import './gmail.mjs';
 import './data.mjs';
 import './migration.mjs';
 import './corrupt.mjs';
+import './lock.mjs';
