@@ -11,3 +11,4 @@ import './data.mjs';
 import './migration.mjs';
 import './corrupt.mjs';
 import './lock.mjs';
+import './custom-sites.mjs';

@@ -90,6 +90,9 @@ async function launch() {
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      // Firefox's own switch for automation: an optional permission asked for (a custom site's
+      // host) is granted without its prompt, which nothing here could answer.
+      'extensions.webextOptionalPermissionPrompts': false,
       'browser.download.folderList': 2,
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,
