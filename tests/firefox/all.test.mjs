@@ -12,3 +12,4 @@ import './migration.mjs';
 import './corrupt.mjs';
 import './lock.mjs';
 import './custom-sites.mjs';
+import './health.mjs';
