@@ -1,4 +1,6 @@
 import type { Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, seed, seedMetaRow, storageOf, test } from './extension';
 import { waitForPause } from './pause';
 
@@ -6,20 +8,9 @@ import { waitForPause } from './pause';
  * Garbage in every storage item, and a summary row that does not parse: the extension keeps
  * protecting with what it can read, keeps the raw value, and its pages say what happened.
  */
-const sam = { id: 'p-sam', alias: 'S.', addedAt: 1, identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
-const halfValidSettings = {
-  people: [sam, { id: '', alias: 42, identifiers: 'everyone' }],
-  countdownSeconds: 'soon',
-  questions: ['Are they willing to listen and compromise?'],
-  snoozeMinutes: 10,
-};
-const garbage = {
-  snoozes: 'not a list',
-  backups: { an: 'object' },
-  installedAt: 'x',
-  recordProblem: 42,
-  unwritten: 'x',
-};
+const halfValid = JSON.parse(readFileSync(path.resolve('tests/fixtures/storage/half-valid.json'), 'utf8'));
+const halfValidSettings: unknown = halfValid.settings;
+const garbage: Record<string, unknown> = halfValid.garbage;
 
 /** The raw settings kept in storage.local's backups (utils/storage.ts), once kept. */
 async function settingsBackup(worker: Worker): Promise<unknown> {

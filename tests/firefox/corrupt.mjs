@@ -1,17 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES } from './paths.mjs';
 import { until, waitForPause, withFirefox } from './firefox.mjs';
 
 // Unreadable is never empty, in Firefox too: half-valid settings and garbage in every item. The
 // person who still parses is protected, the pages say what happened, and the raw value is kept.
-const sam = { id: 'p-sam', alias: 'S.', addedAt: 1, identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
-const halfValidSettings = {
-  people: [sam, { id: '', alias: 42, identifiers: 'everyone' }],
-  countdownSeconds: 'soon',
-  questions: ['Are they willing to listen and compromise?'],
-  snoozeMinutes: 10,
-};
-const garbage = { snoozes: 'not a list', backups: { an: 'object' }, installedAt: 'x', recordProblem: 42, unwritten: 'x' };
+const { settings: halfValidSettings, garbage } = JSON.parse(readFileSync(path.join(FIXTURES, 'storage/half-valid.json'), 'utf8'));
 const text = (page) => page.evaluate(() => document.body.innerText);
 const stored = (page) => page.evaluate(() => browser.storage.local.get(null));
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { clickPauseButton, popupShows, typeInScreen, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, journalTexts, popupShows, typeInScreen, until, waitForPause, withFirefox } from './firefox.mjs';
 
 // The person's record in Firefox: exported as one file (a download the page makes from a blob),
 // the log cleared after asking, and the file imported back (a file chosen in the page) with
@@ -69,10 +69,5 @@ test('export everything, clear the log after asking, import the file back: the a
     await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
 
     // The journal entry, kept through the clearing, is not doubled by the import.
-    const journal = await ff.extPage('journal.html');
-    const texts = await until(async () => {
-      const now = await journal.evaluate(() => [...document.querySelectorAll('article.entry .entry-text')].map((p) => p.textContent));
-      return now.length ? now : null;
-    }, 'the journal shows the entry');
-    assert.deepEqual(texts, [WRITTEN]);
+    assert.deepEqual(await journalTexts(ff), [WRITTEN]);
   }));

@@ -426,6 +426,22 @@ export async function clickPauseButton(page, name) {
 }
 
 /**
+ * The texts of the journal's entries, newest first, as its page shows them once it has any:
+ * opened afresh (and closed again), as a user would open it.
+ */
+export async function journalTexts(ff) {
+  const journal = await ff.extPage('journal.html');
+  try {
+    return await until(async () => {
+      const texts = await journal.evaluate(() => [...document.querySelectorAll('article.entry .entry-text')].map((p) => p.textContent));
+      return texts.length ? texts : null;
+    }, 'the journal shows an entry');
+  } finally {
+    await journal.close().catch(() => {});
+  }
+}
+
+/**
  * Waits until the popup, freshly opened, shows `want`: `today` (the count) and `recent` (text
  * the recent-attempts list contains). Read off the page, as the user sees it: where the attempt
  * log is stored is the extension's business. A fresh popup is opened every two seconds, as a

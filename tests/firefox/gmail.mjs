@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, popupShows, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, journalTexts, popupShows, until, waitForPause, withFirefox } from './firefox.mjs';
 
 // Gmail opens compose windows over the inbox without changing the address: the person among a
 // compose window's recipients is the moment, and Leave takes them out where they are, keeping the
@@ -33,10 +33,5 @@ test('Gmail: adding them to a compose window pauses; Leave takes them out and ke
     assert.equal(await page.$eval(`${compose} [g_editable="true"]`, (body) => body.textContent), DRAFT, 'the draft stays in the window');
     await popupShows(ff, { today: 1, recent: 'S.’s e-mail on Gmail: Left' });
 
-    const journal = await ff.extPage('journal.html');
-    const texts = await until(async () => {
-      const now = await journal.evaluate(() => [...document.querySelectorAll('article.entry .entry-text')].map((p) => p.textContent));
-      return now.length ? now : null;
-    }, 'the journal keeps the draft');
-    assert.deepEqual(texts, [DRAFT]);
+    assert.deepEqual(await journalTexts(ff), [DRAFT]);
   }));

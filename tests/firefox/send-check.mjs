@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, inClosedRoot, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, inClosedRoot, journalTexts, until, waitForPause, withFirefox } from './firefox.mjs';
 
 // After Continue into their thread, the first send asks once more (the send check, its own closed
 // root): in Firefox the content script sees the page's composer through Xray wrappers, so stopping
@@ -56,13 +56,7 @@ test('after Continue into their thread, Enter asks first; keeping it saves the w
     await until(async () => (await composerText(page)) === '', 'the box is emptied');
     assert.deepEqual(await sentRows(page), ['hey']);
 
-    const journal = await ff.extPage('journal.html');
-    const texts = await until(async () => {
-      const now = await journal.evaluate(() => [...document.querySelectorAll('article.entry .entry-text')].map((p) => p.textContent));
-      return now.length ? now : null;
-    }, 'the journal shows the kept words');
-    assert.deepEqual(texts, [WORDS]);
-    await journal.close();
+    assert.deepEqual(await journalTexts(ff), [WORDS]);
 
     // One question only: the next send goes, unasked.
     await page.bringToFront();
