@@ -235,8 +235,9 @@ export async function seedSettings(background: Worker, people: SeedPerson[], ext
 /**
  * Waits until the background has registered the veil for `pattern` and new pages at `url` get it.
  * Chromium answers registerContentScripts (and lists the script) once its browser process has
- * the script; each renderer is told afterwards, so a page loaded in that moment can be painted
- * unveiled (seen once in CI: journey.spec's full-load test, first frame visible). For the user
+ * the script (it lists only loaded scripts); each renderer is told afterwards, so a page loaded
+ * in that moment can be painted unveiled. That is the likely cause of journey.spec's full-load
+ * test failing once in CI (first frame visible); 40 runs of it under load here never did. For the user
  * that moment is the instant after adding someone; a test that loads their page at once must
  * wait it out, or it measures the race, not the veil. The probe is a page at `url` whose inline
  * script reads the root's visibility before any script of ours can have decided anything: only
