@@ -18,8 +18,8 @@ export interface WatchState {
   snoozes: readonly Snooze[];
   /** Whom the pause screen is up for. */
   paused: Found | null;
-  /** Where the screen last saw them (see `LastSeen`). */
-  pausedOn: LastSeen | null;
+  /** Where the screen last saw them (see `LastSeen`), and whom the page named then. */
+  pausedOn: (LastSeen & { named: readonly string[] }) | null;
   /**
    * After Continue: whom the page is let through for, and in what (a profile, a chat, a compose
    * window), while it goes on showing them so, until the snooze ends; with no snooze (0 minutes),
@@ -42,10 +42,11 @@ export interface LastSeen {
 
 export type Sighting =
   /**
-   * The page as it is now: its address, the watched person it shows, and whether it names nobody
-   * at all, watched or not (between two renders of a chat; not another person's chat).
+   * The page as it is now: its address, the watched person it shows, and everyone it names,
+   * watched or not, as `kind:value` keys ('group' for a group's chat). Naming nobody at all is a
+   * chat between two renders, not another person's chat.
    */
-  | { type: 'page'; url: string; found: Found | null; namesNobody: boolean }
+  | { type: 'page'; url: string; found: Found | null; named: readonly string[] }
   /** A choice on the pause screen, made on this address. */
   | { type: 'chose'; outcome: 'left' | 'continued'; url: string }
   /** The settings and snoozes as stored now; `empty`: nobody is watched on this site. */
@@ -119,11 +120,12 @@ export function decide(state: WatchState, sighting: Sighting, now: number): Deci
   }
 }
 
-function decidePage(state: WatchState, { url, found, namesNobody }: Sighting & { type: 'page' }, now: number): Decided {
+function decidePage(state: WatchState, { url, found, named }: Sighting & { type: 'page' }, now: number): Decided {
   let next = state;
   // A Continue's letting them through lasts while the page shows them in what it was made on,
-  // across a moment's blank on the same address.
-  const through = stillThrough(next.through, url, found, namesNobody, now);
+  // across a moment's blank on the same address: one that names nobody at all (another chat the
+  // user opens names someone, and is never asked about).
+  const through = stillThrough(next.through, url, found, named.length === 0, now);
   if (through !== next.through) next = { ...next, through };
   // So does the send check, while their thread is open.
   const blank = !found && through !== null && through.personId === next.sendCheck;
@@ -135,18 +137,21 @@ function decidePage(state: WatchState, { url, found, namesNobody }: Sighting & {
     return { state: next, decision: url !== leaving.from ? { do: 'leave', to: 'home' } : nothing };
   }
   if (found && !next.through && !snoozed(next, found.person.id, now)) {
-    const pausedOn = { url, blankSince: null };
+    const pausedOn = { url, blankSince: null, named };
     if (next.paused?.person.id === found.person.id) {
-      const same = next.pausedOn?.url === url && next.pausedOn.blankSince === null;
+      const last = next.pausedOn;
+      const same = last?.url === url && last.blankSince === null && sameKeys(last.named, named);
       return { state: same ? next : { ...next, pausedOn }, decision: nothing };
     }
     return { state: { ...next, paused: found, pausedOn }, decision: { do: 'show', found } };
   }
   if (next.paused && !found) {
     // A chat re-rendered beneath the screen (nobody can use the page meanwhile): the screen stays,
-    // so no frame of it is painted and the countdown goes on. Otherwise the person is no longer on
-    // the page (the user went back, or the chat closed).
-    const pausedOn = next.pausedOn && duringBlank(next.pausedOn, url, namesNobody, now);
+    // so no frame of it is painted and the countdown goes on, while the page names nobody it did
+    // not name beside them (another chat pop-up left open stays named). Someone new named is the
+    // page moving on, and the screen goes at once, as it does on another address.
+    const blank = next.pausedOn !== null && named.every((key) => next.pausedOn!.named.includes(key));
+    const pausedOn = next.pausedOn && duringBlank(next.pausedOn, url, blank, now);
     if (pausedOn) return { state: pausedOn === next.pausedOn ? next : { ...next, pausedOn }, decision: nothing };
     return { state: { ...next, paused: null, pausedOn: null }, decision: { do: 'dismiss' } };
   }
@@ -167,14 +172,16 @@ function stillThrough(
   return through.url === url ? through : { ...through, url };
 }
 
+const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
+
 /**
  * A look that found nobody watched, for someone last seen as `last`: still the same showing of them
- * if the page names nobody at all, on the same address, for under BLANK_GRACE_MS (a chat between
- * two renders), with when the blank began; null once they are gone (someone else named, another
- * address, or blank for longer).
+ * if the page is `blank` (names nobody new), on the same address, for under BLANK_GRACE_MS (a chat
+ * between two renders), with when the blank began; null once they are gone (someone else named,
+ * another address, or blank for longer).
  */
-function duringBlank<T extends LastSeen>(last: T, url: string, namesNobody: boolean, now: number): T | null {
-  if (!namesNobody || url !== last.url) return null;
+function duringBlank<T extends LastSeen>(last: T, url: string, blank: boolean, now: number): T | null {
+  if (!blank || url !== last.url) return null;
   if (last.blankSince === null) return { ...last, blankSince: now };
   return now - last.blankSince < BLANK_GRACE_MS ? last : null;
 }

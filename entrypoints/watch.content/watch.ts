@@ -195,8 +195,10 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   const look = (url = new URL(location.href)) => {
     const seen = seenAt(url);
     const found = findWatched(adapter, watched.index, seen);
-    const namesNobody = seen.page.every((sighting) => !sighting.identifiers.length && !sighting.group);
-    apply(decide(state, { type: 'page', url: url.href, found, namesNobody }, Date.now()));
+    const named = seen.page.flatMap((sighting) =>
+      sighting.group ? ['group'] : sighting.identifiers.map((id) => `${id.kind}:${id.value.toLowerCase()}`),
+    );
+    apply(decide(state, { type: 'page', url: url.href, found, named }, Date.now()));
     looked = true;
     // Learning and the health signal concern only addresses of an open chat: elsewhere (a feed
     // changing every frame) nothing more is read, and a wait for the chat to settle is dropped.

@@ -16,6 +16,8 @@ import type { Person } from '@/utils/schema';
 
 const NOW = 1_800_000_000_000;
 const person = (id: string): Person => ({ id, alias: id.toUpperCase(), identifiers: [{ kind: 'handle', value: id, site: 'instagram' }], addedAt: 1 });
+/** How the page names a person: by the key of their handle. */
+const key = (who: Person) => `handle:${who.id}`;
 const sam = person('sam');
 const jo = person('jo');
 const found = (who: Person, kind: Found['kind'] = 'profile', leavesInPlace = false): Found => ({
@@ -31,11 +33,16 @@ const HOME = 'https://www.instagram.com/';
 const state = (extra: Partial<WatchState> = {}): WatchState => ({
   ...initialState('instagram'),
   snoozeMinutes: 10,
-  ...(extra.paused ? { pausedOn: { url: SAMS_PAGE, blankSince: null } } : {}),
+  ...(extra.paused ? { pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(extra.paused.person)] } } : {}),
   ...extra,
 });
 // Nobody watched on the page: by default it names nobody at all (`someoneElse`: it names someone not watched).
-const page = (who: Found | null, url = SAMS_PAGE, someoneElse = false): Sighting => ({ type: 'page', url, found: who, namesNobody: !who && !someoneElse });
+const page = (who: Found | null, url = SAMS_PAGE, someoneElse = false): Sighting => ({
+  type: 'page',
+  url,
+  found: who,
+  named: [...(who ? [key(who.person)] : []), ...(someoneElse ? ['name:someone else'] : [])],
+});
 
 interface Case {
   name: string;
@@ -54,7 +61,7 @@ const cases: Case[] = [
     state: state(),
     sighting: page(found(sam)),
     decision: { do: 'show', found: found(sam) },
-    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null } },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(sam)] } },
   },
   { name: 'the screen is already up for them: nothing', state: state({ paused: found(sam) }), sighting: page(found(sam)), decision: { do: 'nothing' } },
   {
@@ -62,7 +69,7 @@ const cases: Case[] = [
     state: state({ paused: found(sam) }),
     sighting: page(found(jo)),
     decision: { do: 'show', found: found(jo) },
-    changes: { paused: found(jo), pausedOn: { url: SAMS_PAGE, blankSince: null } },
+    changes: { paused: found(jo), pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(jo)] } },
   },
   {
     name: 'the person is gone from the page: dismiss',
@@ -82,14 +89,14 @@ const cases: Case[] = [
     state: state({ snoozes: [{ personId: 'sam', site: 'instagram', until: NOW }] }),
     sighting: page(found(sam)),
     decision: { do: 'show', found: found(sam) },
-    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null } },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(sam)] } },
   },
   {
     name: 'snoozed on another site only: show',
     state: state({ snoozes: [{ personId: 'sam', site: 'x', until: NOW + 60_000 }] }),
     sighting: page(found(sam)),
     decision: { do: 'show', found: found(sam) },
-    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null } },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(sam)] } },
   },
   {
     name: 'the screen is up and a snoozed person shows: the screen stays',
@@ -115,14 +122,14 @@ const cases: Case[] = [
     state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + 1 } }),
     sighting: page(found(jo), 'https://www.instagram.com/jo/'),
     decision: { do: 'show', found: found(jo) },
-    changes: { paused: found(jo), pausedOn: { url: 'https://www.instagram.com/jo/', blankSince: null } },
+    changes: { paused: found(jo), pausedOn: { url: 'https://www.instagram.com/jo/', blankSince: null, named: [key(jo)] } },
   },
   {
     name: 'left them long enough ago: show again',
     state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW } }),
     sighting: page(found(sam)),
     decision: { do: 'show', found: found(sam) },
-    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null } },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(sam)] } },
   },
   // The send check.
   {
@@ -150,7 +157,7 @@ const cases: Case[] = [
     state: state({ sendCheck: 'sam' }),
     sighting: page(found(jo, 'thread')),
     decision: { do: 'show', found: found(jo, 'thread') },
-    changes: { sendCheck: null, paused: found(jo, 'thread'), pausedOn: { url: SAMS_PAGE, blankSince: null } },
+    changes: { sendCheck: null, paused: found(jo, 'thread'), pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(jo)] } },
   },
   // Choices on the screen.
   {
@@ -260,11 +267,45 @@ describe('decide', () => {
     expect(blank.state.paused).toEqual(found(sam, 'thread'));
     const back = decide(blank.state, page(found(sam, 'thread')), NOW + 100 + BLANK_GRACE_MS - 1);
     expect(back.decision).toEqual({ do: 'nothing' });
-    expect(back.state.pausedOn).toEqual({ url: SAMS_PAGE, blankSince: null });
+    expect(back.state.pausedOn).toEqual({ url: SAMS_PAGE, blankSince: null, named: [key(sam)] });
     // Still blank after the grace: gone.
     const stillBlank = decide(blank.state, page(null), NOW + 100 + BLANK_GRACE_MS);
     expect(stillBlank.decision).toEqual({ do: 'dismiss' });
     expect(stillBlank.state.paused).toBeNull();
+  });
+
+  // Facebook's chat pop-ups: another person's pop-up left open beside theirs stays named while
+  // theirs re-renders. That is still a blank of theirs; someone the page did not name before is not.
+  it('the screen up for them stays while their chat re-renders beside another chat left open; someone new named takes it down at once', () => {
+    const withJo = (who: Found | null, ...more: string[]): Sighting => ({
+      type: 'page',
+      url: SAMS_PAGE,
+      found: who,
+      named: [...(who ? [key(who.person)] : []), 'name:jo other', ...more],
+    });
+    const up = decide(state(), withJo(found(sam, 'thread')), NOW);
+    expect(up.decision).toEqual({ do: 'show', found: found(sam, 'thread') });
+    expect(up.state.pausedOn).toEqual({ url: SAMS_PAGE, blankSince: null, named: [key(sam), 'name:jo other'] });
+    const blank = decide(up.state, withJo(null), NOW + 100);
+    expect(blank.decision).toEqual({ do: 'nothing' });
+    expect(blank.state.pausedOn?.blankSince).toBe(NOW + 100);
+    expect(decide(blank.state, withJo(found(sam, 'thread')), NOW + 200).decision).toEqual({ do: 'nothing' });
+    // Theirs gone for longer than a re-render, the other chat still open: the screen goes.
+    expect(decide(blank.state, withJo(null), NOW + 100 + BLANK_GRACE_MS).decision).toEqual({ do: 'dismiss' });
+    // A chat the page did not show beside theirs: at once.
+    expect(decide(up.state, withJo(null, 'name:alex new'), NOW + 100).decision).toEqual({ do: 'dismiss' });
+    // The page naming someone new beside them is looked at again: a blank then is measured against that.
+    const alexToo = decide(up.state, withJo(found(sam, 'thread'), 'name:alex new'), NOW + 100).state;
+    expect(alexToo.pausedOn?.named).toEqual([key(sam), 'name:jo other', 'name:alex new']);
+    expect(decide(alexToo, withJo(null, 'name:alex new'), NOW + 200).decision).toEqual({ do: 'nothing' });
+  });
+
+  it('after Continue, a blank only while the page names nobody at all: the other chat left open ends the letting through', () => {
+    const continued = decide(state({ snoozeMinutes: 0, paused: found(sam, 'thread') }), { type: 'chose', outcome: 'continued', url: SAMS_PAGE }, NOW).state;
+    const seen = decide(continued, { type: 'page', url: SAMS_PAGE, found: found(sam, 'thread'), named: [key(sam), 'name:jo other'] }, NOW + 100).state;
+    const joOnly = decide(seen, { type: 'page', url: SAMS_PAGE, found: null, named: ['name:jo other'] }, NOW + 200).state;
+    expect(joOnly.through).toBeNull();
+    expect(joOnly.sendCheck).toBeNull();
   });
 
   it('the screen goes at once when the page names someone not watched, or on another address', () => {

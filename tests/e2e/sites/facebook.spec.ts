@@ -1,5 +1,5 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { waitForPause } from '../pause';
+import { pauseDialog, rerender, waitForPause } from '../pause';
 import { decided, readPageWhenReady } from './read-page';
 
 // Watched on Facebook by vanity name and by the name their chats carry.
@@ -75,6 +75,35 @@ test.describe('Facebook', () => {
     expect(page.url()).toBe('https://www.facebook.com/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'left']]);
     await decided(page, background);
+  });
+
+  // Another pop-up left open beside theirs stays named while theirs re-renders: still a blank of
+  // theirs (entrypoints/watch.content/decide.ts), so no frame of it is painted and it is one attempt.
+  test('their pop-up re-rendered under the screen, beside another one left open: the screen stays up throughout, one attempt', async ({
+    context,
+    background,
+    serve,
+  }) => {
+    await serve('https://www.facebook.com/**', 'facebook/chat-popup-fr.html');
+    const page = await context.newPage();
+    await page.goto('https://www.facebook.com/');
+    await waitForPause(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __removals: number };
+      w.__removals = 0;
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'clean-break-pause') w.__removals++;
+      }).observe(document.documentElement, { childList: true });
+    });
+    await rerender(page, '[data-pagelet="ChatTab"]'); // theirs, the first; Jo's stays
+    expect(await page.evaluate(() => (window as unknown as { __removals: number }).__removals)).toBe(0);
+    expect(await pauseDialog(page)).toBeDefined();
+    expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
+
+    // The app closing their pop-up for good, Jo's still open: the screen goes once the grace is over.
+    await page.evaluate(() => document.querySelector('[data-pagelet="ChatTab"]')!.remove());
+    await waitForPause(page, false);
+    await expect(page.locator('[data-pagelet="ChatTab"] [data-testid="messenger-chat-title-text"]')).toHaveText(['Jo Other']);
   });
 
   test('an open thread with them is paused; the inbox, a group chat and search results that list them are not', async ({ context, serve, background }) => {
