@@ -167,3 +167,16 @@ export async function rerender(page: Page, selector: string): Promise<void> {
     for (let i = 0; i < 3; i++) await frame();
   }, selector);
 }
+
+/** Counts, in the page, every time the screen's host leaves it from now on; read with `screenRemovals`. */
+export async function countScreenRemovals(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __removals: number };
+    w.__removals = 0;
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'clean-break-pause') w.__removals++;
+    }).observe(document.documentElement, { childList: true });
+  });
+}
+
+export const screenRemovals = (page: Page) => page.evaluate(() => (window as unknown as { __removals: number }).__removals);

@@ -1,5 +1,5 @@
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, rerender, waitForPause } from '../pause';
+import { countScreenRemovals, pauseDialog, rerender, screenRemovals, waitForPause } from '../pause';
 import { decided, readPageWhenReady } from './read-page';
 
 // Watched on Facebook by vanity name and by the name their chats carry.
@@ -88,15 +88,9 @@ test.describe('Facebook', () => {
     const page = await context.newPage();
     await page.goto('https://www.facebook.com/');
     await waitForPause(page);
-    await page.evaluate(() => {
-      const w = window as unknown as { __removals: number };
-      w.__removals = 0;
-      new MutationObserver((records) => {
-        for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'clean-break-pause') w.__removals++;
-      }).observe(document.documentElement, { childList: true });
-    });
+    await countScreenRemovals(page);
     await rerender(page, '[data-pagelet="ChatTab"]'); // theirs, the first; Jo's stays
-    expect(await page.evaluate(() => (window as unknown as { __removals: number }).__removals)).toBe(0);
+    expect(await screenRemovals(page)).toBe(0);
     expect(await pauseDialog(page)).toBeDefined();
     expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, rerender, waitForPause } from '../pause';
+import { countScreenRemovals, pauseDialog, rerender, screenRemovals, waitForPause } from '../pause';
 import { decided } from './read-page';
 
 // On WhatsApp Web the person is their saved contact name (and their number, where shown).
@@ -91,16 +91,9 @@ test.describe('WhatsApp Web', () => {
     await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
     await waitForPause(page);
     // Every time the screen's host leaves the page, counted in the page.
-    await page.evaluate(() => {
-      const w = window as unknown as { __removals: number };
-      w.__removals = 0;
-      new MutationObserver((records) => {
-        for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'clean-break-pause') w.__removals++;
-      }).observe(document.documentElement, { childList: true });
-    });
+    await countScreenRemovals(page);
     await rerender(page, '#main header');
-    const removed = await page.evaluate(() => (window as unknown as { __removals: number }).__removals);
-    expect(removed).toBe(0);
+    expect(await screenRemovals(page)).toBe(0);
     expect(await pauseDialog(page)).toBeDefined();
     expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
 
