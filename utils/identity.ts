@@ -1,7 +1,7 @@
 import { t, type MessageKey } from './i18n';
 import { guessIdentifierKind, normalizeIdentifier } from './normalize';
 import type { Identifier, IdentifierKind, Person, Settings } from './schema';
-import { ANY_SITE } from './schema-values';
+import { appliesOn } from './schema-values';
 import { adapterForLink } from './sites';
 import type { SiteAdapter } from './sites/types';
 
@@ -92,8 +92,7 @@ export function withIdentifiers(person: Person, identifiers: readonly Identifier
 export type CoverageHint = 'whatsappName';
 
 export function coverageHints(person: Person, settings: Pick<Settings, 'disabledSites'>): CoverageHint[] {
-  const on = (identifier: Identifier, site: string) => identifier.site === site || identifier.site === ANY_SITE;
-  const has = (kind: IdentifierKind, site: string) => person.identifiers.some((identifier) => identifier.kind === kind && on(identifier, site));
+  const has = (kind: IdentifierKind, site: string) => person.identifiers.some((identifier) => identifier.kind === kind && appliesOn(identifier, site));
   if (settings.disabledSites.includes('whatsapp')) return [];
   return has('phone', 'whatsapp') && !has('name', 'whatsapp') ? ['whatsappName'] : [];
 }

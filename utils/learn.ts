@@ -2,7 +2,8 @@ import { countUnread } from './health';
 import { serialized } from './log';
 import type { requests } from './messages';
 import { sameIdentifier } from './normalize';
-import { ANY_SITE, type Settings } from './schema';
+import type { Settings } from './schema';
+import { appliesOn } from './schema-values';
 import { updateSettings } from './settings-writer';
 import { healthItem, loadHealth } from './storage';
 import { localTimeZone } from './summary';
@@ -21,7 +22,7 @@ export function withLearnedThread(settings: Settings, { personId, site, conversa
   if (!person) return null;
   const learned = { kind: conversation.kind, value: conversation.value.trim(), site, learned: true };
   const known = settings.people.some((p) =>
-    p.identifiers.some((identifier) => (identifier.site === site || identifier.site === ANY_SITE) && sameIdentifier(identifier, learned)),
+    p.identifiers.some((identifier) => appliesOn(identifier, site) && sameIdentifier(identifier, learned)),
   );
   if (known || person.identifiers.length >= 1000) return null;
   return {

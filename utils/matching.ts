@@ -1,6 +1,6 @@
 import { normalizeIdentifier } from './normalize';
 import type { Person } from './schema';
-import { ANY_SITE } from './schema-values';
+import { appliesOn } from './schema-values';
 import type { SeenIdentifier, Sighting } from './sites/types';
 
 export interface WatchMatch {
@@ -37,7 +37,7 @@ export function compileWatchIndex(people: readonly Person[], site: string): Watc
   const byKey = new Map<string, Person>();
   const profileNames = new Map<string, Person>();
   for (const person of people) {
-    const here = person.identifiers.filter((identifier) => identifier.site === site || identifier.site === ANY_SITE);
+    const here = person.identifiers.filter((identifier) => appliesOn(identifier, site));
     const hasAccountHere = here.some((identifier) => ACCOUNT_KINDS.has(identifier.kind));
     for (const identifier of here) {
       const value = normalizeIdentifier(identifier.kind, identifier.value);

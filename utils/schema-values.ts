@@ -9,6 +9,9 @@ import type { MessageKey } from './i18n';
 /** `*` means every site; otherwise a site adapter's id (or a custom site's id). */
 export const ANY_SITE = '*';
 
+/** Whether an identifier tied to `identifier.site` is one to look for on `site`: its own, or every site. */
+export const appliesOn = (identifier: { site: string }, site: string) => identifier.site === site || identifier.site === ANY_SITE;
+
 export const FEELINGS = ['lonely', 'angry', 'curious', 'bored', 'missing-them', 'had-a-drink', 'other'] as const;
 export type Feeling = (typeof FEELINGS)[number];
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Person, Settings, Snooze } from './schema';
-import { ANY_SITE } from './schema-values';
+import { appliesOn } from './schema-values';
 import type { CheckedCustomSite } from './sites/custom-adapter';
 
 /**
@@ -52,7 +52,7 @@ export interface CustomSitesWatch {
 export function compileSiteWatch(settings: Settings, snoozes: readonly Snooze[], site: string, on: boolean): SiteWatch {
   const people = on
     ? settings.people.flatMap((person) => {
-        const identifiers = person.identifiers.filter((identifier) => identifier.site === site || identifier.site === ANY_SITE);
+        const identifiers = person.identifiers.filter((identifier) => appliesOn(identifier, site));
         return identifiers.length ? [{ ...person, identifiers }] : [];
       })
     : [];

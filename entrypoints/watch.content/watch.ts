@@ -4,7 +4,7 @@ import { compileWatchIndex, type WatchIndex } from '@/utils/matching';
 import type { PageReading } from '@/utils/messages';
 import { onMessage, sendMessage, senderKind } from '@/utils/protocol';
 import { customSiteAdapter, type CheckedCustomSite } from '@/utils/sites/custom-adapter';
-import type { SeenIdentifier, SiteAdapter, Sighting } from '@/utils/sites/types';
+import { seenKey, type SeenIdentifier, type SiteAdapter, type Sighting } from '@/utils/sites/types';
 import {
   CUSTOM_SITES_KEY,
   isCustomSitesWatch,
@@ -196,7 +196,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     const seen = seenAt(url);
     const found = findWatched(adapter, watched.index, seen);
     const named = seen.page.flatMap((sighting) =>
-      sighting.group ? ['group'] : sighting.identifiers.map((id) => `${id.kind}:${id.value.toLowerCase()}`),
+      sighting.group ? ['group'] : sighting.identifiers.map(seenKey),
     );
     apply(decide(state, { type: 'page', url: url.href, found, named }, Date.now()));
     looked = true;

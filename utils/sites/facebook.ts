@@ -1,6 +1,6 @@
 import { sameIdentifier } from '../normalize';
 import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
-import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
+import { seenKey, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { siteNames } from './names';
 
 // First path segments that are Facebook's own pages, not vanity names (SITES.md, plus the
@@ -216,7 +216,7 @@ export function threadPageSightings(doc: ParentNode, url: URL, threadId: string)
     if (!target || !FACEBOOK_HOSTS.has(target.hostname)) continue;
     const seen = readUrl(target);
     const identifier = seen?.kind === 'profile' ? seen.identifiers[0] : undefined;
-    if (identifier) profiles.set(`${identifier.kind}:${identifier.value.toLowerCase()}`, identifier);
+    if (identifier) profiles.set(seenKey(identifier), identifier);
   }
   if (profiles.size === 1) sightings.push({ kind: 'thread', identifiers: [...profiles.values()] });
   return sightings;

@@ -1,4 +1,4 @@
-import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
+import { groupThread, seenKey, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { sameIdentifier } from '../normalize';
 import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
 import { siteNames } from './names';
@@ -97,7 +97,7 @@ function partner(header: Element, titles: string[], card?: Element | null): Sigh
   for (const scope of [header, card]) {
     for (const link of scope?.querySelectorAll(PROFILE_LINK) ?? []) {
       const identifier = memberFromHref(link.getAttribute('href'));
-      if (identifier) found.set(`${identifier.kind}:${identifier.value.toLowerCase()}`, identifier);
+      if (identifier) found.set(seenKey(identifier), identifier);
     }
   }
   // Links to more than one member: a group whose header links its members.

@@ -1,6 +1,9 @@
 import type { IdentifierKind, MomentKind } from '../schema';
 
 /** One identifier read off a page or a link: which kind, and its raw value. */
+/** One key per identifier as the page shows it (kind and value, case aside): to tell identifiers apart on a page. */
+export const seenKey = (identifier: SeenIdentifier) => `${identifier.kind}:${identifier.value.toLowerCase()}`;
+
 export interface SeenIdentifier {
   kind: IdentifierKind;
   value: string;
