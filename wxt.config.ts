@@ -61,10 +61,10 @@ export default defineConfig({
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     // storage: the settings, the attempt log and the journal. scripting: the veil that hides
-    // a watched person's own page before its first frame (utils/veil.ts). alarms: settling
+    // a watched person's own page before its first frame (utils/background/veil.ts). alarms: settling
     // an attempt whose page went away after the worker may have stopped. tabs is not
     // needed: the background learns a tab's id from the content script's message sender.
-    // unlimitedStorage: years of attempts in IndexedDB (utils/db.ts) are never evicted or capped.
+    // unlimitedStorage: years of attempts in IndexedDB (utils/store/db.ts) are never evicted or capped.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     // Exactly the built-in sites the content script runs on: registered scripts (the veil)
     // need them as host permissions. Custom sites are asked for one by one, when added.

@@ -1,6 +1,6 @@
 import { bench, describe } from 'vitest';
-import { compileWatchIndex } from '@/utils/matching';
-import type { Person } from '@/utils/schema';
+import { compileWatchIndex } from '@/utils/model/matching';
+import type { Person } from '@/utils/model/schema';
 
 // Detection must cost the same with 1 or 1,000 identifiers: the index is a map, built once
 // per settings change.

@@ -13,15 +13,15 @@ import {
   startAttempt,
   startWriter,
   firstAttemptAt,
-} from '@/utils/log';
-import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/badge';
-import { onMessage, type SenderInfo } from '@/utils/messages';
-import { accept } from '@/utils/accept';
-import { installedAtItem, loadSettings, loadSnoozes, pendingItem, recordProblemItem, settingsItem, snoozesItem } from '@/utils/storage';
-import { publishWatchIndexes } from '@/utils/watch-publish';
-import { syncScripts } from '@/utils/registration';
-import { learnThread, noteUnreadThread } from '@/utils/learn';
-import { importBackup } from '@/utils/import';
+} from '@/utils/background/log';
+import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/background/badge';
+import { onMessage, type SenderInfo } from '@/utils/protocol/requests';
+import { accept } from '@/utils/background/accept';
+import { installedAtItem, loadSettings, loadSnoozes, pendingItem, recordProblemItem, settingsItem, snoozesItem } from '@/utils/store/storage';
+import { publishWatchIndexes } from '@/utils/background/watch-publish';
+import { syncScripts } from '@/utils/background/registration';
+import { learnThread, noteUnreadThread } from '@/utils/background/learn';
+import { importBackup } from '@/utils/background/import';
 import {
   applyDue,
   applyPendingNow,
@@ -30,8 +30,8 @@ import {
   LOCK_ALARM,
   proposeChange,
   setFriendCode,
-} from '@/utils/settings-writer';
-import { setSync, startSync } from '@/utils/sync-background';
+} from '@/utils/background/settings-writer';
+import { setSync, startSync } from '@/utils/background/sync';
 
 /** The tab a content script's request came from (classifySender has made sure there is one). */
 function senderTab(sender: SenderInfo): number {
@@ -87,7 +87,7 @@ export default defineBackground(() => {
     if (alarm.name === LOCK_ALARM) void applyDue();
     if (alarm.name === BADGE_ALARM) void showBadge().then(() => scheduleBadgeAtMidnight());
   });
-  // Settings change one request at a time, decided here with the protection lock (utils/settings-writer.ts).
+  // Settings change one request at a time, decided here with the protection lock (utils/background/settings-writer.ts).
   onMessage('change', ({ data, sender }) => proposeChange(accept('change', data, sender)));
   onMessage('importBackup', ({ data, sender }) => {
     const { backup, mode } = accept('importBackup', data, sender);
@@ -112,10 +112,10 @@ export default defineBackground(() => {
   // address; a chat nobody could be read in is counted (the site and the day only).
   onMessage('learnThread', ({ data, sender }) => learnThread(accept('learnThread', data, sender)));
   onMessage('unreadThread', ({ data, sender }) => noteUnreadThread(accept('unreadThread', data, sender).site));
-  // Settings in the browser account's sync, as an option (utils/sync.ts).
+  // Settings in the browser account's sync, as an option (utils/model/sync.ts).
   onMessage('setSync', ({ data, sender }) => setSync(accept('setSync', data, sender).enabled));
   startSync();
-  // Each site's content script reads its own watch index (utils/watch-index.ts), written here:
+  // Each site's content script reads its own watch index (utils/store/watch-index.ts), written here:
   // at every start of the worker, on every change of the settings or the snoozes (whoever wrote
   // them), and when a script finds its index missing.
   onMessage('publishWatch', ({ data, sender }) => {
@@ -156,7 +156,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void settle());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void noteInstall(reason === 'install');
-    // The first run: who to watch, where, and since when (components/Welcome.tsx).
+    // The first run: who to watch, where, and since when (components/options/Welcome.tsx).
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     void settle().then(syncScripts);
   });

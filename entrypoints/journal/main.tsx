@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { localizeDocument, t } from '@/utils/i18n';
-import { Journal } from '@/components/Journal';
-import '@/components/pages.css';
+import { localizeDocument, t } from '@/utils/model/i18n';
+import { Journal } from '@/components/record/Journal';
+import '@/components/page/pages.css';
 
 localizeDocument(t('title_journal'));
 render(<Journal />, document.getElementById('app')!);

@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { PauseScreen } from '@/components/PauseScreen';
-import { SendCheck, type SendCheckStatus } from '@/components/SendCheck';
-import { localizeDocument, t } from '@/utils/i18n';
-import { loadSettings } from '@/utils/storage';
-import '@/components/PauseScreen.css';
-import '@/components/SendCheck.css';
+import { PauseScreen } from '@/components/screen/PauseScreen';
+import { SendCheck, type SendCheckStatus } from '@/components/screen/SendCheck';
+import { localizeDocument, t } from '@/utils/model/i18n';
+import { loadSettings } from '@/utils/store/storage';
+import '@/components/screen/PauseScreen.css';
+import '@/components/screen/SendCheck.css';
 
 // The pause screen as it will look, with the user's own questions: opened from options.
 // `?screen=send-check` shows the question asked on the first send after Continue instead

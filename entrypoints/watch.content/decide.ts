@@ -1,4 +1,4 @@
-import type { MomentKind, Person, Snooze } from '@/utils/schema';
+import type { MomentKind, Person, Snooze } from '@/utils/model/schema';
 import type { SeenIdentifier } from '@/utils/sites/types';
 
 /** A watched person the page shows: in what (a profile, a chat, a compose window), and by which identifier. */

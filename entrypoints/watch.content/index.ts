@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchCustomSite } from './watch';
 
 // The custom sites' script: not in the manifest; the background registers it for the hosts the
-// user granted (utils/registration.ts, WATCH_SCRIPT). Each built-in site has its own script
+// user granted (utils/background/registration.ts, WATCH_SCRIPT). Each built-in site has its own script
 // (entrypoints/<site>.content.ts), carrying its own adapter only.
 export default defineContentScript({
   registration: 'runtime',

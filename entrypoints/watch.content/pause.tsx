@@ -1,15 +1,15 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PauseScreen, type PauseChoice } from '@/components/PauseScreen';
-import pauseCss from '@/components/PauseScreen.css?inline';
-import type { AttemptRef } from '@/utils/messages';
-import { sendMessage } from '@/utils/protocol';
-import type { MomentKind, Person } from '@/utils/schema';
-import type { ScreenSettings } from '@/utils/watch-index';
-import { pickReminder } from '@/utils/reminder';
+import { PauseScreen, type PauseChoice } from '@/components/screen/PauseScreen';
+import pauseCss from '@/components/screen/PauseScreen.css?inline';
+import type { AttemptRef } from '@/utils/protocol/requests';
+import { sendMessage } from '@/utils/protocol/messaging';
+import type { MomentKind, Person } from '@/utils/model/schema';
+import type { ScreenSettings } from '@/utils/store/watch-index';
+import { pickReminder } from '@/utils/model/reminder';
 import { mountGuardedScreen } from './guard';
-import { t } from '@/utils/i18n';
-import { codeRefusal } from '@/utils/code-refusal';
+import { t } from '@/utils/model/i18n';
+import { codeRefusal } from '@/utils/model/code-refusal';
 
 export interface PauseHandle {
   personId: string;

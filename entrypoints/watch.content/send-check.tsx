@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { SendCheck, type SendCheckStatus } from '@/components/SendCheck';
-import sendCheckCss from '@/components/SendCheck.css?inline';
-import { clearComposer, composerAt, composerNear, composerText, focusAtEnd, isDisabled, sendButtonAt } from '@/utils/composer';
-import { sendMessage } from '@/utils/protocol';
-import type { Person } from '@/utils/schema';
+import { SendCheck, type SendCheckStatus } from '@/components/screen/SendCheck';
+import sendCheckCss from '@/components/screen/SendCheck.css?inline';
+import { clearComposer, composerAt, composerNear, composerText, focusAtEnd, isDisabled, sendButtonAt } from '@/utils/sites/lib/composer';
+import { sendMessage } from '@/utils/protocol/messaging';
+import type { Person } from '@/utils/model/schema';
 import type { SiteAdapter } from '@/utils/sites/types';
 import { mountGuardedScreen } from './guard';
 

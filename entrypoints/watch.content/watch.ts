@@ -1,9 +1,9 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileWatchIndex, type WatchIndex } from '@/utils/matching';
-import type { PageReading } from '@/utils/messages';
-import { onMessage, sendMessage, senderKind } from '@/utils/protocol';
-import { customSiteAdapter, type CheckedCustomSite } from '@/utils/sites/custom-adapter';
+import { compileWatchIndex, type WatchIndex } from '@/utils/model/matching';
+import type { PageReading } from '@/utils/protocol/requests';
+import { onMessage, sendMessage, senderKind } from '@/utils/protocol/messaging';
+import { customSiteAdapter, type CheckedCustomSite } from '@/utils/sites/custom/adapter';
 import { seenKey, type SeenIdentifier, type SiteAdapter, type Sighting } from '@/utils/sites/types';
 import {
   CUSTOM_SITES_KEY,
@@ -14,7 +14,7 @@ import {
   watchStored,
   type CustomSitesWatch,
   type SiteWatch,
-} from '@/utils/watch-index';
+} from '@/utils/store/watch-index';
 import { BLANK_GRACE_MS, decide, initialState, report, SETTLE_MS, type Decided, type Found, type LearnedId, type Report, type ThreadReading } from './decide';
 import { showPause, type PauseHandle } from './pause';
 import { onlyQuietChanges } from './quiet';
@@ -40,7 +40,7 @@ export async function watchCustomSite(ctx: ContentScriptContext): Promise<void> 
 
 /**
  * Watches this page with its site's adapter (each site's content script carries its own): reads
- * the site's watch index (utils/watch-index.ts), and looks at the page whenever its address or
+ * the site's watch index (utils/store/watch-index.ts), and looks at the page whenever its address or
  * (for sites read from the DOM) its content changes. What to do about what it shows is decided
  * by `decide` (decide.ts); this shell looks, asks, and does it. With nobody watched on the site
  * it only listens for changes of its index.
@@ -315,7 +315,7 @@ function leavingDocument(ctx: ContentScriptContext, onStay: () => void): () => b
 }
 
 /**
- * The browser veils the document (utils/veil.ts) from its first frame when its address names
+ * The browser veils the document (utils/background/veil.ts) from its first frame when its address names
  * a watched person; the veil stays on it through in-app navigation. Whether it is veiled is
  * read off the document itself, the first time it may be shown: the registered veil and the
  * settings read here can disagree for a moment (a person or a site just changed), and a veiled

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { localizeDocument, t } from '@/utils/i18n';
-import { Welcome } from '@/components/Welcome';
-import '@/components/pages.css';
+import { localizeDocument, t } from '@/utils/model/i18n';
+import { Welcome } from '@/components/options/Welcome';
+import '@/components/page/pages.css';
 
 localizeDocument(t('title_welcome'));
 render(<Welcome />, document.getElementById('app')!);

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { addDays, startOfDay } from 'date-fns';
-import { expect, seed, seedRecord, seedSettings, test } from './extension';
-import { axNodes, waitForPause } from './pause';
-import { alex, sam as samOnInstagram, threeWeeks } from './record-seed';
+import { expect, seed, seedRecord, seedSettings, test } from './support/extension';
+import { axNodes, waitForPause } from './support/pause';
+import { alex, sam as samOnInstagram, threeWeeks } from './support/record-seed';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 

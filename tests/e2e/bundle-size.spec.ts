@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE_LIMITS, bundleSizes, bundleZod, CONTENT_SCRIPT_LIMIT, overBundleLimits, overLimit } from '../../scripts/bundle-sizes.mjs';
-import { extensionPath } from './extension';
+import { extensionPath } from './support/extension';
 
 // The build this suite loads (tests/run-all.mjs and `npm run test:e2e` build it first): the
 // script any one site loads stays within 80 KiB minified and 28 KiB gzipped (issue 12).

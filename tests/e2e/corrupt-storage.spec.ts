@@ -1,8 +1,8 @@
 import type { Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, seed, seedMetaRow, storageOf, test } from './extension';
-import { waitForPause } from './pause';
+import { expect, seed, seedMetaRow, storageOf, test } from './support/extension';
+import { waitForPause } from './support/pause';
 
 /**
  * Garbage in every storage item, and a summary row that does not parse: the extension keeps
@@ -12,7 +12,7 @@ const halfValid = JSON.parse(readFileSync(path.resolve('tests/fixtures/storage/h
 const halfValidSettings: unknown = halfValid.settings;
 const garbage: Record<string, unknown> = halfValid.garbage;
 
-/** The raw settings kept in storage.local's backups (utils/storage.ts), once kept. */
+/** The raw settings kept in storage.local's backups (utils/store/storage.ts), once kept. */
 async function settingsBackup(worker: Worker): Promise<unknown> {
   const { backups } = await storageOf(worker);
   return Array.isArray(backups) ? backups.find((backup) => backup.item === 'settings')?.raw : undefined;

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, storageOf, test } from './extension';
-import { pauseDialog, waitForPause } from './pause';
-import { decided, notInjected } from './sites/read-page';
+import { attemptsOf, expect, seedSettings, storageOf, test } from './support/extension';
+import { pauseDialog, waitForPause } from './support/pause';
+import { decided, notInjected } from './support/read-page';
 
 /**
  * Custom sites: added in options, asked for one host at a time, watched by a content script

@@ -1,9 +1,9 @@
 import { addDays, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
-import { expect, journalOf, seed, seedRecord, seedSettings, storageOf, test } from './extension';
-import { clickNode, continueThrough, focusNode, axNodes, pauseButton, waitForPause } from './pause';
-import { alex, localTime, sam, threeWeeks } from './record-seed';
+import { expect, journalOf, seed, seedRecord, seedSettings, storageOf, test } from './support/extension';
+import { clickNode, continueThrough, focusNode, axNodes, pauseButton, waitForPause } from './support/pause';
+import { alex, localTime, sam, threeWeeks } from './support/record-seed';
 
 /** Dates as the extension writes them: through Intl, in the browser's UI language. */
 async function datesOf(background: Worker) {

@@ -1,13 +1,13 @@
 // First: the helpers shared with the unit tests read the English messages in Node.
-import './node-messages';
+import './support/node-messages';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, journalOf, launch, seedRecord, seedSettings, storageOf, test } from './extension';
-import { waitForPause } from './pause';
-import { malformedBackups, refusalPattern } from '../unit/malformed-backups';
-import { sampleBackup } from '../unit/backup-sample';
+import { attemptsOf, expect, journalOf, launch, seedRecord, seedSettings, storageOf, test } from './support/extension';
+import { waitForPause } from './support/pause';
+import { malformedBackups, refusalPattern } from '../unit/support/malformed-backups';
+import { sampleBackup } from '../unit/support/backup-sample';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 

@@ -2,8 +2,8 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, extensionPath, seedSettings, test } from './extension';
-import { waitForPause } from './pause';
+import { expect, extensionPath, seedSettings, test } from './support/extension';
+import { waitForPause } from './support/pause';
 
 /*
  * Issue 11: the extension updated or reloaded while the screen is up. The content script left

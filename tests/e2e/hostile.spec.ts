@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, test } from './extension';
-import { pauseBackdrop, pauseButton, pauseDialog, waitForPause } from './pause';
+import { attemptsOf, expect, seedSettings, test } from './support/extension';
+import { pauseBackdrop, pauseButton, pauseDialog, waitForPause } from './support/pause';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 

@@ -1,6 +1,6 @@
-import { attemptsOf, expect, seedSettings, test, veilInEffect } from './extension';
-import { clickNode, continueThrough, pauseButton, pauseDialog, pauseText, waitForPause } from './pause';
-import { decided } from './sites/read-page';
+import { attemptsOf, expect, seedSettings, test, veilInEffect } from './support/extension';
+import { clickNode, continueThrough, pauseButton, pauseDialog, pauseText, waitForPause } from './support/pause';
+import { decided } from './support/read-page';
 
 const watched = {
   id: 'p-sam',
@@ -204,7 +204,7 @@ test('Leave in a tab with nothing to go back to goes to the site’s home, never
 });
 
 // WhatsApp Web heads a saved contact's chat with the name the user saved them under, and carries
-// no number in the page (utils/identity.ts, coverageHints): options say so under a number alone.
+// no number in the page (utils/model/identity.ts, coverageHints): options say so under a number alone.
 test('a number alone for WhatsApp: options ask for the name they are saved under, and stop once it is there', async ({ context, extensionId }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, identifiersOf, seedSettings, storageOf, test, veilInEffect } from './extension';
-import { pauseDialog, waitForPause } from './pause';
-import { readPageWhenReady } from './sites/read-page';
+import { attemptsOf, expect, identifiersOf, seedSettings, storageOf, test, veilInEffect } from './support/extension';
+import { pauseDialog, waitForPause } from './support/pause';
+import { readPageWhenReady } from './support/read-page';
 
 /*
  * Issue 13, "Learned threads" and "A health signal". A conversation recognised once from the page

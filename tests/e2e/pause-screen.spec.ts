@@ -1,6 +1,6 @@
-import { attemptsOf, expect, journalOf, seedSettings, storageOf, test } from './extension';
+import { attemptsOf, expect, journalOf, seedSettings, storageOf, test } from './support/extension';
 import english from '../../public/_locales/en/messages.json' with { type: 'json' };
-import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './pause';
+import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './support/pause';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, launch, seedSettings, storageOf, test } from './extension';
-import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './pause';
-import { decided } from './sites/read-page';
+import { attemptsOf, expect, launch, seedSettings, storageOf, test } from './support/extension';
+import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './support/pause';
+import { decided } from './support/read-page';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 const HOUR = 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, recordOf, seedSettings, storageOf, test } from './extension';
-import { clickNode, pauseButton, waitForPause } from './pause';
+import { attemptsOf, expect, recordOf, seedSettings, storageOf, test } from './support/extension';
+import { clickNode, pauseButton, waitForPause } from './support/pause';
 
 // The log in a real browser profile: IndexedDB in the extension's origin, written by the
 // service worker, which Chromium stops whenever it likes.

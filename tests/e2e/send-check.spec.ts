@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, storageOf, test, journalOf } from './extension';
-import { axNodes, clickNode, continueThrough, pauseDialog, rerender, waitForPause, type AxNode } from './pause';
-import { decided } from './sites/read-page';
+import { attemptsOf, expect, seedSettings, storageOf, test, journalOf } from './support/extension';
+import { axNodes, clickNode, continueThrough, pauseDialog, rerender, waitForPause, type AxNode } from './support/pause';
+import { decided } from './support/read-page';
 
 // After Continue into a chat thread, the first send (Enter or the send button) asks once more:
 // send it, or keep it in the journal. Its dialog is a closed shadow root too, read like the

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, seedSettings, test } from './extension';
-import { waitForPause } from './pause';
+import { expect, seedSettings, test } from './support/extension';
+import { waitForPause } from './support/pause';
 
 // Issue 11: the watcher observes the open shadow roots a site keeps its chats in (LinkedIn's
 // overlay, Reddit's chat app). A settings or snooze change replaces its observer; the roots

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import type { Person, Settings } from '../../utils/schema';
-import { INDEX_KEY, splitForSync, stampLocal } from '../../utils/sync';
-import { expect, seedSettings, storageOf, test } from './extension';
-import { waitForPause } from './pause';
+import type { Person, Settings } from '@/utils/model/schema';
+import { INDEX_KEY, splitForSync, stampLocal } from '@/utils/model/sync';
+import { expect, seedSettings, storageOf, test } from './support/extension';
+import { waitForPause } from './support/pause';
 
 /*
  * Issue 10, "Sync, as an option". Chromium keeps chrome.storage.sync on the device even with no

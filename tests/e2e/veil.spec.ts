@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, seedSettings, test, veilInEffect } from './extension';
-import { pauseDialog, waitForPause } from './pause';
-import { decided } from './sites/read-page';
+import { expect, seedSettings, test, veilInEffect } from './support/extension';
+import { pauseDialog, waitForPause } from './support/pause';
+import { decided } from './support/read-page';
 
 /*
  * Issue 5: on a full page load whose address already names a watched person, not one frame of

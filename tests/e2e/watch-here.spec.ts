@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, seedSettings, storageOf, test } from './extension';
-import { waitForPause } from './pause';
+import { expect, seedSettings, storageOf, test } from './support/extension';
+import { waitForPause } from './support/pause';
 
 /**
  * Opens the dashboard in a tab right after using `over` (headless Chromium shows no toolbar

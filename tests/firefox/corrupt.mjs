@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIXTURES } from './paths.mjs';
-import { until, waitForPause, withFirefox } from './firefox.mjs';
+import { FIXTURES } from './support/paths.mjs';
+import { until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 // Unreadable is never empty, in Firefox too: half-valid settings and garbage in every item. The
 // person who still parses is protected, the pages say what happened, and the raw value is kept.

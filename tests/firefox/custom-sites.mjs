@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pauseLog, popupShows, until, waitForPause, withFirefox } from './firefox.mjs';
+import { pauseLog, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 // Custom sites in Firefox: added in options, the host asked for at that moment (optional
 // permissions, granted here by Firefox's automation switch), watched by the content script the

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { clickPauseButton, journalTexts, popupShows, typeInScreen, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, journalTexts, popupShows, typeInScreen, until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 // The person's record in Firefox: exported as one file (a download the page makes from a blob),
 // the log cleared after asking, and the file imported back (a file chosen in the page) with

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, journalTexts, popupShows, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, journalTexts, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 // Gmail opens compose windows over the inbox without changing the address: the person among a
 // compose window's recipients is the moment, and Leave takes them out where they are, keeping the

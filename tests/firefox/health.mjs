@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { until, withFirefox } from './firefox.mjs';
+import { until, withFirefox } from './support/firefox.mjs';
 
 // Issue 13's health signal, in Firefox: a chat the address says is open, with nobody read from the
 // page once it settles, is counted (site, day and count only), and the popup says so once it keeps

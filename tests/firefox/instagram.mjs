@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, pauseLog, popupShows, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, pauseLog, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 const INSTAGRAM = [['https://www.instagram.com/', 'instagram/app.html']];
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };

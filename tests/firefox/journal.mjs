@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, inClosedRoot, popupShows, typeInScreen, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, inClosedRoot, popupShows, typeInScreen, until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 const WRITTEN = 'I still think about the lake trip.';

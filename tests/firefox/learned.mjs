@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { until, waitForPause, withFirefox } from './firefox.mjs';
+import { until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 // Issue 13's learned threads, in Firefox: a thread recognised once from its header is remembered
 // by its address (the background adds the conversation id and registers the veil for it), so a

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { EXT, ROOT } from './paths.mjs';
+import { EXT, ROOT } from './support/paths.mjs';
 
 if (!existsSync(path.join(EXT, 'manifest.json'))) {
   console.error(`no Firefox build at ${EXT}: run \`npx wxt build -b firefox\` first`);

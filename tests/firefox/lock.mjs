@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { until, waitForPause, withFirefox } from './firefox.mjs';
+import { until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 // The protection lock, enforced by the background, in Firefox: removing someone waits out the
 // cool-off (they are still paused meanwhile), can be cancelled, and applies once its time has come.

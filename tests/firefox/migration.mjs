@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { popupShows, until, withFirefox } from './firefox.mjs';
+import { popupShows, until, withFirefox } from './support/firefox.mjs';
 
 // Data outlives versions, in Firefox too: the log and journal of the first release (version-1
 // arrays in storage.local) move into the database when the background starts again, whole, and

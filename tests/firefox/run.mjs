@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXT, FIREFOX } from './paths.mjs';
+import { EXT, FIREFOX } from './support/paths.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const finish = (passed, failed) => {

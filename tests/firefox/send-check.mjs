@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, inClosedRoot, journalTexts, until, waitForPause, withFirefox } from './firefox.mjs';
+import { clickPauseButton, inClosedRoot, journalTexts, until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 // After Continue into their thread, the first send asks once more (the send check, its own closed
 // root): in Firefox the content script sees the page's composer through Xray wrappers, so stopping

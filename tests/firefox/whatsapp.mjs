@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pauseLog, popupShows, until, waitForPause, withFirefox } from './firefox.mjs';
+import { pauseLog, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
 
 // On WhatsApp Web the person is their saved contact name (and their number, where shown).
 const sam = {

@@ -11,12 +11,12 @@ import {
   placeOf,
   planImport,
   sizeProblem,
-} from '@/utils/backup';
-import { recordDb } from '@/utils/db';
-import { defaultSettings } from '@/utils/defaults';
-import { backupFileName, exportBackup } from '@/utils/export';
-import { BACKUP_FORMAT, type BackupFile, type Person, type Settings } from '@/utils/schema';
-import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal, sampleSettings } from './backup-sample';
+} from '@/utils/model/backup';
+import { recordDb } from '@/utils/store/db';
+import { defaultSettings } from '@/utils/model/defaults';
+import { backupFileName, exportBackup } from '@/utils/model/export';
+import { BACKUP_FORMAT, type BackupFile, type Person, type Settings } from '@/utils/model/schema';
+import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal, sampleSettings } from './support/backup-sample';
 
 const text = (backup: unknown) => JSON.stringify(backup);
 const refusal = (file: string) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, continueRule, decide, weakeningsOf, withinHours, type Change } from '@/utils/changes';
-import { defaultSettings } from '@/utils/defaults';
-import { Settings, type CustomSite, type Person, type StrictHours } from '@/utils/schema';
+import { applyChange, continueRule, decide, weakeningsOf, withinHours, type Change } from '@/utils/model/changes';
+import { defaultSettings } from '@/utils/model/defaults';
+import { Settings, type CustomSite, type Person, type StrictHours } from '@/utils/model/schema';
 
 const NOW = Date.parse('2026-12-02T12:00:00Z');
 const sam: Person = {
@@ -192,7 +192,7 @@ describe('settings stored before the lock existed', () => {
 
 describe('the welcome form’s lines', () => {
   it('reads links for their own site and bare words for every site, and names each bad line by number', async () => {
-    const { readLines } = await import('@/components/Welcome');
+    const { readLines } = await import('@/components/options/Welcome');
     expect(readLines('https://www.instagram.com/sam.lee/\n\n  Sam Lee \nhttps://forum.example.com/u/sam')).toEqual({
       identifiers: [
         { kind: 'handle', value: 'sam.lee', site: 'instagram' },

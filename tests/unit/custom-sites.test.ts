@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '@/utils/defaults';
-import { identifiersFromInput } from '@/utils/identity';
-import { compileWatchIndex } from '@/utils/matching';
-import { CustomSite, Settings, type Person } from '@/utils/schema';
+import { defaultSettings } from '@/utils/model/defaults';
+import { identifiersFromInput } from '@/utils/model/identity';
+import { compileWatchIndex } from '@/utils/model/matching';
+import { CustomSite, Settings, type Person } from '@/utils/model/schema';
 import {
   customAdapter,
   customAdapterForUrl,
@@ -12,9 +12,9 @@ import {
   selectorProblem,
   siteOrigin,
   sitePattern,
-} from '@/utils/sites/custom';
-import { salvageSettings } from '@/utils/storage';
-import { veilPatterns } from '@/utils/veil';
+} from '@/utils/sites/custom/custom';
+import { salvageSettings } from '@/utils/store/storage';
+import { veilPatterns } from '@/utils/background/veil';
 
 const forum: CustomSite = {
   id: 'custom-forum',

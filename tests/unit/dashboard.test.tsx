@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Dashboard } from '@/components/Dashboard';
-import { recordDb } from '@/utils/db';
-import { defaultSettings } from '@/utils/defaults';
-import { sendMessage } from '@/utils/messages';
-import type { Attempt } from '@/utils/schema';
-import { localTimeZone, summarize } from '@/utils/summary';
+import { Dashboard } from '@/components/record/Dashboard';
+import { recordDb } from '@/utils/store/db';
+import { defaultSettings } from '@/utils/model/defaults';
+import { sendMessage } from '@/utils/protocol/requests';
+import type { Attempt } from '@/utils/model/schema';
+import { localTimeZone, summarize } from '@/utils/model/summary';
 
-vi.mock('@/utils/messages', async (original) => ({ ...(await original<typeof import('@/utils/messages')>()), sendMessage: vi.fn() }));
+vi.mock('@/utils/protocol/requests', async (original) => ({ ...(await original<typeof import('@/utils/protocol/requests')>()), sendMessage: vi.fn() }));
 const send = vi.mocked(sendMessage);
 
 const attempt = (id: string, startedAt: number, outcome: Attempt['outcome']): Attempt => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clearingHeld, importOutcome } from '@/components/DataSettings';
-import { defaultSettings } from '@/utils/defaults';
-import type { Settings } from '@/utils/schema';
-import { sampleBackup } from './backup-sample';
+import { clearingHeld, importOutcome } from '@/components/options/DataSettings';
+import { defaultSettings } from '@/utils/model/defaults';
+import type { Settings } from '@/utils/model/schema';
+import { sampleBackup } from './support/backup-sample';
 
 const here: Settings = {
   ...defaultSettings(),

@@ -12,7 +12,7 @@ import {
   type ThreadReading,
   type WatchState,
 } from '@/entrypoints/watch.content/decide';
-import type { Person } from '@/utils/schema';
+import type { Person } from '@/utils/model/schema';
 
 const NOW = 1_800_000_000_000;
 const person = (id: string): Person => ({ id, alias: id.toUpperCase(), identifiers: [{ kind: 'handle', value: id, site: 'instagram' }], addedAt: 1 });

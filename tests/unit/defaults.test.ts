@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS, defaultSettings } from '@/utils/defaults';
-import { Settings } from '@/utils/schema';
+import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS, defaultSettings } from '@/utils/model/defaults';
+import { Settings } from '@/utils/model/schema';
 
 describe('the pause screen’s default text', () => {
   it('is written for anyone: they, not he or she', () => {

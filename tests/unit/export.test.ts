@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recordDb } from '@/utils/db';
-import { attemptsByTime, attemptsCsv, CSV_HEADER, csvField, exportCsv, exportFileName, exportJson } from '@/utils/export';
-import type { Attempt, JournalEntry, Settings } from '@/utils/schema';
+import { recordDb } from '@/utils/store/db';
+import { attemptsByTime, attemptsCsv, CSV_HEADER, csvField, exportCsv, exportFileName, exportJson } from '@/utils/model/export';
+import type { Attempt, JournalEntry, Settings } from '@/utils/model/schema';
 
 /** RFC 4180, read back: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sightingsOf, threadReading } from '@/entrypoints/watch.content/watch';
-import { compileWatchIndex } from '@/utils/matching';
-import type { Person } from '@/utils/schema';
+import { compileWatchIndex } from '@/utils/model/matching';
+import type { Person } from '@/utils/model/schema';
 import { adapterById } from '@/utils/sites';
 import type { Sighting } from '@/utils/sites/types';
 

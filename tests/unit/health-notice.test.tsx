@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HealthNotice } from '@/components/HealthNotice';
-import { defaultSettings } from '@/utils/defaults';
-import { dayOf } from '@/utils/health';
-import { localTimeZone } from '@/utils/summary';
+import { HealthNotice } from '@/components/record/HealthNotice';
+import { defaultSettings } from '@/utils/model/defaults';
+import { dayOf } from '@/utils/model/health';
+import { localTimeZone } from '@/utils/model/summary';
 
 const today = () => dayOf(Date.now(), localTimeZone());
 let root: HTMLElement;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchingIds, type HistoryFilter } from '@/components/History';
-import { recordDb } from '@/utils/db';
-import type { Attempt } from '@/utils/schema';
+import { matchingIds, type HistoryFilter } from '@/components/record/History';
+import { recordDb } from '@/utils/store/db';
+import type { Attempt } from '@/utils/model/schema';
 
 const attempt = (id: string, startedAt: number, extra: Partial<Attempt> = {}): Attempt => ({
   id,

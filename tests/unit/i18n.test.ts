@@ -4,9 +4,9 @@ import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import english from '@/public/_locales/en/messages.json';
-import { formatDate, formatList, formatNumber, messageParts, plural, SLOT, t, PLURAL_FORMS } from '@/utils/i18n';
-import { longDate, shortDay } from '@/utils/stats';
-import { englishMessage, messageFrom, type MessageEntry } from './fake-i18n';
+import { formatDate, formatList, formatNumber, messageParts, plural, SLOT, t, PLURAL_FORMS } from '@/utils/model/i18n';
+import { longDate, shortDay } from '@/utils/model/stats';
+import { englishMessage, messageFrom, type MessageEntry } from './support/fake-i18n';
 
 const root = join(__dirname, '../..');
 const messages = english as Record<string, MessageEntry>;
@@ -83,7 +83,7 @@ describe('the English messages', () => {
     // A scan that found nothing would pass everything below.
     expect(calls.length).toBeGreaterThan(150);
     expect(calls.filter((call) => call.fn === 'plural').length).toBeGreaterThan(10);
-    expect(calls.some((call) => call.file === 'components/PauseScreen.tsx' && call.key === 'pause_title')).toBe(true);
+    expect(calls.some((call) => call.file === 'components/screen/PauseScreen.tsx' && call.key === 'pause_title')).toBe(true);
   });
 
   it('has every key the code asks for, with the placeholders it fills', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageHints, guessIdentifierKind, identifiersFromInput, normalizeIdentifier, normalizeName, parseLinkText } from '@/utils/identity';
-import type { Identifier } from '@/utils/schema';
+import { coverageHints, guessIdentifierKind, identifiersFromInput, normalizeIdentifier, normalizeName, parseLinkText } from '@/utils/model/identity';
+import type { Identifier } from '@/utils/model/schema';
 
 describe('normalising', () => {
   it('compares handles without @, case or trailing slash', () => {
@@ -68,7 +68,7 @@ describe('reading what the user typed', () => {
 
 describe('adding identifiers to a person', () => {
   it('adds only what they did not have, and says what that was', async () => {
-    const { withIdentifiers } = await import('@/utils/identity');
+    const { withIdentifiers } = await import('@/utils/model/identity');
     const person = { id: 'p', alias: 'S', addedAt: 0, identifiers: [{ kind: 'handle' as const, value: 'sam', site: 'instagram' }] };
     const result = withIdentifiers(person, [
       { kind: 'handle', value: 'sam', site: 'instagram' },

@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import Dexie from 'dexie';
-import { parseBackup } from '@/utils/backup';
-import { closeRecordDb, recordDb } from '@/utils/db';
-import { defaultSettings } from '@/utils/defaults';
-import { exportBackup } from '@/utils/export';
-import { importBackup } from '@/utils/import';
-import type { BackupFile, Settings } from '@/utils/schema';
-import { proposeChange } from '@/utils/settings-writer';
-import { loadPending, loadSettings, settingsItem } from '@/utils/storage';
-import { localTimeZone, summarize } from '@/utils/summary';
-import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal } from './backup-sample';
-import { everything, storedAttempts, storedJournal, storedSummary } from './record';
+import { parseBackup } from '@/utils/model/backup';
+import { closeRecordDb, recordDb } from '@/utils/store/db';
+import { defaultSettings } from '@/utils/model/defaults';
+import { exportBackup } from '@/utils/model/export';
+import { importBackup } from '@/utils/background/import';
+import type { BackupFile, Settings } from '@/utils/model/schema';
+import { proposeChange } from '@/utils/background/settings-writer';
+import { loadPending, loadSettings, settingsItem } from '@/utils/store/storage';
+import { localTimeZone, summarize } from '@/utils/model/summary';
+import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal } from './support/backup-sample';
+import { everything, storedAttempts, storedJournal, storedSummary } from './support/record';
 
 const NOW = EXPORTED_AT + 86_400_000;
 const here = (): Settings => ({

@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings } from '@/utils/defaults';
-import { countUnread, weakSites, type UnreadDay } from '@/utils/health';
-import { learnThread, noteUnreadThread, withLearnedThread } from '@/utils/learn';
-import { proposeChange } from '@/utils/settings-writer';
-import { compileWatchIndex } from '@/utils/matching';
-import type { Person, Settings } from '@/utils/schema';
+import { defaultSettings } from '@/utils/model/defaults';
+import { countUnread, weakSites, type UnreadDay } from '@/utils/model/health';
+import { learnThread, noteUnreadThread, withLearnedThread } from '@/utils/background/learn';
+import { proposeChange } from '@/utils/background/settings-writer';
+import { compileWatchIndex } from '@/utils/model/matching';
+import type { Person, Settings } from '@/utils/model/schema';
 import { instagram } from '@/utils/sites/instagram';
 import { telegram } from '@/utils/sites/telegram';
-import { healthItem, loadHealth, loadSettings, settingsItem } from '@/utils/storage';
-import { veilPatterns } from '@/utils/veil';
-import { samOnTelegram } from './people';
+import { healthItem, loadHealth, loadSettings, settingsItem } from '@/utils/store/storage';
+import { veilPatterns } from '@/utils/background/veil';
+import { samOnTelegram } from './support/people';
 
 const THREAD = '340282366841710300949128171234567890';
 const sam: Person = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }], addedAt: 1 };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings } from '@/utils/defaults';
-import { recordDb } from '@/utils/db';
+import { defaultSettings } from '@/utils/model/defaults';
+import { recordDb } from '@/utils/store/db';
 import {
   ABANDON_GRACE_MS,
   abandonAttempt,
@@ -13,11 +13,11 @@ import {
   settleAbandonedAttempts,
   startAttempt,
   startWriter,
-} from '@/utils/log';
-import type { AttemptRef } from '@/utils/messages';
-import { loadSnoozes, recordProblemItem, settingsItem, unwrittenItem } from '@/utils/storage';
-import { localTimeZone, summarize } from '@/utils/summary';
-import { ref, storedAttempts, storedJournal, storedSummary } from './record';
+} from '@/utils/background/log';
+import type { AttemptRef } from '@/utils/protocol/requests';
+import { loadSnoozes, recordProblemItem, settingsItem, unwrittenItem } from '@/utils/store/storage';
+import { localTimeZone, summarize } from '@/utils/model/summary';
+import { ref, storedAttempts, storedJournal, storedSummary } from './support/record';
 
 const started = (personId: string, tabId: number, now = 1_000, extra: Partial<AttemptRef> = {}) => {
   const attempt = ref(personId, now, extra);

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { accept } from '@/utils/accept';
-import { parseBackup } from '@/utils/backup';
-import { recordDb } from '@/utils/db';
-import { importBackup } from '@/utils/import';
-import { settingsItem } from '@/utils/storage';
-import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal, sampleSettings } from './backup-sample';
-import { malformedBackups, refusalPattern, type Malformed } from './malformed-backups';
-import { everything } from './record';
+import { accept } from '@/utils/background/accept';
+import { parseBackup } from '@/utils/model/backup';
+import { recordDb } from '@/utils/store/db';
+import { importBackup } from '@/utils/background/import';
+import { settingsItem } from '@/utils/store/storage';
+import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal, sampleSettings } from './support/backup-sample';
+import { malformedBackups, refusalPattern, type Malformed } from './support/malformed-backups';
+import { everything } from './support/record';
 
 const files = malformedBackups(sampleBackup());
 const expected = refusalPattern;

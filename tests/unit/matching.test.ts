@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { adapterById } from '@/utils/sites';
-import { compileWatchIndex } from '@/utils/matching';
-import type { Person } from '@/utils/schema';
+import { compileWatchIndex } from '@/utils/model/matching';
+import type { Person } from '@/utils/model/schema';
 
 const sam: Person = {
   id: 'p1',

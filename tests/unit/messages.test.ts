@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { accept } from '@/utils/accept';
-import { defaultSettings } from '@/utils/defaults';
-import { classifySender, requests } from '@/utils/messages';
-import { sampleBackup } from './backup-sample';
+import { accept } from '@/utils/background/accept';
+import { defaultSettings } from '@/utils/model/defaults';
+import { classifySender, requests } from '@/utils/protocol/requests';
+import { sampleBackup } from './support/backup-sample';
 
 const id = 'abcdefghijklmnop';
 const origin = `chrome-extension://${id}`;
@@ -34,7 +34,7 @@ describe('who may send what', () => {
 });
 
 /**
- * The background's own check (utils/accept.ts, what every handler in background.ts calls first),
+ * The background's own check (utils/background/accept.ts, what every handler in background.ts calls first),
  * fed each request with a payload that parses, from senders shaped as Chromium hands them to
  * runtime.onMessage. Who may send what is written out here, request by request, not read from
  * allowedSenders: a request moved to the wrong list, or a new one left out, fails.

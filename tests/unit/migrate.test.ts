@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { recordDb } from '@/utils/db';
-import { resetWriter, startAttempt, startWriter } from '@/utils/log';
-import type { Attempt, JournalEntry } from '@/utils/schema';
-import { localTimeZone, summarize } from '@/utils/summary';
-import { ref, storedAttempts, storedJournal, storedSummary } from './record';
+import { recordDb } from '@/utils/store/db';
+import { resetWriter, startAttempt, startWriter } from '@/utils/background/log';
+import type { Attempt, JournalEntry } from '@/utils/model/schema';
+import { localTimeZone, summarize } from '@/utils/model/summary';
+import { ref, storedAttempts, storedJournal, storedSummary } from './support/record';
 
-// What the first release stored in storage.local (utils/schema.ts, version 1), as it wrote it.
+// What the first release stored in storage.local (utils/model/schema.ts, version 1), as it wrote it.
 const v1Attempt = (id: string, startedAt: number, extra: Partial<Attempt> = {}): Attempt => ({
   id,
   startedAt,

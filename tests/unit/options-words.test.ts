@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describeWeakening, lockLabel } from '@/components/Protection';
-import { codeRefusal } from '@/utils/code-refusal';
-import { readLines } from '@/components/Welcome';
-import { describeProblems, parseBackup, sizeProblem } from '@/utils/backup';
-import type { Weakening } from '@/utils/changes';
-import { defaultSettings } from '@/utils/defaults';
+import { describeWeakening, lockLabel } from '@/components/options/Protection';
+import { codeRefusal } from '@/utils/model/code-refusal';
+import { readLines } from '@/components/options/Welcome';
+import { describeProblems, parseBackup, sizeProblem } from '@/utils/model/backup';
+import type { Weakening } from '@/utils/model/changes';
+import { defaultSettings } from '@/utils/model/defaults';
 import english from '@/public/_locales/en/messages.json';
-import type { Settings } from '@/utils/schema';
-import { messageFrom, type MessageEntry } from './fake-i18n';
+import type { Settings } from '@/utils/model/schema';
+import { messageFrom, type MessageEntry } from './support/fake-i18n';
 
 /** The options page's words, from the messages: English as it was written, and a translation's own order. */
 const settings: Settings = {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PauseScreen, timesTodayText, type PauseScreenProps } from '@/components/PauseScreen';
+import { PauseScreen, timesTodayText, type PauseScreenProps } from '@/components/screen/PauseScreen';
 
 let root: HTMLElement;
 const props = (overrides: Partial<PauseScreenProps> = {}): PauseScreenProps => ({

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { defaultSettings } from '@/utils/defaults';
-import { CUSTOM_SITES_SCRIPT_ID, syncScripts, WATCH_SCRIPT } from '@/utils/registration';
-import type { CustomSite, Person, Settings } from '@/utils/schema';
-import { settingsItem } from '@/utils/storage';
-import { VEIL_SCRIPT_ID } from '@/utils/veil';
+import { defaultSettings } from '@/utils/model/defaults';
+import { CUSTOM_SITES_SCRIPT_ID, syncScripts, WATCH_SCRIPT } from '@/utils/background/registration';
+import type { CustomSite, Person, Settings } from '@/utils/model/schema';
+import { settingsItem } from '@/utils/store/storage';
+import { VEIL_SCRIPT_ID } from '@/utils/background/veil';
 
 type Script = Browser.scripting.RegisteredContentScript;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pickReminder } from '@/utils/reminder';
+import { pickReminder } from '@/utils/model/reminder';
 
 const reminders = ['first', 'second', 'third'];
 

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearComposer, composerAt, composerNear, composerText, isDisabled, saysSend, sendButtonAt } from '@/utils/composer';
-import { keepDraft, resolveAttempt, startAttempt } from '@/utils/log';
-import { allowedSenders, requests } from '@/utils/messages';
+import { clearComposer, composerAt, composerNear, composerText, isDisabled, saysSend, sendButtonAt } from '@/utils/sites/lib/composer';
+import { keepDraft, resolveAttempt, startAttempt } from '@/utils/background/log';
+import { allowedSenders, requests } from '@/utils/protocol/requests';
 import { adapters } from '@/utils/sites';
 import { instagram } from '@/utils/sites/instagram';
 import { whatsapp } from '@/utils/sites/whatsapp';
 import { x } from '@/utils/sites/x';
-import type { AttemptRef } from '@/utils/messages';
-import { ref, storedAttempts, storedJournal } from './record';
+import type { AttemptRef } from '@/utils/protocol/requests';
+import { ref, storedAttempts, storedJournal } from './support/record';
 
 /** An event's composed path as the browser gives it: the target, then each ancestor up to the document. */
 function pathOf(element: Element): EventTarget[] {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings } from '@/utils/defaults';
-import { canonicalCode, codeMatches, hashCode, newCode, tryCode, waitAfter } from '@/utils/friend-code';
-import { recordDb } from '@/utils/db';
-import type { CustomSite, Person, Settings } from '@/utils/schema';
+import { defaultSettings } from '@/utils/model/defaults';
+import { canonicalCode, codeMatches, hashCode, newCode, tryCode, waitAfter } from '@/utils/background/friend-code';
+import { recordDb } from '@/utils/store/db';
+import type { CustomSite, Person, Settings } from '@/utils/model/schema';
 import {
   applyDue,
   applyPendingNow,
@@ -12,9 +12,9 @@ import {
   LOCK_ALARM,
   proposeChange,
   setFriendCode,
-} from '@/utils/settings-writer';
-import { backupsItem, friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from '@/utils/storage';
-import { startAttempt } from '@/utils/log';
+} from '@/utils/background/settings-writer';
+import { backupsItem, friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from '@/utils/store/storage';
+import { startAttempt } from '@/utils/background/log';
 
 const HOUR = 60 * 60 * 1000;
 const T0 = Date.parse('2026-12-02T12:00:00Z');

@@ -34,7 +34,7 @@ describe('share links read by fromUrl', () => {
 
 describe('pasting a share link in options', () => {
   it('gives the identifier on the site it belongs to', async () => {
-    const { identifiersFromInput } = await import('@/utils/identity');
+    const { identifiersFromInput } = await import('@/utils/model/identity');
     expect(identifiersFromInput('https://t.me/sam_lee', 'instagram', 'auto')).toEqual({
       ok: true,
       from: 'Telegram Web',

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MatchPattern } from '@webext-core/match-patterns';
 import { adapters, adapterForLink, adapterForUrl } from '@/utils/sites';
-import { IdentifierKind, MomentKind } from '@/utils/schema';
+import { IdentifierKind, MomentKind } from '@/utils/model/schema';
 import type { SiteAdapter } from '@/utils/sites/types';
-import { examplesOf } from './site-examples';
+import { examplesOf } from './support/site-examples';
 import { builtInSiteName, builtInSites, siteNames } from '@/utils/sites/names';
 
 const sitesDir = path.resolve('utils/sites');

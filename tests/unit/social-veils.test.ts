@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from '@webext-core/match-patterns';
 import { adapterById, adapters } from '@/utils/sites';
-import { veilCovers } from './browser-match';
-import { IdentifierKind } from '@/utils/schema';
+import { veilCovers } from './support/browser-match';
+import { IdentifierKind } from '@/utils/model/schema';
 import type { SeenIdentifier, SiteAdapter } from '@/utils/sites/types';
-import { examplesOf } from './site-examples';
+import { examplesOf } from './support/site-examples';
 
 const site = (id: string): SiteAdapter => adapterById(id)!;
 
 /*
- * The veil hides a watched person's own pages from their first frame (utils/veil.ts). On every
+ * The veil hides a watched person's own pages from their first frame (utils/background/veil.ts). On every
  * site that is every page whose address alone names them: each example URL an adapter reads a
  * person from must be veiled by that person's identifier, and nothing else about them leaks in.
  */

@@ -13,9 +13,9 @@ import {
   share,
   streak,
   type Clock,
-} from '@/utils/stats';
-import { summarize } from '@/utils/summary';
-import type { Attempt, CustomSite, Person } from '@/utils/schema';
+} from '@/utils/model/stats';
+import { summarize } from '@/utils/model/summary';
+import type { Attempt, CustomSite, Person } from '@/utils/model/schema';
 
 const NY = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings } from '@/utils/defaults';
-import { loadHealth, loadSettings, salvageSettings } from '@/utils/storage';
+import { defaultSettings } from '@/utils/model/defaults';
+import { loadHealth, loadSettings, salvageSettings } from '@/utils/store/storage';
 
 const person = { id: 'p1', alias: 'Sam', addedAt: 1, identifiers: [{ kind: 'handle', value: 'sam', site: 'instagram' }] };
 

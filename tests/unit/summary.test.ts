@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import type { Attempt } from '@/utils/schema';
-import { applyChange, dayKey, emptySummary, summarize } from '@/utils/summary';
+import type { Attempt } from '@/utils/model/schema';
+import { applyChange, dayKey, emptySummary, summarize } from '@/utils/model/summary';
 
 const attempt = (id: string, startedAt: number, extra: Partial<Attempt> = {}): Attempt => ({
   id,

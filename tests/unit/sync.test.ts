@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings } from '@/utils/defaults';
-import type { Person, Settings } from '@/utils/schema';
+import { defaultSettings } from '@/utils/model/defaults';
+import type { Person, Settings } from '@/utils/model/schema';
 import {
   hashOf,
   INDEX_KEY,
@@ -16,9 +16,9 @@ import {
   zeroStamps,
   type Remote,
   type SyncStamps,
-} from '@/utils/sync';
-import { setSync, syncNow } from '@/utils/sync-background';
-import { loadSyncState } from '@/utils/sync-state';
+} from '@/utils/model/sync';
+import { setSync, syncNow } from '@/utils/background/sync';
+import { loadSyncState } from '@/utils/store/sync-state';
 
 const person = (id: string, identifiers = 1, length = 12, addedAt = 1): Person => ({
   id,

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initialState, report } from '@/entrypoints/watch.content/decide';
 import { sightingsOf, threadReading } from '@/entrypoints/watch.content/watch';
-import { compileWatchIndex } from '@/utils/matching';
-import type { Person } from '@/utils/schema';
+import { compileWatchIndex } from '@/utils/model/matching';
+import type { Person } from '@/utils/model/schema';
 import { instagram } from '@/utils/sites/instagram';
 import { telegram } from '@/utils/sites/telegram';
 import type { SiteAdapter } from '@/utils/sites/types';
-import { samOnTelegram } from './people';
+import { samOnTelegram } from './support/people';
 
 // What the shell gives report() (decide.ts), read off the saved Instagram pages.
 const THREAD_ID = '340282366841710300949128171234567890';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from '@webext-core/match-patterns';
-import { defaultSettings } from '@/utils/defaults';
-import { veilPatterns } from '@/utils/veil';
-import { veilCovers } from './browser-match';
+import { defaultSettings } from '@/utils/model/defaults';
+import { veilPatterns } from '@/utils/background/veil';
+import { veilCovers } from './support/browser-match';
 
 const settings = (identifiers: { kind: 'handle' | 'name'; value: string; site: string }[], disabledSites: string[] = []) => ({
   ...defaultSettings(),

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings } from '@/utils/defaults';
-import type { CustomSite, Person, Settings, Snooze } from '@/utils/schema';
+import { defaultSettings } from '@/utils/model/defaults';
+import type { CustomSite, Person, Settings, Snooze } from '@/utils/model/schema';
 import { adapters } from '@/utils/sites';
 import {
   compileSiteWatch,
@@ -11,8 +11,8 @@ import {
   WATCH_INDEX_VERSION,
   watchIndexKey,
   type SiteWatch,
-} from '@/utils/watch-index';
-import { publishWatchIndexes, watchIndexes } from '@/utils/watch-publish';
+} from '@/utils/store/watch-index';
+import { publishWatchIndexes, watchIndexes } from '@/utils/background/watch-publish';
 
 const sam: Person = {
   id: 'p-sam',

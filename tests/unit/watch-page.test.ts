@@ -2,9 +2,9 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { watchPage } from '@/entrypoints/watch.content/watch';
-import { defaultSettings } from '@/utils/defaults';
+import { defaultSettings } from '@/utils/model/defaults';
 import { instagram } from '@/utils/sites/instagram';
-import { compileSiteWatch, watchIndexKey } from '@/utils/watch-index';
+import { compileSiteWatch, watchIndexKey } from '@/utils/store/watch-index';
 
 // The content script's shell over the fake browser's storage: how it hears its watch index.
 

@@ -1,4 +1,4 @@
-import { pageAndBelow } from './patterns';
+import { pageAndBelow } from './lib/patterns';
 import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { siteNames } from './names';
 

@@ -1,5 +1,5 @@
-import { sameIdentifier } from '../normalize';
-import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
+import { sameIdentifier } from '../model/normalize';
+import { asWrittenAndLower, pageAndBelow, withParameter } from './lib/patterns';
 import { seenKey, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { siteNames } from './names';
 
@@ -265,7 +265,7 @@ export const META_CHAT_COMPOSER = [
   '[role="textbox"][contenteditable="true"][aria-placeholder="Aa"]',
   // The same box in the Spanish UI, labelled "Mensaje" (a Puppeteer Marketplace responder clicks and
   // fills '[aria-label="Mensaje"]'; public index, find_string "Conversación titulada"). Other
-  // languages' labels are unquoted: there the generic text box rule finds it (utils/composer.ts).
+  // languages' labels are unquoted: there the generic text box rule finds it (utils/sites/lib/composer.ts).
   '[role="textbox"][contenteditable="true"][aria-label="Mensaje"]',
 ];
 

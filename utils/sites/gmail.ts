@@ -9,8 +9,8 @@ import {
   sameAddress,
   takeOutOfComposeWindows,
   type DraftShape,
-} from './mail-compose';
-import { addressForms } from './patterns';
+} from './lib/mail-compose';
+import { addressForms } from './lib/patterns';
 import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { siteNames } from './names';
 

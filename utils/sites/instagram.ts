@@ -1,5 +1,5 @@
 import { groupThread, type Sighting, type SiteAdapter, type UrlExample } from './types';
-import { pageAndBelow, asWrittenAndLower } from './patterns';
+import { pageAndBelow, asWrittenAndLower } from './lib/patterns';
 import { siteNames } from './names';
 
 // First path segments that are Instagram's own pages, not usernames.
@@ -124,7 +124,7 @@ export const instagram: SiteAdapter = {
   },
 
   // The open thread's message box. Its send button (2023–26) is a div[role="button"] labelled only
-  // by its text, "Send": no selector can say that, so the generic rule finds it (utils/composer.ts).
+  // by its text, "Send": no selector can say that, so the generic rule finds it (utils/sites/lib/composer.ts).
   composer: [
     // 2023–26 Lexical editor, labelled "Message" (English UI).
     'div[role="textbox"][contenteditable="true"][aria-label="Message"]',

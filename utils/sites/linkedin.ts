@@ -1,6 +1,6 @@
 import { groupThread, seenKey, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
-import { sameIdentifier } from '../normalize';
-import { asWrittenAndLower, pageAndBelow, withParameter } from './patterns';
+import { sameIdentifier } from '../model/normalize';
+import { asWrittenAndLower, pageAndBelow, withParameter } from './lib/patterns';
 import { siteNames } from './names';
 
 // LinkedIn's opaque member ids (fsd_profile ids) stand in for the vanity name in /in/ links

@@ -1,5 +1,5 @@
 import { META_CHAT_COMPOSER, META_SEND_BUTTON, openConversations, threadFromId, threadPageSightings } from './facebook';
-import { asWrittenAndLower, pageAndBelow } from './patterns';
+import { asWrittenAndLower, pageAndBelow } from './lib/patterns';
 import type { SiteAdapter, UrlExample } from './types';
 import { siteNames } from './names';
 

@@ -10,8 +10,8 @@ import {
   sameName,
   takeOutOfComposeWindows,
   type DraftShape,
-} from './mail-compose';
-import { addressForms } from './patterns';
+} from './lib/mail-compose';
+import { addressForms } from './lib/patterns';
 import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { siteNames } from './names';
 

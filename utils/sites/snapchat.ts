@@ -1,5 +1,5 @@
 import type { Sighting, SiteAdapter, UrlExample } from './types';
-import { asWrittenAndLower } from './patterns';
+import { asWrittenAndLower } from './lib/patterns';
 import { siteNames } from './names';
 
 /*

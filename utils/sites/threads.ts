@@ -1,5 +1,5 @@
 import type { Sighting, SiteAdapter, UrlExample } from './types';
-import { pageAndBelow, asWrittenAndLower } from './patterns';
+import { pageAndBelow, asWrittenAndLower } from './lib/patterns';
 import { siteNames } from './names';
 
 /*

@@ -1,4 +1,4 @@
-import type { IdentifierKind, MomentKind } from '../schema';
+import type { IdentifierKind, MomentKind } from '../model/schema';
 
 /** One identifier read off a page or a link: which kind, and its raw value. */
 /** One key per identifier as the page shows it (kind and value, case aside): to tell identifiers apart on a page. */
@@ -123,7 +123,7 @@ export interface SiteAdapter {
   /**
    * Chat threads: the open thread's message box, for the check on the first send after
    * Continue. CSS selectors, one per layout. Where none of them matches anything on the page
-   * (the site changed its markup) a generic text box is looked for instead (utils/composer.ts).
+   * (the site changed its markup) a generic text box is looked for instead (utils/sites/lib/composer.ts).
    */
   composer?: string[];
   /** Chat threads: the button that sends what the message box holds; same fallback. */

@@ -1,4 +1,4 @@
-import { withParameter } from './patterns';
+import { withParameter } from './lib/patterns';
 import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { siteNames } from './names';
 

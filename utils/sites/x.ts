@@ -1,5 +1,5 @@
 import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
-import { pageAndBelow, asWrittenAndLower, withParameter } from './patterns';
+import { pageAndBelow, asWrittenAndLower, withParameter } from './lib/patterns';
 import { siteNames } from './names';
 
 // First path segments that are X's own pages, not handles (SITES.md, plus the app paths of the

@@ -1,6 +1,6 @@
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { countScreenRemovals, pauseDialog, rerender, screenRemovals, waitForPause } from '../pause';
-import { decided, readPageWhenReady } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { countScreenRemovals, pauseDialog, rerender, screenRemovals, waitForPause } from '../support/pause';
+import { decided, readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // Watched on Facebook by vanity name and by the name their chats carry.
 const sam = {

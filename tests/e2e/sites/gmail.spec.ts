@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { attemptsOf, expect, journalOf, seedSettings, test } from '../extension';
-import { clickNode, pauseButton, waitForPause } from '../pause';
-import { decided } from './read-page';
+import { attemptsOf, expect, journalOf, seedSettings, test } from '../support/extension';
+import { clickNode, pauseButton, waitForPause } from '../support/pause';
+import { decided } from '@/tests/e2e/support/read-page';
 
 // Gmail opens compose windows over the inbox without changing the address: only the person
 // among a compose window's recipients is a moment; the inbox, a message and a hovercard are not.

@@ -1,6 +1,6 @@
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
-import { readPageWhenReady } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { pauseDialog, waitForPause } from '../support/pause';
+import { readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // The model for every site's e2e spec: full load, in-app navigation, and the negatives. A negative
 // ("no pause screen here") is asserted only once the content script has answered what it reads on

@@ -1,6 +1,6 @@
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { waitForPause } from '../pause';
-import { decided } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { waitForPause } from '../support/pause';
+import { decided } from '@/tests/e2e/support/read-page';
 
 // Watched on LinkedIn by vanity name, by the opaque member id messaging links carry, and by name.
 const sam = {

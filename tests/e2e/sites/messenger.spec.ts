@@ -1,6 +1,6 @@
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { waitForPause } from '../pause';
-import { decided, readPageWhenReady } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { waitForPause } from '../support/pause';
+import { decided, readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // Watched on Messenger by the name their conversation carries.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'name', value: 'Sam Lee', site: 'messenger' }] };

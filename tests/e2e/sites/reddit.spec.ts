@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
-import { decided, readPageWhenReady } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { pauseDialog, waitForPause } from '../support/pause';
+import { decided, readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // On Reddit the person is their username.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'reddit' }] };

@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { waitForPause } from '../pause';
-import { decided } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { waitForPause } from '../support/pause';
+import { decided } from '@/tests/e2e/support/read-page';
 
 // Snapchat is read from its addresses only: a public profile's username, and a web chat's
 // conversation id (saved with "Watch this person here" from the open chat).

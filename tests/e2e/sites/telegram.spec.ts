@@ -1,7 +1,7 @@
-import { attemptsOf, expect, identifiersOf, seedSettings, test } from '../extension';
+import { attemptsOf, expect, identifiersOf, seedSettings, test } from '../support/extension';
 import type { BrowserContext, Page } from '@playwright/test';
-import { axNodes, continueThrough, pauseDialog, waitForPause } from '../pause';
-import { decided } from './read-page';
+import { axNodes, continueThrough, pauseDialog, waitForPause } from '../support/pause';
+import { decided } from '@/tests/e2e/support/read-page';
 
 const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };
 const byNameAndId = {

@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { waitForPause } from '../pause';
-import { decided } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { waitForPause } from '../support/pause';
+import { decided } from '@/tests/e2e/support/read-page';
 
 // On Threads the person is their @username (their Instagram username).
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'threads' }] };

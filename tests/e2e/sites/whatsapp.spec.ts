@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { countScreenRemovals, pauseDialog, rerender, screenRemovals, waitForPause } from '../pause';
-import { decided } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { countScreenRemovals, pauseDialog, rerender, screenRemovals, waitForPause } from '../support/pause';
+import { decided } from '@/tests/e2e/support/read-page';
 
 // On WhatsApp Web the person is their saved contact name (and their number, where shown).
 const sam = {

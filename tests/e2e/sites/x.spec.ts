@@ -1,6 +1,6 @@
-import { attemptsOf, expect, seedSettings, test } from '../extension';
-import { pauseDialog, waitForPause } from '../pause';
-import { decided, readPageWhenReady } from './read-page';
+import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { pauseDialog, waitForPause } from '../support/pause';
+import { decided, readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // Watched on X by handle (typed in another case than X shows it).
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '@Sam_Lee', site: 'x' }] };

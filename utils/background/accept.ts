@@ -1,0 +1,11 @@
+import { allowedSenders, requests, senderKind, type SenderInfo } from '../protocol/requests';
+
+/**
+ * The background's check on every request it receives: who sent it (the allowlist in
+ * messages.ts, Dark Reader's) and that it parses. Throws, back to the sender, otherwise.
+ */
+export function accept<K extends keyof typeof requests>(type: K, data: unknown, sender: SenderInfo) {
+  const kind = senderKind(sender);
+  if (!allowedSenders[type].includes(kind)) throw new Error(`${type} is not accepted from ${kind}`);
+  return requests[type].parse(data) as ReturnType<(typeof requests)[K]['parse']>;
+}

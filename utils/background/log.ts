@@ -1,0 +1,501 @@
+import { TZDate } from '@date-fns/tz';
+import { browser } from 'wxt/browser';
+import { startOfDay } from 'date-fns';
+import type { z } from '../model/zod';
+import { META, recordDb, describeError, type RecordDb } from '../store/db';
+import type { AttemptRef, requests, StartedReply } from '../protocol/requests';
+import { newRows } from '../model/backup';
+import { moveLegacyLog } from './migrate';
+import type { Attempt, JournalEntry, Settings } from '../model/schema';
+import { continueRule } from '../model/changes';
+import { loadFriendCode, loadSettings, loadSnoozes, recordProblemItem, settingsItem, snoozesItem, unwrittenItem } from '../store/storage';
+import { applyChange, emptySummary, localTimeZone, summarize, Summary } from '../model/summary';
+
+/**
+ * The attempt log's and the journal's one writer, run by the background. Each change is one
+ * IndexedDB transaction over the attempts, the journal and the summary beside them, so a
+ * change and the figures always agree, and its cost does not grow with the log. Changes run
+ * one at a time through one queue, so messages from many tabs at once lose nothing; nothing
+ * is kept only in memory, since the service worker may stop at any time.
+ *
+ * A read that fails fails its transaction: nothing is ever written on the strength of it. A
+ * write that fails is tried again, then kept in storage.local to be written later, and the
+ * problem is shown (badge, popup): never swallowed.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** How long an abandoned screen may take to come back (a reload) before it counts as left. */
+export const ABANDON_GRACE_MS = 10_000;
+/**
+ * A page that went away this shortly before its tab closed went away because the tab closed:
+ * its unload can reach the background before the tab has left the tab strip.
+ */
+const CLOSING_MS = 3_000;
+/** How far back a content script's own start time is believed (a start message that never arrived). */
+const START_BELIEVED_MS = 24 * 60 * 60 * 1000;
+
+const newId = () => crypto.randomUUID();
+
+export function countdownFor(settings: Settings, earlierToday: number): number {
+  return Math.min(settings.countdownCapSeconds, settings.countdownSeconds + settings.escalationSeconds * earlierToday);
+}
+
+/** Midnight of the day containing `time`, in the user's zone. */
+export function startOfLocalDay(time: number, timeZone = localTimeZone()): number {
+  return startOfDay(new TZDate(time, timeZone)).getTime();
+}
+
+function resolve(attempt: Attempt, outcome: Attempt['outcome'], now: number): Attempt {
+  // A screen that went away earlier ended then, not when it was settled.
+  const end = attempt.abandonedAt ?? now;
+  const wentAwayEarlier = attempt.abandonedAt !== null && now - attempt.abandonedAt > CLOSING_MS;
+  return {
+    ...attempt,
+    outcome: outcome === 'closed' && wentAwayEarlier ? 'left' : outcome,
+    endedAt: end,
+    secondsOnScreen: Math.max(0, Math.round((end - attempt.startedAt) / 100) / 10),
+    tabId: null,
+    abandonedAt: null,
+  };
+}
+
+/** One transaction's view of the log: reads, then writes that keep the summary in step. */
+class Change {
+  private summary: Summary | null = null;
+  private dirty = false;
+  constructor(readonly db: RecordDb) {}
+
+  /** The stored summary; one that is missing (with attempts stored) or does not parse is rebuilt. */
+  private async figures(): Promise<Summary> {
+    if (this.summary) return this.summary;
+    const row = await this.db.meta.get(META.summary);
+    const parsed = row ? Summary.safeParse(row.value) : null;
+    if (parsed?.success && parsed.data.timeZone === localTimeZone()) this.summary = parsed.data;
+    else if (!row && (await this.db.attempts.count()) === 0) this.summary = emptySummary(localTimeZone());
+    else this.summary = summarize(await this.db.attempts.toArray(), localTimeZone());
+    return this.summary;
+  }
+
+  async put(before: Attempt | null, after: Attempt): Promise<void> {
+    // The figures are read (or rebuilt) before the log changes under them.
+    const figures = await this.figures();
+    // An attempt carried over to a new id (a reload) leaves its old id.
+    if (before && before.id !== after.id) await this.db.attempts.delete(before.id);
+    await this.db.attempts.put(after);
+    this.summary = applyChange(figures, before, after);
+    this.dirty = true;
+  }
+
+  async done(): Promise<void> {
+    if (this.dirty && this.summary) await this.db.meta.put({ key: META.summary, value: this.summary });
+  }
+}
+
+async function inTransaction<T>(task: (change: Change) => Promise<T>): Promise<T> {
+  const db = recordDb();
+  return db.transaction('rw', db.attempts, db.journal, db.meta, async () => {
+    const change = new Change(db);
+    const result = await task(change);
+    await change.done();
+    return result;
+  });
+}
+
+const pendingAttempts = (db: RecordDb) => db.attempts.where('outcome').equals('pending').toArray();
+
+/** Abandoned screens that did not come back within the grace period were left. */
+async function settleAbandoned(change: Change, now: number): Promise<void> {
+  for (const attempt of await pendingAttempts(change.db)) {
+    if (attempt.abandonedAt !== null && now - attempt.abandonedAt >= ABANDON_GRACE_MS) {
+      await change.put(attempt, resolve(attempt, 'left', now));
+    }
+  }
+}
+
+/**
+ * Makes sure the attempt a content script speaks of is in the log, and returns it as stored.
+ * The same screen shown again in the same tab (a reload, the page re-rendering) is the same
+ * attempt: the earlier record is carried over to the new id, keeping its start. Another
+ * pending attempt in the tab was left: the page moved on to someone else.
+ */
+async function ensureStarted(change: Change, ref: AttemptRef, tabId: number, now: number): Promise<Attempt> {
+  const stored = await change.db.attempts.get(ref.attemptId);
+  if (stored) return stored;
+  let startedAt = Math.min(now, Math.max(ref.startedAt, now - START_BELIEVED_MS));
+  for (const other of await change.db.attempts.where('tabId').equals(tabId).toArray()) {
+    if (other.outcome !== 'pending') continue;
+    if (other.personId === ref.personId && other.site === ref.site) {
+      const carried: Attempt = { ...other, id: ref.attemptId, startedAt: Math.min(startedAt, other.startedAt), abandonedAt: null };
+      await change.put(other, carried);
+      return carried;
+    } else {
+      await change.put(other, resolve(other, 'left', now));
+    }
+  }
+  const attempt: Attempt = {
+    id: ref.attemptId,
+    startedAt,
+    personId: ref.personId,
+    site: ref.site,
+    kind: ref.kind,
+    outcome: 'pending',
+    endedAt: null,
+    secondsOnScreen: null,
+    journalWritten: false,
+    feeling: null,
+    tabId,
+    abandonedAt: null,
+  };
+  await change.put(null, attempt);
+  return attempt;
+}
+
+async function startedReply(db: RecordDb, attempt: Attempt): Promise<StartedReply> {
+  const settings = (await loadSettings()).value;
+  const code = await loadFriendCode();
+  const dayStart = startOfLocalDay(attempt.startedAt);
+  const earlierToday = await db.attempts
+    .where('startedAt')
+    .between(dayStart, attempt.startedAt, true, true)
+    .filter((a) => a.id !== attempt.id)
+    .count();
+  const rule = continueRule(settings, countdownFor(settings, earlierToday), code.value !== null, attempt.startedAt);
+  return { countdownSeconds: rule.countdownSeconds, timesToday: earlierToday + 1, phrase: rule.phrase, needsCode: rule.needsCode, strict: rule.strict };
+}
+
+/** The changes a page can ask of the log, as data: kept as they are when a write fails, and written later. */
+export type LogIntent =
+  | { type: 'start'; ref: AttemptRef; tabId: number; now: number }
+  | { type: 'resolve'; request: z.infer<typeof requests.attemptResolved>; tabId: number; now: number }
+  | { type: 'abandon'; ref: AttemptRef; tabId: number; tabClosed: boolean; now: number }
+  | { type: 'closeTabs'; openTabs: number[]; now: number }
+  | { type: 'settle'; now: number }
+  | { type: 'keepDraft'; request: z.infer<typeof requests.keepDraft>; now: number }
+  | { type: 'deleteJournalEntry'; id: string }
+  | { type: 'rebuildSummary' }
+  | { type: 'clear' };
+
+/** Applies one intent in one transaction. Snoozes (storage.local) are written after it commits. */
+async function apply(intent: LogIntent): Promise<StartedReply | void> {
+  switch (intent.type) {
+    case 'start': {
+      const attempt = await inTransaction(async (change) => {
+        await settleAbandoned(change, intent.now);
+        const attempt = await ensureStarted(change, intent.ref, intent.tabId, intent.now);
+        if (attempt.outcome === 'pending' && attempt.abandonedAt !== null) {
+          await change.put(attempt, { ...attempt, abandonedAt: null });
+        }
+        return attempt;
+      });
+      return startedReply(recordDb(), attempt);
+    }
+    case 'resolve': {
+      const { request, now } = intent;
+      const resolved = await inTransaction(async (change) => {
+        const attempt = await ensureStarted(change, request, intent.tabId, now);
+        if (attempt.outcome !== 'pending') return null;
+        const journalText = request.journalText?.trim() || null;
+        const after: Attempt = { ...resolve(attempt, request.outcome, now), feeling: request.feeling, journalWritten: journalText !== null };
+        await change.put(attempt, after);
+        if (journalText) await change.db.journal.put(journalEntry(journalText, attempt.personId, attempt.site, attempt.id, now));
+        return after;
+      });
+      if (resolved?.outcome === 'continued') await snooze(resolved.personId, resolved.site, now);
+      return;
+    }
+    case 'abandon':
+      return inTransaction(async (change) => {
+        const attempt = await ensureStarted(change, intent.ref, intent.tabId, intent.now);
+        if (attempt.outcome !== 'pending') return;
+        const next = intent.tabClosed ? resolve(attempt, 'closed', intent.now) : { ...attempt, abandonedAt: intent.now };
+        await change.put(attempt, next);
+      });
+    case 'closeTabs':
+      return inTransaction(async (change) => {
+        const open = new Set(intent.openTabs);
+        for (const attempt of await pendingAttempts(change.db)) {
+          if (attempt.tabId === null || !open.has(attempt.tabId)) await change.put(attempt, resolve(attempt, 'closed', intent.now));
+        }
+      });
+    case 'settle':
+      return inTransaction((change) => settleAbandoned(change, intent.now));
+    case 'keepDraft':
+      return inTransaction(async (change) => {
+        const { personId, site, text } = intent.request;
+        // The entry belongs to the decision that led there: the latest continued attempt with
+        // this person on this site (none, if the log was cleared since).
+        const continued = await change.db.attempts
+          .where('[personId+site+startedAt]')
+          .between([personId, site, -Infinity], [personId, site, Infinity])
+          .reverse()
+          .filter((a) => a.outcome === 'continued')
+          .first();
+        await change.db.journal.put(journalEntry(text, personId, site, continued?.id ?? null, intent.now));
+        if (continued && !continued.journalWritten) await change.put(continued, { ...continued, journalWritten: true });
+      });
+    case 'deleteJournalEntry':
+      return inTransaction((change) => change.db.journal.delete(intent.id));
+    case 'rebuildSummary':
+      return inTransaction(async (change) => {
+        await change.db.meta.put({ key: META.summary, value: summarize(await change.db.attempts.toArray(), localTimeZone()) });
+      });
+    case 'clear':
+      return inTransaction(async (change) => {
+        await change.db.attempts.clear();
+        await change.db.meta.put({ key: META.summary, value: emptySummary(localTimeZone()) });
+      });
+  }
+}
+
+function journalEntry(text: string, personId: string, site: string, attemptId: string | null, now: number): JournalEntry {
+  return { id: newId(), writtenAt: now, personId, site, attemptId, text };
+}
+
+async function snooze(personId: string, site: string, now: number): Promise<void> {
+  const settings = (await loadSettings()).value;
+  if (settings.snoozeMinutes === 0) return;
+  const loaded = await loadSnoozes(true);
+  if (!loaded.readable) return;
+  const snoozes = loaded.value.filter((s) => s.until > now && !(s.personId === personId && s.site === site));
+  await snoozesItem.setValue([...snoozes, { personId, site, until: now + settings.snoozeMinutes * 60_000 }]);
+}
+
+/** Waits between tries of a failed write; tests make it instant. */
+export const retry = { delaysMs: [50, 250, 1000] };
+const UNWRITTEN_LIMIT = 5000;
+let ready: Promise<void> | null = null;
+
+/** Moves what an earlier release stored in storage.local into the database, once per worker (again if it failed). */
+function migrated(): Promise<void> {
+  if (ready) return ready;
+  // Chromium stops a worker that makes no extension call for 30 s; a long move must not be cut short.
+  const keepAlive = setInterval(() => {
+    // Any extension call will do; where there is none to make (a test's fake browser), nothing is lost.
+    Promise.resolve()
+      .then(() => browser.runtime.getPlatformInfo())
+      .catch(() => undefined);
+  }, 10_000);
+  ready = recordDb()
+    .open()
+    .then(() => moveLegacyLog(recordDb()))
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        ready = null;
+        throw error;
+      },
+    )
+    .finally(() => clearInterval(keepAlive));
+  return ready;
+}
+
+/** Tests: as if the worker had just started. */
+export function resetWriter(): void {
+  ready = null;
+  queue = Promise.resolve();
+}
+
+async function tryHard<T>(task: () => Promise<T>): Promise<T> {
+  let lastError: unknown;
+  for (const delay of [0, ...retry.delaysMs]) {
+    if (delay) await new Promise((done) => setTimeout(done, delay));
+    try {
+      return await task();
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+/** Listeners told after each change (the background updates the badge). */
+const changed = new Set<() => void>();
+export function onLogChanged(listener: () => void): () => void {
+  changed.add(listener);
+  return () => changed.delete(listener);
+}
+
+/**
+ * Applies an intent through the queue, after the migration, retrying a failed write. When it
+ * still fails, the intent is kept (storage.local) and the problem recorded for the popup and
+ * the badge; the caller gets the error.
+ */
+export function write(intent: LogIntent): Promise<StartedReply | void> {
+  return serialized(async () => {
+    try {
+      const result = await tryHard(async () => {
+        await migrated();
+        return apply(intent);
+      });
+      await writeWaiting();
+      return result;
+    } catch (error) {
+      await keepUnwritten(intent, error);
+      throw error;
+    } finally {
+      for (const listener of changed) listener();
+    }
+  });
+}
+
+async function keepUnwritten(intent: LogIntent, error: unknown): Promise<void> {
+  try {
+    const waiting = await unwrittenItem.getValue();
+    const list = Array.isArray(waiting) ? waiting : [];
+    const next = [...list, intent].slice(-UNWRITTEN_LIMIT);
+    await unwrittenItem.setValue(next);
+    await recordProblemItem.setValue({ since: Date.now(), message: describeError(error), waiting: next.length });
+  } catch {
+    // storage.local is failing too: the problem stays in memory, for the badge.
+    memoryProblem = describeError(error);
+  }
+}
+
+/** A problem that could not even be written down. */
+export let memoryProblem: string | null = null;
+
+/** Writes the changes kept after failed writes, oldest first; stops at the first that fails again. */
+async function writeWaiting(): Promise<void> {
+  const waiting = await unwrittenItem.getValue().catch(() => null);
+  if (!Array.isArray(waiting) || waiting.length === 0) return;
+  let written = 0;
+  for (const intent of waiting as LogIntent[]) {
+    try {
+      await apply(intent);
+      written += 1;
+    } catch {
+      break;
+    }
+  }
+  const rest = waiting.slice(written);
+  await unwrittenItem.setValue(rest);
+  if (rest.length === 0) {
+    await recordProblemItem.setValue(null);
+    memoryProblem = null;
+  } else {
+    await recordProblemItem.setValue({ since: Date.now(), message: 'some changes are still waiting to be written', waiting: rest.length });
+  }
+}
+
+/** At the background's start: the migration, then anything waiting from failed writes. */
+export function startWriter(): Promise<void> {
+  return serialized(async () => {
+    await tryHard(migrated);
+    await writeWaiting();
+  });
+}
+
+export const startAttempt = (ref: AttemptRef, tabId: number, now = Date.now()) =>
+  write({ type: 'start', ref, tabId, now }) as Promise<StartedReply>;
+export const resolveAttempt = (request: z.infer<typeof requests.attemptResolved>, tabId: number, now = Date.now()) =>
+  write({ type: 'resolve', request, tabId, now }) as Promise<void>;
+/**
+ * The page showing the screen went away. If its tab is gone, the tab was closed. Otherwise
+ * it may be a reload that shows the same screen again: the attempt stays pending, marked
+ * abandoned, and settles as left if it does not come back (settleAbandonedAttempts).
+ */
+export const abandonAttempt = (ref: AttemptRef, tabId: number, tabClosed: boolean, now = Date.now()) =>
+  write({ type: 'abandon', ref, tabId, tabClosed, now }) as Promise<void>;
+/** Resolves as `closed` every pending attempt whose tab is not among the open ones. */
+export const closeTabs = (openTabs: number[], now = Date.now()) => write({ type: 'closeTabs', openTabs, now }) as Promise<void>;
+export const settleAbandonedAttempts = (now = Date.now()) => write({ type: 'settle', now }) as Promise<void>;
+/** The first send after Continue, kept in the journal instead of sent. */
+export const keepDraft = (request: z.infer<typeof requests.keepDraft>, now = Date.now()) =>
+  write({ type: 'keepDraft', request, now }) as Promise<void>;
+export const deleteJournalEntry = (id: string) => write({ type: 'deleteJournalEntry', id }) as Promise<void>;
+export const clearLog = () => write({ type: 'clear' }) as Promise<void>;
+/** The figures counted again from the log: a page found them missing or unreadable. */
+export const rebuildSummary = () => write({ type: 'rebuildSummary' }) as Promise<void>;
+
+/**
+ * What undoes an import: the rows it added are removed, the rows it replaced put back. Rows
+ * recorded since (new ids) are left alone.
+ */
+export interface ImportUndo {
+  remove: { attempts: string[]; journal: string[] };
+  restore: { attempts: Attempt[]; journal: JournalEntry[] };
+}
+
+export interface ImportedLog {
+  undo: ImportUndo;
+  /** How many of the file's attempts and entries were written (in a merge, those not here already). */
+  attempts: number;
+  journal: number;
+}
+
+/**
+ * A write too large to keep for later (an import, or undoing one): through the queue and after
+ * the migration like every other, retried, but when it still fails the caller is told and
+ * nothing is kept in storage.local to be written later.
+ */
+function writeOnce<T>(task: (db: RecordDb) => Promise<T>): Promise<T> {
+  return serialized(async () => {
+    try {
+      await tryHard(migrated);
+      const db = recordDb();
+      return await db.transaction('rw', db.attempts, db.journal, db.meta, () => task(db));
+    } finally {
+      for (const listener of changed) listener();
+    }
+  });
+}
+
+const recount = async (db: RecordDb) =>
+  db.meta.put({ key: META.summary, value: summarize(await db.attempts.toArray(), localTimeZone()) });
+
+/**
+ * A backup's log and journal, in one transaction with the figures counted again: in place of
+ * these (`replace`), or added by id, an entry already here kept as it is. All or nothing.
+ */
+export function importLog(attempts: readonly Attempt[], journal: readonly JournalEntry[], replace: boolean): Promise<ImportedLog> {
+  return writeOnce(async (db) => {
+    const restore: ImportUndo['restore'] = { attempts: [], journal: [] };
+    let addAttempts = [...attempts];
+    let addJournal = [...journal];
+    if (replace) {
+      restore.attempts = await db.attempts.toArray();
+      restore.journal = await db.journal.toArray();
+      await db.attempts.clear();
+      await db.journal.clear();
+    } else {
+      const present = (rows: ({ id: string } | undefined)[]) => new Set(rows.flatMap((row) => (row ? [row.id] : [])));
+      addAttempts = newRows(attempts, present(await db.attempts.bulkGet(attempts.map((a) => a.id))));
+      addJournal = newRows(journal, present(await db.journal.bulkGet(journal.map((e) => e.id))));
+    }
+    await db.attempts.bulkAdd(addAttempts);
+    await db.journal.bulkAdd(addJournal);
+    await recount(db);
+    return {
+      undo: { remove: { attempts: addAttempts.map((a) => a.id), journal: addJournal.map((e) => e.id) }, restore },
+      attempts: addAttempts.length,
+      journal: addJournal.length,
+    };
+  });
+}
+
+/** Takes an import back out of the log (its settings could not be saved), in one transaction. */
+export function undoImport(undo: ImportUndo): Promise<void> {
+  return writeOnce(async (db) => {
+    await db.attempts.bulkDelete(undo.remove.attempts);
+    await db.journal.bulkDelete(undo.remove.journal);
+    await db.attempts.bulkPut(undo.restore.attempts);
+    await db.journal.bulkPut(undo.restore.journal);
+    await recount(db);
+  });
+}
+
+/** Today's attempts, for the badge. */
+export async function attemptsToday(now = Date.now()): Promise<number> {
+  return recordDb().attempts.where('startedAt').aboveOrEqual(startOfLocalDay(now)).count();
+}
+
+/** When the earliest attempt in the log started, if any. */
+export async function firstAttemptAt(): Promise<number | undefined> {
+  return (await recordDb().attempts.orderBy('startedAt').first())?.startedAt;
+}

@@ -1,0 +1,14 @@
+import type { CodeCheck } from '../background/friend-code';
+import { plural, t } from './i18n';
+
+/**
+ * Why a friend's code was not taken, and how long until the next try: said the same on the pause
+ * screen and in options. Imports only the messages, so the content script can carry it.
+ */
+export function codeRefusal(check: Pick<Exclude<CodeCheck, { ok: true }>, 'reason' | 'retryAt'>, now = Date.now()): string {
+  if (check.reason === 'none') return t('friend_code_none');
+  const seconds = Math.max(0, Math.ceil((check.retryAt - now) / 1000));
+  const time = seconds > 90 ? plural('duration_minutes', Math.ceil(seconds / 60)) : plural('duration_seconds', seconds);
+  if (check.reason === 'wrong') return seconds > 0 ? t('pause_code_wrong_retry', { time }) : t('pause_code_wrong');
+  return seconds > 0 ? t('pause_code_too_many_retry', { time }) : t('pause_code_too_many');
+}
