@@ -15,7 +15,8 @@ import {
   firstAttemptAt,
 } from '@/utils/background/log';
 import { showBadge, scheduleBadgeAtMidnight, BADGE_ALARM } from '@/utils/background/badge';
-import { onMessage, type SenderInfo } from '@/utils/protocol/requests';
+import { onMessage } from '@/utils/protocol/messaging';
+import type { SenderInfo } from '@/utils/protocol/senders';
 import { accept } from '@/utils/background/accept';
 import { installedAtItem, loadSettings, loadSnoozes, pendingItem, recordProblemItem, settingsItem, snoozesItem } from '@/utils/store/storage';
 import { publishWatchIndexes } from '@/utils/background/watch-publish';

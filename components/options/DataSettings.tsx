@@ -1,12 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeBackup, parseBackup, sizeProblem, type ImportMode } from '@/utils/model/backup';
-import { decide, type PendingChange } from '@/utils/model/changes';
+import { decideChange, type PendingChange } from '@/utils/model/changes';
 import { recordDb } from '@/utils/store/db';
-import { backupFileName, download, exportBackup, exportCsv, exportFileName } from '@/utils/model/export';
+import { backupFileName, exportFileName } from '@/utils/model/export';
+import { exportBackup, exportCsv } from '@/utils/store/export';
+import { download } from '@/components/page/download';
 import { formatDate, messagesLanguage, plural, t } from '@/utils/model/i18n';
-import type { ImportResult } from '@/utils/background/import';
-import { sendMessage } from '@/utils/protocol/requests';
+import type { ImportResult } from '@/utils/protocol/replies';
+import { sendMessage } from '@/utils/protocol/messaging';
 import type { BackupFile, Settings } from '@/utils/model/schema';
 import { loadSettings, settingsItem } from '@/utils/store/storage';
 import { localTimeZone } from '@/utils/model/summary';
@@ -111,7 +113,7 @@ function Import({ settings, say }: Part) {
   const [mode, setMode] = useState<ImportMode>('merge');
   const [asking, setAsking] = useState<BackupFile | null>(null);
   const [busy, setBusy] = useState(false);
-  const locked = decide(settings, { type: 'clearLog' }, Date.now()).later !== null;
+  const locked = decideChange(settings, { type: 'clearLog' }, Date.now()).later !== null;
 
   const read = async (event: Event) => {
     event.preventDefault();
@@ -202,7 +204,7 @@ function Import({ settings, say }: Part) {
 
 function ClearLog({ settings, say }: Part) {
   const [asking, setAsking] = useState(false);
-  const locked = decide(settings, { type: 'clearLog' }, Date.now()).later !== null;
+  const locked = decideChange(settings, { type: 'clearLog' }, Date.now()).later !== null;
   const clear = async () => {
     setAsking(false);
     try {

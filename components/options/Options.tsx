@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/model/defaults';
 import { coverageHints, identifiersFromInput, withIdentifiers, type CoverageHint } from '@/utils/model/identity';
-import { sendMessage } from '@/utils/protocol/requests';
-import { Change, type ChangeResult } from '@/utils/model/changes';
+import { sendMessage } from '@/utils/protocol/messaging';
+import { Change } from '@/utils/model/changes';
 import { formatList, messageParts, SLOT, t, type MessageKey } from '@/utils/model/i18n';
 import { ANY_SITE, IdentifierKind, type Person, type Settings } from '@/utils/model/schema';
 import { loadSettings, settingsItem } from '@/utils/store/storage';
@@ -14,6 +14,7 @@ import { Sites } from './Sites';
 import { DataSettings } from './DataSettings';
 import { SyncSettings } from './SyncSettings';
 import { useStored } from '@/components/page/useStored';
+import type { Save } from './save';
 
 const KIND_LABEL: Record<IdentifierKind, MessageKey> = {
   handle: 'kind_label_handle',
@@ -76,7 +77,6 @@ export function Options() {
 }
 
 /** Sends one change; says on the page what came of it (applied, held by the lock, refused). */
-export type Save = (change: Change, done: string) => Promise<ChangeResult['status']>;
 
 function People({ settings, save }: { settings: Settings; save: Save }) {
   const [alias, setAlias] = useState('');

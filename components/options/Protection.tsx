@@ -2,12 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { weakeningsOf, type Change, type PendingChange, type Weakening } from '@/utils/model/changes';
 import { formatDate, messageParts, plural, SLOT, t, type MessageKey } from '@/utils/model/i18n';
 import { codeRefusal } from '@/utils/model/code-refusal';
-import { sendMessage } from '@/utils/protocol/requests';
+import { sendMessage } from '@/utils/protocol/messaging';
 import { ANY_SITE, LOCK_HOURS, StrictHours, type IdentifierKind, type LockHours, type Settings } from '@/utils/model/schema';
 import { builtInSiteName } from '@/utils/sites/names';
 import { localTimeZone } from '@/utils/model/summary';
 import { friendCodeItem, loadFriendCode, loadPending, pendingItem } from '@/utils/store/storage';
-import type { Save } from './Options';
+import type { Save } from './save';
 import { useStored } from '@/components/page/useStored';
 
 const LOCK_CHOICE: Record<LockHours, MessageKey> = {

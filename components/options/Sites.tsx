@@ -6,7 +6,7 @@ import { newCustomSiteId, selectorProblem, siteOrigin, sitePattern } from '@/uti
 import { builtInSites } from '@/utils/sites/names';
 import { loadSettings } from '@/utils/store/storage';
 
-import type { Save } from './Options';
+import type { Save } from './save';
 
 /** What a page is, as a choice, and inside a sentence. */
 const KIND_LABEL: Record<MomentKind, MessageKey> = {

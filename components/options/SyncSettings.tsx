@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, t } from '@/utils/model/i18n';
-import { sendMessage } from '@/utils/protocol/requests';
+import { sendMessage } from '@/utils/protocol/messaging';
 import { syncStateItem } from '@/utils/store/storage';
 import { localTimeZone } from '@/utils/model/summary';
 import { loadSyncState } from '@/utils/store/sync-state';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Change } from '@/utils/model/changes';
 import { messageParts, plural, SLOT, t } from '@/utils/model/i18n';
 import { identifiersFromInput } from '@/utils/model/identity';
-import { sendMessage } from '@/utils/protocol/requests';
+import { sendMessage } from '@/utils/protocol/messaging';
 import { ANY_SITE, SupportPerson, type Identifier } from '@/utils/model/schema';
 import { builtInSites } from '@/utils/sites/names';
 

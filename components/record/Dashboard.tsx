@@ -2,8 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { recordDb } from '@/utils/store/db';
 import { formatNumber, messageParts, plural, SLOT, t, type MessageKey } from '@/utils/model/i18n';
-import { download, exportCsv, exportFileName, exportJson } from '@/utils/model/export';
-import { sendMessage } from '@/utils/protocol/requests';
+import { exportFileName } from '@/utils/model/export';
+import { exportCsv, exportJson } from '@/utils/store/export';
+import { download } from '@/components/page/download';
+import { sendMessage } from '@/utils/protocol/messaging';
 import type { Settings } from '@/utils/model/schema';
 import {
   byFeeling,
@@ -31,7 +33,7 @@ import { useLiveQuery } from './useLiveQuery';
 import { useInstalledAt, useRecordProblem, useSummary } from './useRecord';
 import { useStored } from '@/components/page/useStored';
 import { HealthNotice } from './HealthNotice';
-import { WatchHere } from '@/components/options/WatchHere';
+import { WatchHere } from '@/components/record/WatchHere';
 import { momentText, OUTCOME } from './moments';
 
 /** The clock the figures are read against, ticking each minute while the page is open. */

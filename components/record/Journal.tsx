@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { recordDb } from '@/utils/store/db';
-import { sendMessage } from '@/utils/protocol/requests';
+import { sendMessage } from '@/utils/protocol/messaging';
 import type { JournalEntry, Settings } from '@/utils/model/schema';
 import { t } from '@/utils/model/i18n';
 import { isRemovedPerson, longDate, personName, siteName } from '@/utils/model/stats';

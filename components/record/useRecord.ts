@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { z } from '@/utils/model/zod';
 import { describeError, readSummary, recordDb } from '@/utils/store/db';
-import { sendMessage } from '@/utils/protocol/requests';
+import { sendMessage } from '@/utils/protocol/messaging';
 import { installedAtItem, recordProblemItem, type Loaded, type RecordProblem } from '@/utils/store/storage';
 import { localTimeZone, type Summary } from '@/utils/model/summary';
 import { useLiveQuery } from './useLiveQuery';

@@ -40,7 +40,7 @@ export interface LastSeen {
   blankSince: number | null;
 }
 
-export type Sighting =
+export type WatchEvent =
   /**
    * The page as it is now: its address, the watched person it shows, and everyone it names,
    * watched or not, as `kind:value` keys ('group' for a group's chat). Naming nobody at all is a
@@ -106,7 +106,7 @@ const snoozed = (state: WatchState, personId: string, now: number) =>
  * The content script's rules, one place: what to do about what the page shows, a choice made
  * on the screen, or new settings. Pure: the shell (watch.ts) looks at the page, asks, and does it.
  */
-export function decide(state: WatchState, sighting: Sighting, now: number): Decided {
+export function decide(state: WatchState, sighting: WatchEvent, now: number): Decided {
   switch (sighting.type) {
     case 'page':
       return decidePage(state, sighting, now);
@@ -120,7 +120,7 @@ export function decide(state: WatchState, sighting: Sighting, now: number): Deci
   }
 }
 
-function decidePage(state: WatchState, { url, found, named }: Sighting & { type: 'page' }, now: number): Decided {
+function decidePage(state: WatchState, { url, found, named }: WatchEvent & { type: 'page' }, now: number): Decided {
   let next = state;
   // A Continue's letting them through lasts while the page shows them in what it was made on,
   // across a moment's blank on the same address: one that names nobody at all (another chat the

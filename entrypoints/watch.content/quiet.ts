@@ -1,5 +1,5 @@
 /** A DOM change as a MutationObserver reports it: what kind, and on which node. */
-export type Change = Pick<MutationRecord, 'type' | 'target'>;
+export type DomChange = Pick<MutationRecord, 'type' | 'target'>;
 
 const ELEMENT_NODE = 1;
 
@@ -11,7 +11,7 @@ const ELEMENT_NODE = 1;
  * no such element (a shadow root's or the document's own children, the root element's
  * attributes): such a change is never quiet.
  */
-function placeOf({ type, target }: Change): Element | null {
+function placeOf({ type, target }: DomChange): Element | null {
   if (type === 'childList') return target.nodeType === ELEMENT_NODE ? (target as Element) : null;
   return target.parentElement;
 }
@@ -24,7 +24,7 @@ function placeOf({ type, target }: Change): Element | null {
  * of rows appended to one list costs one `closest`). Pure: reads the nodes' places in the page,
  * changes nothing.
  */
-export function onlyQuietChanges(changes: Iterable<Change>, quiet: string): boolean {
+export function onlyQuietChanges(changes: Iterable<DomChange>, quiet: string): boolean {
   const known = new Map<Element, boolean>();
   for (const change of changes) {
     const place = placeOf(change);

@@ -14,7 +14,8 @@ import {
 } from '@/utils/model/backup';
 import { recordDb } from '@/utils/store/db';
 import { defaultSettings } from '@/utils/model/defaults';
-import { backupFileName, exportBackup } from '@/utils/model/export';
+import { backupFileName } from '@/utils/model/export';
+import { exportBackup } from '@/utils/store/export';
 import { BACKUP_FORMAT, type BackupFile, type Person, type Settings } from '@/utils/model/schema';
 import { EXPORTED_AT, sampleAttempt, sampleBackup, sampleJournal, sampleSettings } from './support/backup-sample';
 

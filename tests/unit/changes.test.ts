@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, continueRule, decide, weakeningsOf, withinHours, type Change } from '@/utils/model/changes';
+import { applyToSettings, continueRule, decideChange, weakeningsOf, withinHours, type Change } from '@/utils/model/changes';
 import { defaultSettings } from '@/utils/model/defaults';
 import { Settings, type CustomSite, type Person, type StrictHours } from '@/utils/model/schema';
 
@@ -79,36 +79,36 @@ const strengthening: [string, Change][] = [
 describe('the protection lock’s rules', () => {
   it.each(weakening)('%s weakens protection: held whole while the lock is on', (_, change, what) => {
     expect(weakeningsOf(base(), change, NOW).map((w) => w.what)).toContain(what);
-    const decision = decide(base(), change, NOW);
+    const decision = decideChange(base(), change, NOW);
     expect(decision.later).toEqual(change);
     expect(decision.now).toBeNull();
   });
 
   it.each(weakening)('%s applies at once with the lock off', (_, change) => {
-    expect(decide(base({ lockHours: 0 }), change, NOW)).toEqual({ now: change, later: null });
+    expect(decideChange(base({ lockHours: 0 }), change, NOW)).toEqual({ now: change, later: null });
   });
 
   it.each(strengthening)('%s applies at once, lock or not', (_, change) => {
     expect(weakeningsOf(base(), change, NOW)).toEqual([]);
-    expect(decide(base(), change, NOW)).toEqual({ now: change, later: null });
+    expect(decideChange(base(), change, NOW)).toEqual({ now: change, later: null });
   });
 
   it('splits the pause form: what strengthens applies now, only what weakens waits', () => {
     const change: Change = { type: 'setPause', values: { countdownSeconds: 30, snoozeMinutes: 60, questions: ['Why now?'] } };
-    expect(decide(base(), change, NOW)).toEqual({
+    expect(decideChange(base(), change, NOW)).toEqual({
       now: { type: 'setPause', values: { countdownSeconds: 30, questions: ['Why now?'] } },
       later: { type: 'setPause', values: { snoozeMinutes: 60 } },
     });
   });
 
   it('compares identifiers as matching does: removing “@Sam.Lee” removes sam.lee', () => {
-    const next = applyChange(base(), weakening[1]![1], NOW);
+    const next = applyToSettings(base(), weakening[1]![1], NOW);
     expect(next.people[0]?.identifiers.map((i) => i.value)).toEqual(['3402823']);
   });
 
   it('a person removed while their removal waited leaves nothing to do when it comes due', () => {
-    const gone = applyChange(base(), { type: 'removePerson', personId: 'p-sam' }, NOW);
-    expect(applyChange(gone, { type: 'removeIdentifier', personId: 'p-sam', identifier: { kind: 'handle', value: 'sam.lee', site: 'instagram' } }, NOW)).toEqual(gone);
+    const gone = applyToSettings(base(), { type: 'removePerson', personId: 'p-sam' }, NOW);
+    expect(applyToSettings(gone, { type: 'removeIdentifier', personId: 'p-sam', identifier: { kind: 'handle', value: 'sam.lee', site: 'instagram' } }, NOW)).toEqual(gone);
   });
 
   it('removing a custom site takes its identifiers and its off switch with it', () => {
@@ -116,7 +116,7 @@ describe('the protection lock’s rules', () => {
       people: [{ ...sam, identifiers: [...sam.identifiers, { kind: 'handle', value: 'sam', site: 'custom-forum' }] }],
       disabledSites: ['custom-forum'],
     });
-    const next = applyChange(settings, { type: 'removeCustomSite', siteId: 'custom-forum' }, NOW);
+    const next = applyToSettings(settings, { type: 'removeCustomSite', siteId: 'custom-forum' }, NOW);
     expect(next.customSites).toEqual([]);
     expect(next.disabledSites).toEqual([]);
     expect(next.people[0]?.identifiers).toEqual(sam.identifiers);
@@ -124,16 +124,16 @@ describe('the protection lock’s rules', () => {
 
   it('adds a person once, with the time it was added, and never past 200', () => {
     const add: Change = { type: 'addPerson', id: 'p-jo', alias: 'Jo', identifiers: [{ kind: 'handle', value: 'jo', site: '*' }, { kind: 'handle', value: '@JO', site: '*' }] };
-    const once = applyChange(base(), add, NOW);
+    const once = applyToSettings(base(), add, NOW);
     expect(once.people[1]).toEqual({ id: 'p-jo', alias: 'Jo', identifiers: [{ kind: 'handle', value: 'jo', site: '*' }], addedAt: NOW });
-    expect(applyChange(once, add, NOW)).toEqual(once);
+    expect(applyToSettings(once, add, NOW)).toEqual(once);
     const full = base({ people: Array.from({ length: 200 }, (_, i) => ({ ...sam, id: `p-${i}` })) });
-    expect(applyChange(full, add, NOW)).toEqual(full);
+    expect(applyToSettings(full, add, NOW)).toEqual(full);
   });
 
   it('every change leaves settings the schema accepts', () => {
     for (const [, change] of [...weakening.map(([a, b]) => [a, b] as const), ...strengthening]) {
-      expect(Settings.safeParse(applyChange(base(), change, NOW)).success).toBe(true);
+      expect(Settings.safeParse(applyToSettings(base(), change, NOW)).success).toBe(true);
     }
   });
 });

@@ -4,11 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Dashboard } from '@/components/record/Dashboard';
 import { recordDb } from '@/utils/store/db';
 import { defaultSettings } from '@/utils/model/defaults';
-import { sendMessage } from '@/utils/protocol/requests';
+import { sendMessage } from '@/utils/protocol/messaging';
 import type { Attempt } from '@/utils/model/schema';
 import { localTimeZone, summarize } from '@/utils/model/summary';
 
-vi.mock('@/utils/protocol/requests', async (original) => ({ ...(await original<typeof import('@/utils/protocol/requests')>()), sendMessage: vi.fn() }));
+vi.mock('@/utils/protocol/messaging', async (original) => ({ ...(await original<typeof import('@/utils/protocol/messaging')>()), sendMessage: vi.fn() }));
 const send = vi.mocked(sendMessage);
 
 const attempt = (id: string, startedAt: number, outcome: Attempt['outcome']): Attempt => ({

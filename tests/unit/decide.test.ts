@@ -8,7 +8,7 @@ import {
   type Decision,
   type Found,
   type Report,
-  type Sighting,
+  type WatchEvent,
   type ThreadReading,
   type WatchState,
 } from '@/entrypoints/watch.content/decide';
@@ -37,7 +37,7 @@ const state = (extra: Partial<WatchState> = {}): WatchState => ({
   ...extra,
 });
 // Nobody watched on the page: by default it names nobody at all (`someoneElse`: it names someone not watched).
-const page = (who: Found | null, url = SAMS_PAGE, someoneElse = false): Sighting => ({
+const page = (who: Found | null, url = SAMS_PAGE, someoneElse = false): WatchEvent => ({
   type: 'page',
   url,
   found: who,
@@ -47,7 +47,7 @@ const page = (who: Found | null, url = SAMS_PAGE, someoneElse = false): Sighting
 interface Case {
   name: string;
   state: WatchState;
-  sighting: Sighting;
+  sighting: WatchEvent;
   decision: Decision;
   /** What changes in the state (the rest stays as it was). */
   changes?: Partial<WatchState>;
@@ -277,7 +277,7 @@ describe('decide', () => {
   // Facebook's chat pop-ups: another person's pop-up left open beside theirs stays named while
   // theirs re-renders. That is still a blank of theirs; someone the page did not name before is not.
   it('the screen up for them stays while their chat re-renders beside another chat left open; someone new named takes it down at once', () => {
-    const withJo = (who: Found | null, ...more: string[]): Sighting => ({
+    const withJo = (who: Found | null, ...more: string[]): WatchEvent => ({
       type: 'page',
       url: SAMS_PAGE,
       found: who,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordDb } from '@/utils/store/db';
-import { attemptsByTime, attemptsCsv, CSV_HEADER, csvField, exportCsv, exportFileName, exportJson } from '@/utils/model/export';
+import { attemptsCsv, CSV_HEADER, csvField, exportFileName } from '@/utils/model/export';
+import { attemptsByTime, exportCsv, exportJson } from '@/utils/store/export';
 import type { Attempt, JournalEntry, Settings } from '@/utils/model/schema';
 
 /** RFC 4180, read back: quoted fields may hold commas, doubled quotes and line breaks. */

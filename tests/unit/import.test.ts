@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { parseBackup } from '@/utils/model/backup';
 import { closeRecordDb, recordDb } from '@/utils/store/db';
 import { defaultSettings } from '@/utils/model/defaults';
-import { exportBackup } from '@/utils/model/export';
+import { exportBackup } from '@/utils/store/export';
 import { importBackup } from '@/utils/background/import';
 import type { BackupFile, Settings } from '@/utils/model/schema';
 import { proposeChange } from '@/utils/background/settings-writer';

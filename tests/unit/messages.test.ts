@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { accept } from '@/utils/background/accept';
 import { defaultSettings } from '@/utils/model/defaults';
-import { classifySender, requests } from '@/utils/protocol/requests';
+import { requests } from '@/utils/protocol/requests';
+import { classifySender } from '@/utils/protocol/senders';
 import { sampleBackup } from './support/backup-sample';
 
 const id = 'abcdefghijklmnop';

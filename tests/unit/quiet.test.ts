@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { onlyQuietChanges, type Change } from '@/entrypoints/watch.content/quiet';
+import { onlyQuietChanges, type DomChange } from '@/entrypoints/watch.content/quiet';
 import { adapters } from '@/utils/sites';
 
 // A chat page in miniature: a header the reader reads, a message list it never reads inside
@@ -39,7 +39,7 @@ function page() {
 type Nodes = ReturnType<typeof page>;
 
 describe('onlyQuietChanges: which batches of DOM changes cannot change who is shown', () => {
-  const cases: [string, boolean, (n: Nodes) => Change[]][] = [
+  const cases: [string, boolean, (n: Nodes) => DomChange[]][] = [
     ['rows appended to the message list (30 in one batch)', true, (n) => Array.from({ length: 30 }, () => ({ type: 'childList', target: n.list }))],
     ['a row’s own content changed', true, (n) => [{ type: 'childList', target: n.row }]],
     ['a message’s text edited', true, (n) => [{ type: 'characterData', target: n.rowText }]],

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from '@/utils/model/schema';
-import { applyChange, dayKey, emptySummary, summarize } from '@/utils/model/summary';
+import { applyToSummary, dayKey, emptySummary, summarize } from '@/utils/model/summary';
 
 const attempt = (id: string, startedAt: number, extra: Partial<Attempt> = {}): Attempt => ({
   id,
@@ -49,12 +49,12 @@ describe('the figures kept beside the log', () => {
   it('changes by exactly one attempt, and forgets what is taken away', () => {
     const pending = attempt('a', Date.UTC(2026, 0, 1, 12), { outcome: 'pending', tabId: 1 });
     const continued = { ...pending, outcome: 'continued' as const, feeling: 'lonely' as const, journalWritten: true, tabId: null };
-    let summary = applyChange(emptySummary('UTC'), null, pending);
+    let summary = applyToSummary(emptySummary('UTC'), null, pending);
     expect(summary.outcomes).toEqual({ pending: 1, left: 0, continued: 0 });
-    summary = applyChange(summary, pending, continued);
+    summary = applyToSummary(summary, pending, continued);
     expect(summary).toEqual(summarize([continued], 'UTC'));
     expect(summary).toMatchObject({ total: 1, byFeeling: { lonely: 1 }, withJournal: 1, byDay: { '2026-01-01': { attempts: 1, continued: 1, left: 0 } } });
-    expect(applyChange(summary, continued, null)).toEqual(emptySummary('UTC'));
+    expect(applyToSummary(summary, continued, null)).toEqual(emptySummary('UTC'));
   });
 
   it('shows a closed tab, and a screen that went away, as left', () => {

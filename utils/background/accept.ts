@@ -1,4 +1,6 @@
-import { allowedSenders, requests, senderKind, type SenderInfo } from '../protocol/requests';
+import { allowedSenders, requests } from '../protocol/requests';
+import { senderKind } from '../protocol/messaging';
+import type { SenderInfo } from '../protocol/senders';
 
 /**
  * The background's check on every request it receives: who sent it (the allowlist in

@@ -1,4 +1,5 @@
 import type { FriendCode } from '../store/storage';
+import type { CodeCheck } from '../protocol/replies';
 
 /**
  * The friend's code: made here, shown once to give to a support person, and kept only as a
@@ -47,7 +48,6 @@ export function waitAfter(failures: number): number {
   return Math.min(30_000 * 2 ** (failures - 3), 60 * 60 * 1000);
 }
 
-export type CodeCheck = { ok: true } | { ok: false; reason: 'wrong' | 'wait' | 'none'; retryAt: number };
 
 /** One try against the stored code: the answer, and what to store after it. */
 export async function tryCode(stored: FriendCode, typed: string, now: number): Promise<{ check: CodeCheck; next: FriendCode }> {

@@ -1,11 +1,16 @@
 import { checkBackup, planImport, type ImportMode } from '../model/backup';
-import { decide, type PendingChange } from '../model/changes';
+import { decideChange } from '../model/changes';
 import { describeError } from '../store/db';
 import { plural, t } from '../model/i18n';
 import { importLog, undoImport, type ImportedLog } from './log';
 import type { BackupFile, Settings } from '../model/schema';
 import { proposeChange } from './settings-writer';
 import { loadSettings } from '../store/storage';
+import type { ImportResult } from '../protocol/replies';
+
+const refused = (message: string): ImportResult => ({ status: 'refused', message });
+/** A reason the settings part was not sent, said as it is (not as an error's name). */
+class Refusal extends Error {}
 
 /**
  * Applying a backup, in the background: never half-applied. The log and the journal are written
@@ -14,15 +19,6 @@ import { loadSettings } from '../store/storage';
  * the log part is taken out again and the answer says so. A change the lock holds is not a
  * failure: the log part stays (with the lock on it only ever adds), the settings wait.
  */
-export type ImportResult =
-  | { status: 'applied'; attempts: number; journal: number; replacedLog: boolean }
-  | { status: 'pending'; pending: PendingChange; attempts: number; journal: number; replacedLog: boolean }
-  | { status: 'refused'; message: string };
-
-const refused = (message: string): ImportResult => ({ status: 'refused', message });
-/** A reason the settings part was not sent, said as it is (not as an error's name). */
-class Refusal extends Error {}
-
 export async function importBackup(file: BackupFile, mode: ImportMode, now = Date.now()): Promise<ImportResult> {
   // What a page sends has passed the request's schema; the checks across the file run here too.
   const checked = checkBackup(file);
@@ -30,7 +26,7 @@ export async function importBackup(file: BackupFile, mode: ImportMode, now = Dat
   const loaded = await loadSettings(true);
   if (!loaded.readable) return refused(t('import_settings_unreadable'));
   // The lock holds back clearing the log: then replace merges the log, and deletes nothing.
-  const lockHoldsClearing = decide(loaded.value, { type: 'clearLog' }, now).later !== null;
+  const lockHoldsClearing = decideChange(loaded.value, { type: 'clearLog' }, now).later !== null;
   const planned = planImport(loaded.value, checked.backup, mode, lockHoldsClearing);
   if (!planned.ok) return refused(planned.message);
   const { plan } = planned;

@@ -9,7 +9,7 @@ import { moveLegacyLog } from './migrate';
 import type { Attempt, JournalEntry, Settings } from '../model/schema';
 import { continueRule } from '../model/changes';
 import { loadFriendCode, loadSettings, loadSnoozes, recordProblemItem, settingsItem, snoozesItem, unwrittenItem } from '../store/storage';
-import { applyChange, emptySummary, localTimeZone, summarize, Summary } from '../model/summary';
+import { applyToSummary, emptySummary, localTimeZone, summarize, Summary } from '../model/summary';
 
 /**
  * The attempt log's and the journal's one writer, run by the background. Each change is one
@@ -88,7 +88,7 @@ class Change {
     // An attempt carried over to a new id (a reload) leaves its old id.
     if (before && before.id !== after.id) await this.db.attempts.delete(before.id);
     await this.db.attempts.put(after);
-    this.summary = applyChange(figures, before, after);
+    this.summary = applyToSummary(figures, before, after);
     this.dirty = true;
   }
 

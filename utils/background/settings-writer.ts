@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { applyChange, decide, hoursToMs, type Change, type ChangeResult, type PendingChange } from '../model/changes';
-import { hashCode, newCode, tryCode, type CodeCheck } from './friend-code';
+import { applyToSettings, decideChange, hoursToMs, type Change, type ChangeResult, type PendingChange } from '../model/changes';
+import { hashCode, newCode, tryCode } from './friend-code';
+import type { CodeCheck, NewCode } from '../protocol/replies';
 import { clearLog } from './log';
 import { Settings } from '../model/schema';
 import { siteOrigin } from '../sites/custom/custom';
@@ -30,7 +31,7 @@ async function applyNow(settings: Settings, change: Change, now: number): Promis
   if (change.type === 'clearLog') return clearLog();
   if (change.type === 'removeFriendCode') return friendCodeItem.removeValue();
   // Parsed again: no change may store settings the schema refuses (a custom site's limits, a person's).
-  const next = Settings.parse(applyChange(settings, change, now));
+  const next = Settings.parse(applyToSettings(settings, change, now));
   await settingsItem.setValue(next);
   await giveBackHosts(settings, next);
 }
@@ -58,7 +59,7 @@ export function proposeChange(change: Change, now = Date.now()): Promise<ChangeR
     await applyDueNow(now);
     const settings = await loadSettings(true);
     if (!settings.readable) return unreadable();
-    const decision = decide(settings.value, change, now);
+    const decision = decideChange(settings.value, change, now);
     if (decision.later) {
       // A pending list that cannot be read is not written over: nothing is changed.
       const pending = await loadPending(true);
@@ -160,8 +161,6 @@ export function applyPendingNow(id: string, code: string, now = Date.now()): Pro
 
 /** Continue anyway, when it needs the friend's code. */
 export const checkContinueCode = (code: string, now = Date.now()) => inQueue(() => checkCode(code, now));
-
-export type NewCode = { ok: true; code: string } | { ok: false; message: string };
 
 /**
  * A new friend's code, returned once and stored only as a hash. Replacing a code would show the

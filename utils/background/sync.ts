@@ -4,6 +4,7 @@ import { updateSettings } from './settings-writer';
 import { keepBackup, loadSettings, settingsItem, syncStateItem } from '../store/storage';
 import { syncStep, zeroStamps, type Step, type SyncState } from '../model/sync';
 import { loadSyncState } from '../store/sync-state';
+import type { SyncReply } from '../protocol/replies';
 
 /**
  * The background's shell around utils/model/sync.ts: it reads the sync area, lets syncStep decide, and
@@ -11,8 +12,6 @@ import { loadSyncState } from '../store/sync-state';
  * the sync area in one set() and at most one remove(). Runs after a local change (batched, a
  * second after the last), after a change arriving from another browser, and at every start.
  */
-export type SyncReply = { ok: true } | { ok: false; message: string };
-
 let queue: Promise<unknown> = Promise.resolve();
 function inQueue<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);

@@ -101,7 +101,7 @@ function mergeIdentifiers(known: readonly Identifier[], added: readonly Identifi
 }
 
 /** The settings after a change, as pure data. Changes to things that are gone change nothing. */
-export function applyChange(settings: Settings, change: Change, now: number): Settings {
+export function applyToSettings(settings: Settings, change: Change, now: number): Settings {
   const people = (map: (person: Settings['people'][number]) => Settings['people'][number] | null) => ({
     ...settings,
     people: settings.people.flatMap((person) => map(person) ?? []),
@@ -236,7 +236,7 @@ export function weakenings(current: Settings, next: Settings): Weakening[] {
 export function weakeningsOf(settings: Settings, change: Change, now: number): Weakening[] {
   if (change.type === 'clearLog') return [{ what: 'log' }];
   if (change.type === 'removeFriendCode') return [{ what: 'friendCode' }];
-  return weakenings(settings, applyChange(settings, change, now));
+  return weakenings(settings, applyToSettings(settings, change, now));
 }
 
 export interface Decision {
@@ -251,14 +251,14 @@ export interface Decision {
  * that takes nothing away applies now; one that does waits, whole, except the pause form,
  * whose strengthening fields apply now and only the weakening ones wait.
  */
-export function decide(settings: Settings, change: Change, now: number): Decision {
+export function decideChange(settings: Settings, change: Change, now: number): Decision {
   if (settings.lockHours === 0 || weakeningsOf(settings, change, now).length === 0) return { now: change, later: null };
   if (change.type !== 'setPause') return { now: null, later: change };
   const weakening: PauseValues = {};
   const rest: PauseValues = {};
   for (const [field, value] of Object.entries(change.values) as [keyof PauseValues, unknown][]) {
     const alone = { type: 'setPause' as const, values: { [field]: value } };
-    const target = weakenings(settings, applyChange(settings, alone, now)).length ? weakening : rest;
+    const target = weakenings(settings, applyToSettings(settings, alone, now)).length ? weakening : rest;
     Object.assign(target, { [field]: value });
   }
   return {

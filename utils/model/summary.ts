@@ -145,7 +145,7 @@ function contribute(summary: Summary, attempt: Attempt, sign: 1 | -1): void {
  * The summary after one attempt changed: `before` is what was stored (null for a new
  * attempt), `after` what is stored now (null for a removed one). Returns a new summary.
  */
-export function applyChange(summary: Summary, before: Attempt | null, after: Attempt | null): Summary {
+export function applyToSummary(summary: Summary, before: Attempt | null, after: Attempt | null): Summary {
   const next = structuredClone(summary);
   if (before) contribute(next, before, -1);
   if (after) contribute(next, after, 1);

@@ -1,11 +1,8 @@
 import { z } from '../model/zod';
 import { Change, type ChangeResult } from '../model/changes';
-import type { CodeCheck } from '../background/friend-code';
-import type { ImportResult } from '../background/import';
 import { BackupFile, Feeling, IdentifierKind, MomentKind, SiteRef } from '../model/schema';
-import type { SenderKind } from './messaging';
-import type { NewCode } from '../background/settings-writer';
-import type { SyncReply } from '../background/sync';
+import type { CodeCheck, ImportResult, NewCode, SyncReply } from './replies';
+import type { SenderKind } from './senders';
 
 /**
  * The one protocol between contexts. Every request is a zod schema, checked by the
@@ -118,9 +115,8 @@ export interface ProtocolMap {
   publishWatch(data: z.infer<Requests['publishWatch']>): void;
 }
 
-// The protocol's shell (sendMessage, onMessage, who sent a message) is in utils/protocol/messaging.ts, which
+// The protocol's shell (sendMessage, onMessage, who sent a message) is utils/protocol/messaging.ts, which
 // the content scripts import without the request schemas above.
-export { classifySender, onMessage, sendMessage, senderKind, type SenderInfo, type SenderKind } from './messaging';
 
 /** Which senders may make each request (Dark Reader's allowlist). */
 export const allowedSenders: Record<keyof Requests, SenderKind[]> = {

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Change } from '@/utils/model/changes';
 import { formatList, t } from '@/utils/model/i18n';
-import { sendMessage, type PageReading } from '@/utils/protocol/requests';
+import { sendMessage } from '@/utils/protocol/messaging';
+import type { PageReading } from '@/utils/protocol/requests';
 import type { Settings } from '@/utils/model/schema';
 
 type State =

@@ -1,0 +1,19 @@
+/** Who sent a message: one of the extension's own pages, its content script, or neither. */
+export type SenderKind = 'extension-page' | 'content-script' | 'unknown';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+}
+
+/** Who sent a message, from what the browser says of its sender and this extension's own id and origin (pure). */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId) return 'unknown';
+  // By prefix: URL.origin is "null" for extension schemes in some engines.
+  const url = sender.origin ?? sender.url ?? '';
+  if (url === extensionOrigin || url.startsWith(`${extensionOrigin}/`)) return 'extension-page';
+  if (sender.tab?.id !== undefined && /^https?:\/\//.test(url)) return 'content-script';
+  return 'unknown';
+}
