@@ -1,5 +1,5 @@
 import type { MomentKind, Person, Snooze } from '@/utils/model/schema';
-import type { SeenIdentifier } from '@/utils/sites/types';
+import type { SeenIdentifier, Sighting } from '@/utils/sites/types';
 
 /** A watched person the page shows: in what (a profile, a chat, a compose window), and by which identifier. */
 export interface Found {
@@ -32,6 +32,25 @@ export interface WatchState {
   sendCheck: string | null;
   /** The addresses whose conversation was sent to the background to learn, and those reported unread: once each. */
   reported: { learned: readonly string[]; unread: readonly string[] };
+  /** A link the site's app replaces in place, carried to the chat it opens (see `carry`). */
+  carry: Carry;
+  /** The page came back from the back/forward cache and has not been looked at since. */
+  backFromCache: boolean;
+}
+
+/**
+ * A link the app replaces in place (an adapter's `resolvesInPlace`: Telegram's `#?tgaddr=`) names
+ * someone; the app takes it out of the address, then puts the chat's own there (see `carry`).
+ */
+export interface Carry {
+  /** Whom the link named, while it is carried: the app has not yet put the chat's own address there. */
+  from: Sighting | null;
+  /** The chats' own addresses the app put there for such a link, with whom the link named. */
+  resolved: readonly { url: string; from: Sighting }[];
+  /** The user pressed or typed in the page since the last screen went up (a chat they opened may be anyone's). */
+  touched: boolean;
+  /** The page has been looked at. */
+  looked: boolean;
 }
 
 /** The address a person was last seen on, and since when the page has named nobody there, if it has. */
@@ -50,7 +69,11 @@ export type WatchEvent =
   /** A choice on the pause screen, made on this address. */
   | { type: 'chose'; outcome: 'left' | 'continued'; url: string }
   /** The settings and snoozes as stored now; `empty`: nobody is watched on this site. */
-  | { type: 'watched'; snoozes: readonly Snooze[]; snoozeMinutes: number; empty: boolean };
+  | { type: 'watched'; snoozes: readonly Snooze[]; snoozeMinutes: number; empty: boolean }
+  /** A trusted press or key in the page itself (on the screen they come while it is up, and do not count). */
+  | { type: 'touched' }
+  /** The page was shown again from the back/forward cache, before its next look. */
+  | { type: 'shownAgain' };
 
 export type Decision =
   /** Put the pause screen up for them (taking down one up for someone else). */
@@ -65,6 +88,8 @@ export type Decision =
   | { do: 'letThrough' }
   /** Continue into their chat thread: show the page, and hold its first send to ask once more. */
   | { do: 'armSendCheck'; person: Person }
+  /** Back from the cache still showing them: the screen kept over the page goes on, as the same attempt. */
+  | { do: 'resume' }
   | { do: 'nothing' };
 
 export interface Decided {
@@ -94,6 +119,8 @@ export function initialState(site: string): WatchState {
     leaving: null,
     sendCheck: null,
     reported: { learned: [], unread: [] },
+    carry: { from: null, resolved: [], touched: false, looked: false },
+    backFromCache: false,
   };
 }
 
@@ -117,11 +144,21 @@ export function decide(state: WatchState, sighting: WatchEvent, now: number): De
       if (!sighting.empty) return { state: next, decision: nothing };
       return { state: { ...next, paused: null, pausedOn: null, through: null, sendCheck: null }, decision: { do: state.paused ? 'dismiss' : 'letThrough' } };
     }
+    case 'touched':
+      if (state.paused || state.carry.touched) return { state, decision: nothing };
+      return { state: { ...state, carry: { ...state.carry, touched: true } }, decision: nothing };
+    case 'shownAgain':
+      // Back from the cache: a Leave on the way out of it is over (the user came back themselves),
+      // so is a Continue's letting them through (coming back is a new decision; a snooze still
+      // holds). The page is looked at afresh next, in this task, before a frame is painted.
+      return { state: { ...state, leaving: null, through: null, backFromCache: true }, decision: nothing };
   }
 }
 
 function decidePage(state: WatchState, { url, found, named }: WatchEvent & { type: 'page' }, now: number): Decided {
   let next = state;
+  const { backFromCache } = state;
+  if (backFromCache || !state.carry.looked) next = { ...next, backFromCache: false, carry: { ...next.carry, looked: true } };
   // A Continue's letting them through lasts while the page shows them in what it was made on,
   // across a moment's blank on the same address: one that names nobody at all (another chat the
   // user opens names someone, and is never asked about).
@@ -141,9 +178,11 @@ function decidePage(state: WatchState, { url, found, named }: WatchEvent & { typ
     if (next.paused?.person.id === found.person.id) {
       const last = next.pausedOn;
       const same = last?.url === url && last.blankSince === null && sameKeys(last.named, named);
-      return { state: same ? next : { ...next, pausedOn }, decision: nothing };
+      // A screen taken into the cache with the page and still over them goes on (its attempt resumes).
+      return { state: same ? next : { ...next, pausedOn }, decision: backFromCache ? { do: 'resume' } : nothing };
     }
-    return { state: { ...next, paused: found, pausedOn }, decision: { do: 'show', found } };
+    const carry = next.carry.touched ? { ...next.carry, touched: false } : next.carry;
+    return { state: { ...next, paused: found, pausedOn, carry }, decision: { do: 'show', found } };
   }
   if (next.paused && !found) {
     // A chat re-rendered beneath the screen (nobody can use the page meanwhile): the screen stays,
@@ -206,6 +245,47 @@ function decideChoice(state: WatchState, outcome: 'left' | 'continued', url: str
     return { state: { ...next, snoozes, through, sendCheck: paused.person.id }, decision: { do: 'armSendCheck', person: paused.person } };
   }
   return { state: { ...next, snoozes, through, sendCheck: null }, decision: { do: 'letThrough' } };
+}
+
+/** What an address says once a link replaced in place is carried over it (see `carry`). */
+export interface Carried {
+  state: WatchState;
+  address: Sighting | null;
+  /** The address is a chat's own that the app put there for a link naming someone (its identifiers are in `address`). */
+  resolved: boolean;
+}
+
+/**
+ * The in-place link rule. A link the app replaces in place (`inPlace`: Telegram's `#?tgaddr=`)
+ * names someone; the app takes it out of the address, then puts the chat's own there. Whom it named
+ * is carried over both: while the screen is up for them (nobody can use the page meanwhile), while a
+ * Continue lets them through and the user has not touched the page since (the chat then opened is
+ * the app's answer, theirs: no second screen, the send check stays armed; a chat the user opened
+ * may be anyone's), or before the first look. The chat's own address then names them too, for the
+ * life of the page (and its id is learned: `report`, `resolved`). `personOf`: whom of the watched a
+ * sighting names. Pure.
+ */
+export function carry(
+  state: WatchState,
+  { url, address, inPlace }: { url: string; address: Sighting | null; inPlace: boolean },
+  personOf: (sighting: Sighting) => string | undefined,
+): Carried {
+  let held = state.carry;
+  if (inPlace) held = { ...held, from: address };
+  else if (held.from) {
+    const from = held.from;
+    const heldFor = state.paused?.person.id ?? (held.touched ? undefined : state.through?.personId);
+    const carrying = !held.looked || (heldFor !== undefined && personOf(from) === heldFor);
+    if (!carrying || (address && address.kind !== 'thread')) held = { ...held, from: null };
+    // The chat is open at its own address: found.
+    else if (address) held = { ...held, from: null, resolved: [...held.resolved.filter((r) => r.url !== url), { url, from }].slice(-REMEMBERED) };
+    // No address yet: still being found.
+    else return { state: { ...state, carry: held }, address: from, resolved: false };
+  }
+  const next = held === state.carry ? state : { ...state, carry: held };
+  const from = held.resolved.find((r) => r.url === url)?.from;
+  if (!from || address?.kind !== 'thread' || address.group) return { state: next, address, resolved: false };
+  return { state: next, address: { kind: 'thread', identifiers: [...address.identifiers, ...from.identifiers] }, resolved: true };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileWatchIndex, type WatchIndex } from '@/utils/model/matching';
-import type { PageReading } from '@/utils/protocol/requests';
-import { onMessage, sendMessage, senderKind } from '@/utils/protocol/messaging';
+import { mayReceive, onMessage, sendMessage } from '@/utils/protocol/messaging';
 import { customSiteAdapter, type CheckedCustomSite } from '@/utils/sites/custom/adapter';
-import { seenKey, type SeenIdentifier, type SiteAdapter, type Sighting } from '@/utils/sites/types';
+import { seenKey, type SiteAdapter, type Sighting } from '@/utils/sites/types';
 import {
   CUSTOM_SITES_KEY,
   isCustomSitesWatch,
@@ -15,7 +14,8 @@ import {
   type CustomSitesWatch,
   type SiteWatch,
 } from '@/utils/store/watch-index';
-import { BLANK_GRACE_MS, decide, initialState, report, SETTLE_MS, type Decided, type Found, type LearnedId, type Report, type ThreadReading } from './decide';
+import { BLANK_GRACE_MS, carry, decide, initialState, report, SETTLE_MS, type Decided, type Report } from './decide';
+import { findWatched, readPage, sightingsOf, threadReading, type Seen } from './readers';
 import { showPause, type PauseHandle } from './pause';
 import { onlyQuietChanges } from './quiet';
 import { armSendCheck, type SendCheckHandle } from './send-check';
@@ -54,8 +54,6 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   // The screen and the send check that are up, as the state says they should be.
   let pause: PauseHandle | null = null;
   let sendCheck: SendCheckHandle | null = null;
-  /** The user pressed or typed in the page since the last screen went down (see `seenAt`). */
-  let touchedSinceChoice = false;
   let page: FollowedPage | null = null;
   // Reading the open chat again once the page has been still for SETTLE_MS (the health signal).
   let settleTimer: number | null = null;
@@ -82,7 +80,6 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     switch (decision.do) {
       case 'show': {
         pause?.dismiss('navigated');
-        touchedSinceChoice = false;
         const { found } = decision;
         // Leaving a compose window takes the person out of its recipients and keeps the draft.
         const compose = found.leavesInPlace ? adapter.leaveCompose : undefined;
@@ -117,6 +114,9 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
         sendCheck?.disarm();
         sendCheck = armSendCheck(ctx, { adapter, person: decision.person, site: adapter.id });
         break;
+      case 'resume':
+        pause?.resume();
+        break;
       case 'nothing':
         break;
     }
@@ -126,49 +126,31 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     }
   };
 
-  // A link the app replaces in place (adapter.resolvesInPlace: Telegram's `#?tgaddr=`) names
-  // someone; the app takes it out of the address, then puts the chat's own there. Whom it named is
-  // carried over both, while the screen is up for them (nobody can use the page meanwhile), while
-  // a Continue lets them through and the user has not touched the page since (the chat then
-  // opened is the app's answer, theirs: no second screen, the send check stays armed; a chat the
-  // user clicked may be anyone's), or before the first look; and the chat's id is learned for them.
-  let looked = false;
-  let resolving: Sighting | null = null;
-  // Presses and keys are followed only once the page has had such a link: elsewhere they decide nothing.
+  // A link the app replaces in place (adapter.resolvesInPlace) is carried over the chat it opens
+  // (decide.ts, `carry`). Presses and keys are followed only once the page has had such a link:
+  // elsewhere they decide nothing. A press on the pause screen (its host is in this page) comes
+  // while it is up, and `decide` does not count it.
   let followingTouches = false;
-  const resolveFrom = (address: Sighting | null) => {
-    resolving = address;
-    if (!address || followingTouches) return;
+  const followTouches = () => {
+    if (followingTouches || !state.carry.from) return;
     followingTouches = true;
-    // A press on the pause screen (its host is in this page) comes while it is up: not counted.
     const touched = (event: Event) => {
-      if (event.isTrusted && !state.paused) touchedSinceChoice = true;
+      if (event.isTrusted) apply(decide(state, { type: 'touched' }, Date.now()));
     };
     for (const type of ['pointerdown', 'keydown'] as const) ctx.addEventListener(window, type, touched, { capture: true });
   };
-  if (adapter.resolvesInPlace?.(loadedAt)) resolveFrom(adapter.fromUrl(loadedAt));
-  const resolved = new Map<string, Sighting>();
+  const personOf = (sighting: Sighting) => watched.index.match(sighting)?.person.id;
+  const carryFrom = (url: URL, address: Sighting | null, inPlace: boolean) => {
+    const carried = carry(state, { url: url.href, address, inPlace }, personOf);
+    state = carried.state;
+    followTouches();
+    return carried;
+  };
+  if (adapter.resolvesInPlace?.(loadedAt)) carryFrom(loadedAt, adapter.fromUrl(loadedAt), true);
   const seenAt = (url: URL): Seen => {
     const seen = sightingsOf(adapter, url);
-    if (adapter.resolvesInPlace?.(url)) {
-      resolveFrom(seen.address);
-    } else if (resolving) {
-      const from = resolving;
-      const heldFor = state.paused?.person.id ?? (touchedSinceChoice ? undefined : state.through?.personId);
-      const carrying = !looked || (heldFor !== undefined && findWatched(adapter, watched.index, { address: from, page: [] })?.person.id === heldFor);
-      if (!carrying || (seen.address && seen.address.kind !== 'thread')) resolving = null;
-      // The chat is open at its own address: found.
-      else if (seen.address) {
-        resolved.set(url.href, from);
-        resolving = null;
-      }
-      // No address yet: still being found.
-      else return { ...seen, address: from };
-    }
-    const from = resolved.get(url.href);
-    const { address } = seen;
-    if (!from || address?.kind !== 'thread' || address.group) return seen;
-    return { ...seen, address: { kind: 'thread', identifiers: [...address.identifiers, ...from.identifiers] }, resolved: true };
+    const { address, resolved } = carryFrom(url, seen.address, adapter.resolvesInPlace?.(url) ?? false);
+    return { ...seen, address, resolved };
   };
 
   const tell = (decided: { state: typeof state; report: Report }) => {
@@ -199,7 +181,6 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
       sighting.group ? ['group'] : sighting.identifiers.map(seenKey),
     );
     apply(decide(state, { type: 'page', url: url.href, found, named }, Date.now()));
-    looked = true;
     // Learning and the health signal concern only addresses of an open chat: elsewhere (a feed
     // changing every frame) nothing more is read, and a wait for the chat to settle is dropped.
     if (adapter.fromPage && seen.address?.kind === 'thread') tell(report(state, threadReading(watched.index, url, seen), false));
@@ -226,7 +207,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
 
   // "Watch this person here", from the popup only: what this page identifies.
   const stopAnswering = onMessage('readPage', ({ sender }) => {
-    if (senderKind(sender) !== 'extension-page') throw new Error('not allowed');
+    if (!mayReceive('readPage', sender)) throw new Error('not allowed');
     return readPage(adapter, new URL(location.href));
   });
   ctx.onInvalidated(stopAnswering);
@@ -245,16 +226,11 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   });
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (!event.persisted) return;
-    // Back from the cache: a Leave on the way out of it is over (the user came back themselves), so
-    // is a Continue's letting them through (coming back is a new decision; a snooze still holds),
-    // and the page is looked at afresh, in this task, before a frame is painted. A screen kept
-    // over it for the person it still shows goes on (its attempt resumes); otherwise it goes, and
-    // one comes up if the page shows someone else watched.
-    state = { ...state, leaving: null, through: null };
-    const url = new URL(location.href);
-    const found = findWatched(adapter, watched.index, seenAt(url));
-    if (pause && found?.person.id === pause.personId) pause.resume();
-    look(url);
+    // Back from the cache: looked at afresh, in this task, before a frame is painted. A screen kept
+    // over it for the person it still shows goes on; otherwise it goes, and one comes up if the
+    // page shows someone else watched (decide.ts, `shownAgain`).
+    apply(decide(state, { type: 'shownAgain' }, Date.now()));
+    look();
   });
   ctx.onInvalidated(() => {
     page?.disconnect();
@@ -403,83 +379,6 @@ async function loadIndex<T>(key: string, isIndex: (value: unknown) => value is T
 async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
   const site = await loadIndex(watchIndexKey(adapter.id), (value): value is SiteWatch => isSiteWatch(value, adapter.id));
   return { site, index: compileWatchIndex(site?.people ?? [], adapter.id) };
-}
-
-/** What the address says, and what the page shows (for sites read from the DOM). */
-interface Seen {
-  address: Sighting | null;
-  page: Sighting[];
-  /** The address is a chat's own that a link naming someone was replaced with (its identifiers are in `address`). */
-  resolved?: boolean;
-}
-
-export function sightingsOf(adapter: SiteAdapter, url: URL): Seen {
-  return { address: adapter.fromUrl(url), page: adapter.fromPage && document.documentElement ? adapter.fromPage(document, url) : [] };
-}
-
-const allOf = ({ address, page }: Seen): Sighting[] => (address ? [address, ...page] : page);
-
-/**
- * What learning threads and the health signal need: whether the address says a chat is open and
- * carries its id, whom the address and the page each name, and whether the page shows the chat is
- * a group's. A group chat or one with someone not watched is nobody's (the adapters read no partner
- * in a group; those with a positive sign of one say so, with a group sighting).
- */
-export function threadReading(index: WatchIndex, url: URL, { address, page, resolved = false }: Seen): ThreadReading {
-  const thread = address?.kind === 'thread';
-  const byPage = page.find((sighting) => sighting.kind === 'thread' && index.match(sighting));
-  return {
-    url: url.href,
-    thread,
-    conversation: thread ? learnable(address.identifiers) : null,
-    byAddress: (address && index.match(address)?.person.id) ?? null,
-    byPage: (byPage && index.match(byPage)?.person.id) ?? null,
-    pageRead: page.some((sighting) => sighting.identifiers.length > 0),
-    pageAccount: pageAccountOf(index, page),
-    resolved,
-    group: page.some((sighting) => sighting.group === true),
-  };
-}
-
-/** The one account id the page shows for its one open conversation, if no watched person has it yet. */
-function pageAccountOf(index: WatchIndex, page: readonly Sighting[]): string | null {
-  const threads = page.filter((sighting) => sighting.kind === 'thread');
-  if (threads.length !== 1) return null;
-  const accounts = threads[0]!.identifiers.filter((identifier) => identifier.kind === 'accountId');
-  const value = accounts.length === 1 ? accounts[0]!.value.trim() : '';
-  return value && !index.match({ kind: 'thread', identifiers: [{ kind: 'accountId', value }] }) ? value : null;
-}
-
-/**
- * The id a thread's address opens it by: its conversation id, or, on an address with none that
- * names the chat by the partner's account (Telegram `#<user id>`), that account id. Handles and
- * phone numbers in an address are the user's own words for a person, not a conversation's id.
- */
-function learnable(identifiers: readonly SeenIdentifier[]): LearnedId | null {
-  for (const kind of ['conversationId', 'accountId'] as const) {
-    const value = identifiers.find((identifier) => identifier.kind === kind)?.value.trim();
-    if (value) return { kind, value };
-  }
-  return null;
-}
-
-function readPage(adapter: SiteAdapter, url: URL): PageReading {
-  const seen = new Map<string, SeenIdentifier>();
-  for (const sighting of allOf(sightingsOf(adapter, url))) {
-    for (const identifier of sighting.identifiers) seen.set(`${identifier.kind}|${identifier.value}`, identifier);
-  }
-  return { site: adapter.id, siteName: adapter.name, identifiers: [...seen.values()] };
-}
-
-function findWatched(adapter: SiteAdapter, index: WatchIndex, seen: Seen): Found | null {
-  for (const sighting of allOf(seen)) {
-    const match = index.match(sighting);
-    if (match) {
-      const leavesInPlace = sighting.kind === 'compose' && adapter.leaveCompose !== undefined;
-      return { person: match.person, kind: sighting.kind, seen: match.seen, leavesInPlace };
-    }
-  }
-  return null;
 }
 
 /** Leave: back where the user came from, or the site's home when the tab has no history. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  carry,
   decide,
   initialState,
   BLANK_GRACE_MS,
@@ -13,6 +14,7 @@ import {
   type WatchState,
 } from '@/entrypoints/watch.content/decide';
 import type { Person } from '@/utils/model/schema';
+import type { Sighting } from '@/utils/sites/types';
 
 const NOW = 1_800_000_000_000;
 const person = (id: string): Person => ({ id, alias: id.toUpperCase(), identifiers: [{ kind: 'handle', value: id, site: 'instagram' }], addedAt: 1 });
@@ -29,9 +31,11 @@ const found = (who: Person, kind: Found['kind'] = 'profile', leavesInPlace = fal
 
 const SAMS_PAGE = 'https://www.instagram.com/sam/';
 const HOME = 'https://www.instagram.com/';
-// A screen up was put up on their page.
+// A page looked at before; with `paused`, a screen was put up on their page.
+const looked = { ...initialState('instagram').carry, looked: true };
 const state = (extra: Partial<WatchState> = {}): WatchState => ({
   ...initialState('instagram'),
+  carry: looked,
   snoozeMinutes: 10,
   ...(extra.paused ? { pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(extra.paused.person)] } } : {}),
   ...extra,
@@ -54,6 +58,58 @@ interface Case {
 }
 
 const cases: Case[] = [
+  // The first look at a page, and coming back from the back/forward cache.
+  {
+    name: 'the first look at the page is remembered',
+    state: { ...state(), carry: { ...looked, looked: false } },
+    sighting: page(null, HOME),
+    decision: { do: 'letThrough' },
+    changes: { carry: looked },
+  },
+  {
+    name: 'back from the cache: a Leave and a Continue on the way out are over, the next look decides',
+    state: state({ leaving: { personId: 'sam', from: SAMS_PAGE, until: NOW + 1 }, through: { personId: 'jo', kind: 'profile', until: null, url: HOME, blankSince: null } }),
+    sighting: { type: 'shownAgain' },
+    decision: { do: 'nothing' },
+    changes: { leaving: null, through: null, backFromCache: true },
+  },
+  {
+    name: 'back from the cache still showing them: the screen kept over the page goes on',
+    state: state({ paused: found(sam), backFromCache: true }),
+    sighting: page(found(sam)),
+    decision: { do: 'resume' },
+    changes: { backFromCache: false },
+  },
+  {
+    name: 'back from the cache showing someone else: their screen instead, no resume',
+    state: state({ paused: found(sam), backFromCache: true }),
+    sighting: page(found(jo)),
+    decision: { do: 'show', found: found(jo) },
+    changes: { paused: found(jo), pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(jo)] }, backFromCache: false },
+  },
+  {
+    name: 'back from the cache showing nobody: the screen stays for the blank grace, not resumed',
+    state: state({ paused: found(sam), backFromCache: true }),
+    sighting: page(null),
+    decision: { do: 'nothing' },
+    changes: { backFromCache: false, pausedOn: { url: SAMS_PAGE, blankSince: NOW, named: [key(sam)] } },
+  },
+  // Presses and keys in the page (followed where a link is replaced in place).
+  {
+    name: 'a press in the page with no screen up is remembered',
+    state: state(),
+    sighting: { type: 'touched' },
+    decision: { do: 'nothing' },
+    changes: { carry: { ...looked, touched: true } },
+  },
+  { name: 'a press while the screen is up is on the screen: not counted', state: state({ paused: found(sam) }), sighting: { type: 'touched' }, decision: { do: 'nothing' } },
+  {
+    name: 'a new screen forgets the presses before it',
+    state: state({ carry: { ...looked, touched: true } }),
+    sighting: page(found(sam)),
+    decision: { do: 'show', found: found(sam) },
+    changes: { paused: found(sam), pausedOn: { url: SAMS_PAGE, blankSince: null, named: [key(sam)] }, carry: looked },
+  },
   // The page.
   { name: 'nobody watched on the page: let it through', state: state(), sighting: page(null, HOME), decision: { do: 'letThrough' } },
   {
@@ -619,5 +675,111 @@ describe('report', () => {
       conversation: { kind: 'conversationId', value: '9999' },
     });
     expect(report(after, reading({ url: other, conversation: { kind: 'conversationId', value: '9999' } }), true).report).toEqual({ send: 'unreadThread' });
+  });
+});
+
+// The in-place link rule (decide.ts, `carry`): Telegram A takes `#?tgaddr=tg://resolve?domain=sam`
+// out of the address as it starts, then puts the chat's own `#<id>` there once found.
+describe('carry', () => {
+  const LINK = 'https://web.telegram.org/a/#?tgaddr=tg%3A%2F%2Fresolve%3Fdomain%3Dsam';
+  const BLANK = 'https://web.telegram.org/a/';
+  const CHAT = 'https://web.telegram.org/a/#777';
+  const OTHER = 'https://web.telegram.org/a/#888';
+  const link: Sighting = { kind: 'thread', identifiers: [{ kind: 'handle', value: 'sam' }] };
+  const chat = (id: string): Sighting => ({ kind: 'thread', identifiers: [{ kind: 'accountId', value: id }] });
+  const personOf = (sighting: { identifiers: readonly { value: string }[] }) => (sighting.identifiers.some((i) => i.value === 'sam') ? 'sam' : undefined);
+  const carrying = (from: Sighting | null, extra: Partial<WatchState['carry']> = {}) => ({ ...looked, from, ...extra });
+  const through = { personId: 'sam', kind: 'thread' as const, until: null, url: BLANK, blankSince: null };
+
+  interface CarryCase {
+    name: string;
+    state: WatchState;
+    at: { url: string; address: Sighting | null; inPlace: boolean };
+    address: unknown;
+    resolved: boolean;
+    carry: WatchState['carry'];
+  }
+  const carryCases: CarryCase[] = [
+    {
+      name: 'a link replaced in place: whom it names is held',
+      state: state(),
+      at: { url: LINK, address: link, inPlace: true },
+      address: link,
+      resolved: false,
+      carry: carrying(link),
+    },
+    {
+      name: 'the link gone, no chat address yet, before the first look: carried',
+      state: { ...state(), carry: { ...carrying(link), looked: false } },
+      at: { url: BLANK, address: null, inPlace: false },
+      address: link,
+      resolved: false,
+      carry: { ...carrying(link), looked: false },
+    },
+    {
+      name: 'the screen up for them: carried while no chat address',
+      state: state({ paused: found(sam, 'thread'), carry: carrying(link) }),
+      at: { url: BLANK, address: null, inPlace: false },
+      address: link,
+      resolved: false,
+      carry: carrying(link),
+    },
+    {
+      name: 'the chat opened at its own address while the screen is up: it names them from now on',
+      state: state({ paused: found(sam, 'thread'), carry: carrying(link) }),
+      at: { url: CHAT, address: chat('777'), inPlace: false },
+      address: { kind: 'thread', identifiers: [{ kind: 'accountId', value: '777' }, { kind: 'handle', value: 'sam' }] },
+      resolved: true,
+      carry: carrying(null, { resolved: [{ url: CHAT, from: link }] }),
+    },
+    {
+      name: 'after Continue, untouched: the chat the app opens is theirs',
+      state: state({ through, carry: carrying(link) }),
+      at: { url: CHAT, address: chat('777'), inPlace: false },
+      address: { kind: 'thread', identifiers: [{ kind: 'accountId', value: '777' }, { kind: 'handle', value: 'sam' }] },
+      resolved: true,
+      carry: carrying(null, { resolved: [{ url: CHAT, from: link }] }),
+    },
+    {
+      name: 'after Continue, the user pressed in the page: the chat may be anyone’s, nothing carried',
+      state: state({ through, carry: carrying(link, { touched: true }) }),
+      at: { url: OTHER, address: chat('888'), inPlace: false },
+      address: chat('888'),
+      resolved: false,
+      carry: carrying(null, { touched: true }),
+    },
+    {
+      name: 'nobody held for them (no screen, no Continue): dropped',
+      state: state({ carry: carrying(link) }),
+      at: { url: BLANK, address: null, inPlace: false },
+      address: null,
+      resolved: false,
+      carry: carrying(null),
+    },
+    {
+      name: 'a profile instead of a chat: dropped',
+      state: state({ paused: found(sam, 'thread'), carry: carrying(link) }),
+      at: { url: 'https://web.telegram.org/a/#@jo', address: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'jo' }] }, inPlace: false },
+      address: { kind: 'profile', identifiers: [{ kind: 'handle', value: 'jo' }] },
+      resolved: false,
+      carry: carrying(null),
+    },
+    {
+      name: 'back at a chat address the app opened for the link: still theirs',
+      state: state({ carry: carrying(null, { resolved: [{ url: CHAT, from: link }] }) }),
+      at: { url: CHAT, address: chat('777'), inPlace: false },
+      address: { kind: 'thread', identifiers: [{ kind: 'accountId', value: '777' }, { kind: 'handle', value: 'sam' }] },
+      resolved: true,
+      carry: carrying(null, { resolved: [{ url: CHAT, from: link }] }),
+    },
+  ];
+
+  it.each(carryCases)('$name', ({ state: before, at, address, resolved, carry: after }) => {
+    const frozen = structuredClone(before);
+    const result = carry(before, at, personOf);
+    expect(result.address).toEqual(address);
+    expect(result.resolved).toBe(resolved);
+    expect(result.state).toEqual({ ...before, carry: after });
+    expect(before).toEqual(frozen);
   });
 });

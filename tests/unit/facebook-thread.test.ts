@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sightingsOf, threadReading } from '@/entrypoints/watch.content/watch';
+import { sightingsOf, threadReading } from '@/entrypoints/watch.content/readers';
 import { compileWatchIndex } from '@/utils/model/matching';
 import type { Person } from '@/utils/model/schema';
 import { adapterById } from '@/utils/sites';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initialState, report } from '@/entrypoints/watch.content/decide';
-import { sightingsOf, threadReading } from '@/entrypoints/watch.content/watch';
+import { sightingsOf, threadReading } from '@/entrypoints/watch.content/readers';
 import { compileWatchIndex } from '@/utils/model/matching';
 import type { Person } from '@/utils/model/schema';
 import { instagram } from '@/utils/sites/instagram';

@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type { ProtocolMap } from './requests';
-import { classifySender, type SenderKind, type SenderInfo } from './senders';
+import { allowedSenders, classifySender, type RequestName, type SenderKind, type SenderInfo } from './senders';
 
 /**
  * The protocol's shell: sending and receiving the requests of utils/protocol/requests.ts, and who
@@ -13,4 +13,9 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 /** classifySender against this extension's own id and origin. */
 export function senderKind(sender: SenderInfo): SenderKind {
   return classifySender(sender, browser.runtime.id, browser.runtime.getURL('/').replace(/\/$/, ''));
+}
+
+/** Whether this sender may make this request (the allowlist in senders.ts). */
+export function mayReceive(type: RequestName, sender: SenderInfo): boolean {
+  return (allowedSenders[type] as readonly SenderKind[]).includes(senderKind(sender));
 }

@@ -2,7 +2,7 @@ import { z } from '../model/zod';
 import { Change, type ChangeResult } from '../model/changes';
 import { BackupFile, Feeling, IdentifierKind, MomentKind, SiteRef } from '../model/schema';
 import type { CodeCheck, ImportResult, NewCode, SyncReply } from './replies';
-import type { SenderKind } from './senders';
+import { allowedSenders } from './senders';
 
 /**
  * The one protocol between contexts. Every request is a zod schema, checked by the
@@ -118,23 +118,7 @@ export interface ProtocolMap {
 // The protocol's shell (sendMessage, onMessage, who sent a message) is utils/protocol/messaging.ts, which
 // the content scripts import without the request schemas above.
 
-/** Which senders may make each request (Dark Reader's allowlist). */
-export const allowedSenders: Record<keyof Requests, SenderKind[]> = {
-  attemptStarted: ['content-script'],
-  attemptResolved: ['content-script'],
-  attemptAbandoned: ['content-script'],
-  keepDraft: ['content-script'],
-  change: ['extension-page'],
-  importBackup: ['extension-page'],
-  cancelPending: ['extension-page'],
-  applyPendingNow: ['extension-page'],
-  setFriendCode: ['extension-page'],
-  checkCode: ['content-script'],
-  deleteJournalEntry: ['extension-page'],
-  rebuildSummary: ['extension-page'],
-  readPage: ['extension-page'],
-  learnThread: ['content-script'],
-  unreadThread: ['content-script'],
-  setSync: ['extension-page'],
-  publishWatch: ['content-script'],
-};
+// Which senders may make each request is utils/protocol/senders.ts (`allowedSenders`): the
+// content scripts check it too, without these schemas. It names every request, and only those:
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const allowedSendersNameEveryRequest: Same<keyof typeof allowedSenders, keyof Requests> = true;

@@ -17,3 +17,26 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   if (sender.tab?.id !== undefined && /^https?:\/\//.test(url)) return 'content-script';
   return 'unknown';
 }
+
+/** Which senders may make each request (Dark Reader's allowlist). */
+export const allowedSenders = {
+  attemptStarted: ['content-script'],
+  attemptResolved: ['content-script'],
+  attemptAbandoned: ['content-script'],
+  keepDraft: ['content-script'],
+  change: ['extension-page'],
+  importBackup: ['extension-page'],
+  cancelPending: ['extension-page'],
+  applyPendingNow: ['extension-page'],
+  setFriendCode: ['extension-page'],
+  checkCode: ['content-script'],
+  deleteJournalEntry: ['extension-page'],
+  rebuildSummary: ['extension-page'],
+  readPage: ['extension-page'],
+  learnThread: ['content-script'],
+  unreadThread: ['content-script'],
+  setSync: ['extension-page'],
+  publishWatch: ['content-script'],
+} as const satisfies Record<string, readonly SenderKind[]>;
+
+export type RequestName = keyof typeof allowedSenders;
