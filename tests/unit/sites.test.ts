@@ -21,9 +21,18 @@ const Sighting = z.union([
   // An open group conversation: nobody's, with no identifiers (utils/sites/types.ts, GroupSighting).
   z.strictObject({ kind: z.literal('thread'), identifiers: z.tuple([]), group: z.literal(true) }),
 ]);
-/** tests/fixtures/<site>/cases.json: saved pages with what the adapter must read from them. */
+/**
+ * tests/fixtures/<site>/cases.json: saved pages with what the adapter must read from them, and where
+ * each page comes from (tests/unit/fixture-provenance.test.ts checks it across every fixture).
+ */
 const Cases = z.array(
-  z.object({ file: z.string(), url: z.string().url(), expect: z.array(Sighting), note: z.string().min(1) }),
+  z.object({
+    file: z.string(),
+    url: z.string().url(),
+    expect: z.array(Sighting),
+    note: z.string().min(1),
+    provenance: z.strictObject({ kind: z.enum(['captured', 'reconstructed', 'illustrative']), source: z.string().min(1).optional() }),
+  }),
 );
 
 function casesOf(adapter: SiteAdapter) {
