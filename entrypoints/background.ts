@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { ABANDON_GRACE_MS } from '@/utils/model/attempt-lifecycle';
 import {
-  ABANDON_GRACE_MS,
   onLogChanged,
   abandonAttempt,
   closeTabs,

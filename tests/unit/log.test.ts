@@ -2,11 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/model/defaults';
 import { recordDb } from '@/utils/store/db';
+import { ABANDON_GRACE_MS, countdownFor } from '@/utils/model/attempt-lifecycle';
 import {
-  ABANDON_GRACE_MS,
   abandonAttempt,
   closeTabs,
-  countdownFor,
   keepDraft,
   rebuildSummary,
   resolveAttempt,

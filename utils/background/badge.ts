@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { addDays } from 'date-fns';
 import { formatNumber, t } from '../model/i18n';
-import { attemptsToday, memoryProblem, startOfLocalDay } from './log';
+import { attemptsToday, memoryProblem } from './log';
+import { startOfLocalDay } from '../model/attempt-lifecycle';
 import { loadSettings, recordProblemItem } from '../store/storage';
 
 /** Re-draws the badge just after midnight, when today's count starts again. */

@@ -1,6 +1,4 @@
-import { TZDate } from '@date-fns/tz';
 import { browser } from 'wxt/browser';
-import { startOfDay } from 'date-fns';
 import type { z } from '../model/zod';
 import { META, recordDb, describeError, type RecordDb } from '../store/db';
 import type { AttemptRef, requests, StartedReply } from '../protocol/requests';
@@ -10,6 +8,8 @@ import type { Attempt, JournalEntry, Settings } from '../model/schema';
 import { continueRule } from '../model/changes';
 import { loadFriendCode, loadSettings, loadSnoozes, recordProblemItem, settingsItem, snoozesItem, unwrittenItem } from '../store/storage';
 import { applyToSummary, emptySummary, localTimeZone, summarize, Summary } from '../model/summary';
+import { abandoned, cameBack, chose, countdownFor, settled, started, startOfLocalDay, tabsClosed, type Put } from '../model/attempt-lifecycle';
+import { serialQueue } from './queue';
 
 /**
  * The attempt log's and the journal's one writer, run by the background. Each change is one
@@ -22,48 +22,10 @@ import { applyToSummary, emptySummary, localTimeZone, summarize, Summary } from 
  * write that fails is tried again, then kept in storage.local to be written later, and the
  * problem is shown (badge, popup): never swallowed.
  */
-let queue: Promise<unknown> = Promise.resolve();
-
-export function serialized<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-/** How long an abandoned screen may take to come back (a reload) before it counts as left. */
-export const ABANDON_GRACE_MS = 10_000;
-/**
- * A page that went away this shortly before its tab closed went away because the tab closed:
- * its unload can reach the background before the tab has left the tab strip.
- */
-const CLOSING_MS = 3_000;
-/** How far back a content script's own start time is believed (a start message that never arrived). */
-const START_BELIEVED_MS = 24 * 60 * 60 * 1000;
+/** The log's queue: every change to the log, and what must wait for one (learn.ts), runs through it. */
+export const serialized = serialQueue();
 
 const newId = () => crypto.randomUUID();
-
-export function countdownFor(settings: Settings, earlierToday: number): number {
-  return Math.min(settings.countdownCapSeconds, settings.countdownSeconds + settings.escalationSeconds * earlierToday);
-}
-
-/** Midnight of the day containing `time`, in the user's zone. */
-export function startOfLocalDay(time: number, timeZone = localTimeZone()): number {
-  return startOfDay(new TZDate(time, timeZone)).getTime();
-}
-
-function resolve(attempt: Attempt, outcome: Attempt['outcome'], now: number): Attempt {
-  // A screen that went away earlier ended then, not when it was settled.
-  const end = attempt.abandonedAt ?? now;
-  const wentAwayEarlier = attempt.abandonedAt !== null && now - attempt.abandonedAt > CLOSING_MS;
-  return {
-    ...attempt,
-    outcome: outcome === 'closed' && wentAwayEarlier ? 'left' : outcome,
-    endedAt: end,
-    secondsOnScreen: Math.max(0, Math.round((end - attempt.startedAt) / 100) / 10),
-    tabId: null,
-    abandonedAt: null,
-  };
-}
 
 /** One transaction's view of the log: reads, then writes that keep the summary in step. */
 class Change {
@@ -92,6 +54,11 @@ class Change {
     this.dirty = true;
   }
 
+  /** Writes what an attempt rule returned (utils/model/attempt-lifecycle.ts), in order. */
+  async putAll(puts: readonly Put[]): Promise<void> {
+    for (const [before, after] of puts) await this.put(before, after);
+  }
+
   async done(): Promise<void> {
     if (this.dirty && this.summary) await this.db.meta.put({ key: META.summary, value: this.summary });
   }
@@ -109,50 +76,16 @@ async function inTransaction<T>(task: (change: Change) => Promise<T>): Promise<T
 
 const pendingAttempts = (db: RecordDb) => db.attempts.where('outcome').equals('pending').toArray();
 
-/** Abandoned screens that did not come back within the grace period were left. */
 async function settleAbandoned(change: Change, now: number): Promise<void> {
-  for (const attempt of await pendingAttempts(change.db)) {
-    if (attempt.abandonedAt !== null && now - attempt.abandonedAt >= ABANDON_GRACE_MS) {
-      await change.put(attempt, resolve(attempt, 'left', now));
-    }
-  }
+  await change.putAll(settled(await pendingAttempts(change.db), now));
 }
 
-/**
- * Makes sure the attempt a content script speaks of is in the log, and returns it as stored.
- * The same screen shown again in the same tab (a reload, the page re-rendering) is the same
- * attempt: the earlier record is carried over to the new id, keeping its start. Another
- * pending attempt in the tab was left: the page moved on to someone else.
- */
+/** The attempt a content script speaks of, as stored: started (attempt-lifecycle.ts, `started`) if it is not yet. */
 async function ensureStarted(change: Change, ref: AttemptRef, tabId: number, now: number): Promise<Attempt> {
   const stored = await change.db.attempts.get(ref.attemptId);
   if (stored) return stored;
-  let startedAt = Math.min(now, Math.max(ref.startedAt, now - START_BELIEVED_MS));
-  for (const other of await change.db.attempts.where('tabId').equals(tabId).toArray()) {
-    if (other.outcome !== 'pending') continue;
-    if (other.personId === ref.personId && other.site === ref.site) {
-      const carried: Attempt = { ...other, id: ref.attemptId, startedAt: Math.min(startedAt, other.startedAt), abandonedAt: null };
-      await change.put(other, carried);
-      return carried;
-    } else {
-      await change.put(other, resolve(other, 'left', now));
-    }
-  }
-  const attempt: Attempt = {
-    id: ref.attemptId,
-    startedAt,
-    personId: ref.personId,
-    site: ref.site,
-    kind: ref.kind,
-    outcome: 'pending',
-    endedAt: null,
-    secondsOnScreen: null,
-    journalWritten: false,
-    feeling: null,
-    tabId,
-    abandonedAt: null,
-  };
-  await change.put(null, attempt);
+  const { attempt, puts } = started(ref, tabId, await change.db.attempts.where('tabId').equals(tabId).toArray(), now);
+  await change.putAll(puts);
   return attempt;
 }
 
@@ -188,10 +121,9 @@ async function apply(intent: LogIntent): Promise<StartedReply | void> {
       const attempt = await inTransaction(async (change) => {
         await settleAbandoned(change, intent.now);
         const attempt = await ensureStarted(change, intent.ref, intent.tabId, intent.now);
-        if (attempt.outcome === 'pending' && attempt.abandonedAt !== null) {
-          await change.put(attempt, { ...attempt, abandonedAt: null });
-        }
-        return attempt;
+        const back = cameBack(attempt);
+        await change.putAll(back);
+        return back[0]?.[1] ?? attempt;
       });
       return startedReply(recordDb(), attempt);
     }
@@ -199,12 +131,12 @@ async function apply(intent: LogIntent): Promise<StartedReply | void> {
       const { request, now } = intent;
       const resolved = await inTransaction(async (change) => {
         const attempt = await ensureStarted(change, request, intent.tabId, now);
-        if (attempt.outcome !== 'pending') return null;
         const journalText = request.journalText?.trim() || null;
-        const after: Attempt = { ...resolve(attempt, request.outcome, now), feeling: request.feeling, journalWritten: journalText !== null };
-        await change.put(attempt, after);
+        const puts = chose(attempt, { outcome: request.outcome, feeling: request.feeling, journalWritten: journalText !== null }, now);
+        if (puts.length === 0) return null;
+        await change.putAll(puts);
         if (journalText) await change.db.journal.put(journalEntry(journalText, attempt.personId, attempt.site, attempt.id, now));
-        return after;
+        return puts[0]![1];
       });
       if (resolved?.outcome === 'continued') await snooze(resolved.personId, resolved.site, now);
       return;
@@ -212,16 +144,11 @@ async function apply(intent: LogIntent): Promise<StartedReply | void> {
     case 'abandon':
       return inTransaction(async (change) => {
         const attempt = await ensureStarted(change, intent.ref, intent.tabId, intent.now);
-        if (attempt.outcome !== 'pending') return;
-        const next = intent.tabClosed ? resolve(attempt, 'closed', intent.now) : { ...attempt, abandonedAt: intent.now };
-        await change.put(attempt, next);
+        await change.putAll(abandoned(attempt, intent.tabClosed, intent.now));
       });
     case 'closeTabs':
       return inTransaction(async (change) => {
-        const open = new Set(intent.openTabs);
-        for (const attempt of await pendingAttempts(change.db)) {
-          if (attempt.tabId === null || !open.has(attempt.tabId)) await change.put(attempt, resolve(attempt, 'closed', intent.now));
-        }
+        await change.putAll(tabsClosed(await pendingAttempts(change.db), intent.openTabs, intent.now));
       });
     case 'settle':
       return inTransaction((change) => settleAbandoned(change, intent.now));
@@ -298,7 +225,7 @@ function migrated(): Promise<void> {
 /** Tests: as if the worker had just started. */
 export function resetWriter(): void {
   ready = null;
-  queue = Promise.resolve();
+  serialized.reset();
 }
 
 async function tryHard<T>(task: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { Settings } from '../model/schema';
 import { siteOrigin } from '../sites/custom/custom';
 import { friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from '../store/storage';
 import { t } from '../model/i18n';
+import { serialQueue } from './queue';
 
 /**
  * The settings' one writer, run by the background. Pages send changes (utils/model/changes.ts); each
@@ -15,12 +16,7 @@ import { t } from '../model/i18n';
  * kept in `local:pending` and applied when its time comes, from an alarm (which outlives the
  * worker) and at every start (which outlives the browser).
  */
-let queue: Promise<unknown> = Promise.resolve();
-function inQueue<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const inQueue = serialQueue();
 
 export const LOCK_ALARM = 'apply-pending-changes';
 

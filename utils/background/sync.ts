@@ -5,6 +5,7 @@ import { keepBackup, loadSettings, settingsItem, syncStateItem } from '../store/
 import { syncStep, zeroStamps, type Step, type SyncState } from '../model/sync';
 import { loadSyncState } from '../store/sync-state';
 import type { SyncReply } from '../protocol/replies';
+import { serialQueue } from './queue';
 
 /**
  * The background's shell around utils/model/sync.ts: it reads the sync area, lets syncStep decide, and
@@ -12,12 +13,7 @@ import type { SyncReply } from '../protocol/replies';
  * the sync area in one set() and at most one remove(). Runs after a local change (batched, a
  * second after the last), after a change arriving from another browser, and at every start.
  */
-let queue: Promise<unknown> = Promise.resolve();
-function inQueue<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const inQueue = serialQueue();
 
 /** Changes come in bursts (a form, a sync batch arriving in parts): one meeting for each burst. */
 const BATCH_MS = 1_000;
