@@ -143,3 +143,18 @@ describe('links the site replaces in place (resolvesInPlace)', () => {
     expect(adapters.filter((adapter) => adapter.resolvesInPlace).map((adapter) => adapter.id).sort()).toEqual(['telegram', 'whatsapp']);
   });
 });
+
+// A site without its script would leave its veil registered and nothing on its pages to lift it.
+describe('every adapter has its content script', () => {
+  const scripts = readdirSync(path.resolve('entrypoints')).filter((file) => file.endsWith('.content.ts'));
+  it.each(adapters.map((adapter) => adapter.id))('%s', (id) => {
+    const file = `${id}.content.ts`;
+    expect(scripts).toContain(file);
+    const text = readFileSync(path.resolve('entrypoints', file), 'utf8');
+    expect(text).toContain(`from '@/utils/sites/${id}'`);
+    expect(text).toMatch(new RegExp(`export default defineContentScript\\(\\{ \\.\\.\\.siteScript\\(${id}\\), main: \\(ctx\\) => watchPage\\(ctx, ${id}\\) \\}\\);`));
+  });
+  it('and no script is without its adapter', () => {
+    expect(scripts.map((file) => file.replace('.content.ts', '')).sort()).toEqual(adapters.map((adapter) => adapter.id).sort());
+  });
+});
