@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { addDays, startOfDay } from 'date-fns';
 import { expect, seed, seedRecord, seedSettings, test } from './support/extension';
-import { axNodes, waitForPause } from './support/pause';
+import { axNodes, expectPaused } from './support/pause';
 import { alex, sam as samOnInstagram, threeWeeks } from './support/record-seed';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
@@ -107,7 +107,7 @@ test.describe('accessibility', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     const session = await context.newCDPSession(page);
     const { nodes } = (await session.send('Accessibility.getFullAXTree')) as {
       nodes: { role?: { value?: string }; name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];

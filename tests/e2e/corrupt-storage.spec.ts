@@ -2,7 +2,7 @@ import type { Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, seed, seedMetaRow, storageOf, test } from './support/extension';
-import { waitForPause } from './support/pause';
+import { expectPaused } from './support/pause';
 
 /**
  * Garbage in every storage item, and a summary row that does not parse: the extension keeps
@@ -40,7 +40,7 @@ test('half-valid settings and garbage everywhere: the readable person is still p
   // The person who still parses is protected.
   const page = await context.newPage();
   await page.goto('https://www.instagram.com/sam.lee/');
-  await waitForPause(page);
+  await expectPaused(page);
 
   // Until something is saved the raw value stays where it was; the first save keeps it in the backups.
   expect((await storageOf(background)).settings).toEqual(halfValidSettings);

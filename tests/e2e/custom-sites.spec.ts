@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, storageOf, test } from './support/extension';
-import { pauseDialog, waitForPause } from './support/pause';
-import { decided, notInjected } from './support/read-page';
+import { pauseDialog, expectPaused } from './support/pause';
+import { expectDecided, expectNotInjected } from './support/read-page';
 
 /**
  * Custom sites: added in options, asked for one host at a time, watched by a content script
@@ -91,12 +91,12 @@ test.describe('custom sites', () => {
     const page = await context.newPage();
     await page.goto('https://forum.example.com/threads/42-what-are-you-reading');
     await page.goto('https://forum.example.com/members/sam.leeroy/');
-    await decided(page, background);
+    await expectDecided(page, background);
     // Its address starts like theirs, so it is veiled until the content script decides (whether
     // that is before the first frame is a race): it must end up shown.
     await expect(page.getByRole('heading', { name: 'sam.leeroy' })).toBeVisible();
     await page.goto('https://forum.example.com/members/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     expect(await firstFrame(page)).not.toMatchObject({ visibility: 'visible', covered: false });
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.site, a.kind, a.outcome])).toEqual([
       [site!.id, 'profile', 'pending'],
@@ -113,7 +113,7 @@ test.describe('custom sites', () => {
     await expect.poll(() => registeredScripts(background)).not.toContainEqual(expect.objectContaining({ id: 'clean-break-custom-sites' }));
     const later = await context.newPage();
     await later.goto('https://forum.example.com/members/sam.lee/');
-    await notInjected(later, background);
+    await expectNotInjected(later, background);
     expect(strayRequests).toEqual([]);
   });
 
@@ -144,11 +144,11 @@ test.describe('custom sites', () => {
 
     const page = await context.newPage();
     await page.goto('https://chat.example.org/app');
-    await decided(page, background, 'the list');
+    await expectDecided(page, background, 'the list');
     await page.getByRole('button', { name: /Sam Leeroy/ }).click();
-    await decided(page, background, 'Sam Leeroy');
+    await expectDecided(page, background, 'Sam Leeroy');
     await page.getByRole('button', { name: /Sam Lee are you there/ }).click();
-    await waitForPause(page);
+    await expectPaused(page);
     expect(page.url()).toBe('https://chat.example.org/app');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.site, a.kind])).toEqual([['custom-chat', 'thread']]);
   });
@@ -175,7 +175,7 @@ test.describe('custom sites', () => {
     const page = await context.newPage();
     await page.goto('https://games.example.net/app');
     await page.getByRole('button', { name: /Sam Lee are you there/ }).click();
-    await notInjected(page, background);
+    await expectNotInjected(page, background);
 
     const form = options.getByRole('form', { name: 'Add a site' });
     const error = form.getByRole('alert');
@@ -218,10 +218,10 @@ test('a built-in site turned off in options is not watched until it is turned on
   const page = await context.newPage();
   await page.goto('https://www.instagram.com/sam.lee/');
   await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
-  await decided(page, background, 'Instagram off');
+  await expectDecided(page, background, 'Instagram off');
 
   await sites.getByRole('checkbox', { name: 'Instagram' }).check();
   await expect(options.locator('main > p.status')).toHaveText('Instagram is watched again.');
   // The open page hears the change at once.
-  await waitForPause(page);
+  await expectPaused(page);
 });

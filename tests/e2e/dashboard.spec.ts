@@ -2,7 +2,7 @@ import { addDays, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns
 import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { expect, journalOf, seed, seedRecord, seedSettings, storageOf, test } from './support/extension';
-import { clickNode, continueThrough, focusNode, axNodes, pauseButton, waitForPause } from './support/pause';
+import { clickNode, continueThrough, focusNode, axNodes, pauseButton, expectPaused } from './support/pause';
 import { alex, localTime, sam, threeWeeks } from './support/record-seed';
 
 /** Dates as the extension writes them: through Intl, in the browser's UI language. */
@@ -118,7 +118,7 @@ test.describe('the dashboard', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await clickNode(page, (await pauseButton(page, 'Leave'))!);
     await expect(popup.getByTestId('today')).toHaveText('3');
   });
@@ -228,7 +228,7 @@ test.describe('the journal', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     const nodes = await axNodes(page);
     await focusNode(page, nodes.find((n) => n.role === 'textbox' && n.name.startsWith('Write it here instead'))!);
     await page.keyboard.type('I still think about the lake trip.');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, journalOf, launch, seedRecord, seedSettings, storageOf, test } from './support/extension';
-import { waitForPause } from './support/pause';
+import { expectPaused } from './support/pause';
 import { malformedBackups, refusalPattern } from '../unit/support/malformed-backups';
 import { sampleBackup } from '../unit/support/backup-sample';
 
@@ -112,7 +112,7 @@ test.describe('your data', () => {
       await other.route('https://www.instagram.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
       const page = await other.newPage();
       await page.goto('https://www.instagram.com/sam.lee/');
-      await waitForPause(page);
+      await expectPaused(page);
       await expect.poll(async () => (await attemptsOf(worker)).length).toBe(3);
       await expect(popup.getByTestId('today')).toHaveText('3');
       expect(stray).toEqual([]);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, extensionPath, seedSettings, test } from './support/extension';
-import { waitForPause } from './support/pause';
+import { expectPaused } from './support/pause';
 
 /*
  * Issue 11: the extension updated or reloaded while the screen is up. The content script left
@@ -42,7 +42,7 @@ test('reloading the extension with the screen up gives the page back: visible, n
   const page = await context.newPage();
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto('https://www.instagram.com/sam.lee/');
-  await waitForPause(page);
+  await expectPaused(page);
 
   // The worker goes away with the extension: its evaluate never answers.
   void background.evaluate(() => chrome.runtime.reload()).catch(() => undefined);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from './support/extension';
-import { pauseBackdrop, pauseButton, pauseDialog, waitForPause } from './support/pause';
+import { pauseBackdrop, pauseButton, pauseDialog, expectPaused } from './support/pause';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 
@@ -9,7 +9,7 @@ test('a hostile page cannot remove, hide, restyle, cover or press the pause scre
   await serve('https://www.instagram.com/sam.lee/', 'hostile/profile.html');
   const page = await context.newPage();
   await page.goto('https://www.instagram.com/sam.lee/');
-  await waitForPause(page);
+  await expectPaused(page);
   await expect.poll(() => page.evaluate(() => (window as unknown as { __attacks: string[] }).__attacks)).toContain('done');
   expect(await page.evaluate(() => (window as unknown as { __attacks: string[] }).__attacks[0])).toBe('shadowRoot:null');
 
@@ -106,7 +106,7 @@ test.describe('a page that fights the screen cannot freeze its tab, nor show its
     for (const frame of await nextFrames(page)) expect(frame.screen || frame.held).toBe(true);
 
     await page.evaluate(() => (window as unknown as { __giveUp(): void }).__giveUp());
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await nextFrames(page)).every((frame) => frame.screen && !frame.held && frame.inert)).toBe(true);
     expect((await pauseButton(page, 'Leave'))?.focused).toBe(true);
   });
@@ -115,7 +115,7 @@ test.describe('a page that fights the screen cannot freeze its tab, nor show its
     await serve('https://www.instagram.com/sam.lee/', 'hostile/strip-root-style.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     // The page keeps stripping; the tab still answers (a frozen one never would) and paints frames.
     await expect.poll(() => counter(page, '__stripped')).toBeGreaterThan(20);
     const frames = await nextFrames(page);
@@ -136,7 +136,7 @@ test.describe('a page that fights the screen cannot freeze its tab, nor show its
     await serve('https://www.instagram.com/sam.lee/', 'hostile/remove-on-interval.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => counter(page, '__removed')).toBeGreaterThan(20);
     const frames = await nextFrames(page);
     for (const frame of frames) expect(frame.screen || frame.held).toBe(true);
@@ -147,7 +147,7 @@ test.describe('a page that fights the screen cannot freeze its tab, nor show its
     await serve('https://www.instagram.com/sam.lee/', 'hostile/clear-root.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => counter(page, '__cleared')).toBeGreaterThan(5);
     // Never painted without the screen: under it, or (when the page clears faster than the
     // guard's few puts back a frame, as on a loaded machine) held hidden.
@@ -161,7 +161,7 @@ test.describe('a page that fights the screen cannot freeze its tab, nor show its
     await serve('https://www.instagram.com/sam.lee/', 'hostile/replace-body.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => counter(page, '__replaced')).toBeGreaterThan(5);
     for (const frame of await nextFrames(page)) expect(frame).toEqual({ screen: true, held: false, inert: true });
     expect(await pauseDialog(page)).toBeDefined();

@@ -1,6 +1,6 @@
 import { attemptsOf, expect, seedSettings, test, veilInEffect } from './support/extension';
-import { clickNode, continueThrough, pauseButton, pauseDialog, pauseText, waitForPause } from './support/pause';
-import { decided } from './support/read-page';
+import { clickNode, continueThrough, pauseButton, pauseDialog, pauseText, expectPaused, expectNotPaused } from './support/pause';
+import { expectDecided } from './support/read-page';
 
 const watched = {
   id: 'p-sam',
@@ -39,10 +39,10 @@ test.describe('Instagram profiles, end to end', () => {
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/');
     await expect(page.getByRole('heading', { name: 'Home feed' })).toBeVisible();
-    await decided(page, background, 'home feed');
+    await expectDecided(page, background, 'home feed');
 
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     const text = await pauseText(page);
     expect(text).toContain('S.');
     expect(text).toContain('Are they willing to work on the relationship and address the issues?');
@@ -62,7 +62,7 @@ test.describe('Instagram profiles, end to end', () => {
 
     await clickNode(page, leave!);
     await expect(page).toHaveURL('https://www.instagram.com/');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
 
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
     const [attempt] = await attemptsOf(background);
@@ -92,20 +92,20 @@ test.describe('Instagram profiles, end to end', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     const shownAt = Date.now();
     await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 15_000 }).toBe(false);
     expect(Date.now() - shownAt).toBeGreaterThanOrEqual(8_500);
 
     await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued']);
 
     // Let through: reloading the same profile within the snooze shows no screen and logs nothing.
     await page.reload();
     await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
-    await decided(page, background);
+    await expectDecided(page, background);
     expect(await attemptsOf(background)).toHaveLength(1);
   });
 
@@ -119,22 +119,22 @@ test.describe('Instagram profiles, end to end', () => {
     const page = await context.newPage();
     for (const path of ['/explore/', '/p/C9xYzAbCdEf/', '/reel/C9xYzAbCdEf/', '/direct/inbox/', '/accounts/edit/', '/stories/jo.other/3312345678901234567/', '/jo.other/', '/sam.leex/']) {
       await page.goto(`https://www.instagram.com${path}`);
-      await decided(page, background, path);
+      await expectDecided(page, background, path);
     }
 
     await page.goto('https://www.instagram.com/explore/');
     await page.locator('#link-other').click();
     await expect(page).toHaveURL(/\/jo\.other\/$/);
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.locator('#link-watched').click(); // Instagram's router: history.pushState, no load
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
 
     // Leave goes back to the previous profile.
     await clickNode(page, (await pauseButton(page, 'Leave'))!);
     await expect(page).toHaveURL(/\/jo\.other\/$/);
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
   });
 
@@ -147,7 +147,7 @@ test.describe('Instagram profiles, end to end', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
     await page.close();
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['closed']);
@@ -162,7 +162,7 @@ test.describe('before anything of the person is seen', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     const first = await page.evaluate(() => (window as unknown as { __firstFrame: { visibility: string; covered: boolean } }).__firstFrame);
     expect(first.visibility === "hidden" || first.covered, JSON.stringify(first)).toBe(true);
 
@@ -181,7 +181,7 @@ test.describe('before anything of the person is seen', () => {
     // Snoozed: a reload is veiled for a moment, then shown without a screen.
     await page.reload();
     await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
-    await decided(page, background, 'snoozed');
+    await expectDecided(page, background, 'snoozed');
   });
 });
 
@@ -191,16 +191,16 @@ test('Leave in a tab with nothing to go back to goes to the site’s home, never
   // A tab opened straight onto the profile (a link from another app): no history behind it.
   const page = await context.newPage();
   await page.goto('https://www.instagram.com/sam.lee/');
-  await waitForPause(page);
+  await expectPaused(page);
   const session = await context.newCDPSession(page);
   await session.send('Page.resetNavigationHistory');
   await page.reload();
-  await waitForPause(page);
+  await expectPaused(page);
   expect(await page.evaluate(() => history.length)).toBe(1);
   await page.keyboard.press('Enter'); // Leave, focused
   await expect(page).toHaveURL('https://www.instagram.com/');
   await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
-  await decided(page, background);
+  await expectDecided(page, background);
 });
 
 // WhatsApp Web heads a saved contact's chat with the name the user saved them under, and carries

@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, identifiersOf, seedSettings, storageOf, test, veilInEffect } from './support/extension';
-import { pauseDialog, waitForPause } from './support/pause';
+import { pauseDialog, expectPaused } from './support/pause';
 import { readPageWhenReady } from './support/read-page';
 
 /*
@@ -45,7 +45,7 @@ test.describe('learned threads', () => {
     // The thread as Instagram renders it today: its header links to them. Paused, and learned.
     await serve(thread, 'instagram/direct-thread.html');
     await page.goto(thread);
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => identifiersOf(background)).toEqual([
       { kind: 'handle', value: 'sam.lee', site: 'instagram' },
       { kind: 'conversationId', value: THREAD_ID, site: 'instagram', learned: true },
@@ -64,7 +64,7 @@ test.describe('learned threads', () => {
     await serve(thread, 'learned/instagram-thread-unnamed.html');
     const again = await context.newPage();
     await again.goto(thread);
-    await waitForPause(again);
+    await expectPaused(again);
     const first = await firstFrame(again);
     expect(first?.visibility === 'hidden' || first?.covered, JSON.stringify(first)).toBe(true);
     await expect
@@ -97,7 +97,7 @@ test.describe('learned threads', () => {
     await serve('https://web.telegram.org/a/**', 'telegram/a-chat.html');
     const page = await context.newPage();
     await page.goto(chat);
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => identifiersOf(background)).toContainEqual({ kind: 'accountId', value: '123456789', site: 'telegram', learned: true });
     await page.close();
 
@@ -108,7 +108,7 @@ test.describe('learned threads', () => {
     // Tabs are found by match pattern, which does not look at the hash: this is the only Telegram tab.
     const telegramTab = 'https://web.telegram.org/a/*';
     expect(await readPageWhenReady(background, telegramTab)).toEqual([{ kind: 'accountId', value: '123456789' }]);
-    await waitForPause(again);
+    await expectPaused(again);
     // Someone else's chat in the same build: nobody named, no screen.
     await again.goto('https://web.telegram.org/a/#987654321');
     await expect.poll(() => readPageWhenReady(background, telegramTab)).toEqual([{ kind: 'accountId', value: '987654321' }]);
@@ -127,7 +127,7 @@ test.describe('learned threads', () => {
     await serve('https://web.telegram.org/k/**', 'telegram/k-chat.html');
     const k = await context.newPage();
     await k.goto('https://web.telegram.org/k/#@sam_lee');
-    await waitForPause(k);
+    await expectPaused(k);
     // Learned once the page has been still a while (decide.ts, SETTLE_MS).
     await expect
       .poll(() => identifiersOf(background), { timeout: 15_000 })
@@ -138,7 +138,7 @@ test.describe('learned threads', () => {
     await serve('https://web.telegram.org/a/**', 'telegram/a-chat.html');
     const a = await context.newPage();
     await a.goto('https://web.telegram.org/a/#123456789');
-    await waitForPause(a);
+    await expectPaused(a);
     expect(await identifiersOf(background)).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { attemptsOf, expect, journalOf, seedSettings, storageOf, test } from './support/extension';
 import english from '../../public/_locales/en/messages.json' with { type: 'json' };
-import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './support/pause';
+import { axNodes, clickNode, focusNode, pauseButton, pauseText, expectPaused } from './support/pause';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 
@@ -13,7 +13,7 @@ test.describe('the pause screen', () => {
     for (const [width, height] of [[800, 600], [1280, 720], [390, 844], [640, 480]] as const) {
       await page.setViewportSize({ width, height });
       await page.goto('https://www.instagram.com/sam.lee/');
-      await waitForPause(page);
+      await expectPaused(page);
       for (const name of ['Leave', 'Continue anyway'] as const) {
         const node = await pauseButton(page, name);
         const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node!.backendNodeId })) as { model: { border: number[] } };
@@ -28,7 +28,7 @@ test.describe('the pause screen', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     const nodes = await axNodes(page);
     await clickNode(page, nodes.find((n) => n.role === 'radio' && n.name === 'Missing them')!);
     await focusNode(page, nodes.find((n) => n.role === 'textbox' && n.name.startsWith('Write it here instead'))!);
@@ -46,7 +46,7 @@ test.describe('the pause screen', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     // The countdown's own time (3 s here) runs out first: only then does Continue stay shut by the phrase.
     await page.waitForTimeout(3_500);
     expect((await pauseButton(page, 'Continue anyway'))?.disabled).toBe(true);
@@ -65,14 +65,14 @@ test.describe('the pause screen', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => pauseText(page)).toMatch(/Continue is available in [34] seconds/);
     await clickNode(page, (await pauseButton(page, 'Leave'))!);
     await expect.poll(async () => (await attemptsOf(background))[0]?.outcome).toBe('left');
     await expect(page).not.toHaveURL(/sam\.lee/); // Leave went back (here: to the tab's blank first page)
 
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => pauseText(page)).toMatch(/Continue is available in (9|10) seconds/);
   });
 
@@ -81,10 +81,10 @@ test.describe('the pause screen', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).length).toBe(1);
     await page.reload();
-    await waitForPause(page);
+    await expectPaused(page);
     // The screen says which time today this is once the background has answered its start,
     // which it does after writing it: then the log holds whatever the reload made of it.
     await expect.poll(() => pauseText(page)).toMatch(/time today/);
@@ -104,7 +104,7 @@ test('questions edited in options are shown, and the article’s can be restored
 
   const page = await context.newPage();
   await page.goto('https://www.instagram.com/sam.lee/');
-  await waitForPause(page);
+  await expectPaused(page);
   expect(await pauseText(page)).toContain('Would I tell a friend to send this?');
   await page.close();
 
@@ -117,6 +117,6 @@ test('questions edited in options are shown, and the article’s can be restored
   await expect.poll(async () => ((await storageOf(background)) as { settings: { questions: string[] } }).settings.questions).toEqual(defaults);
   const again = await context.newPage();
   await again.goto('https://www.instagram.com/sam.lee/');
-  await waitForPause(again);
+  await expectPaused(again);
   expect(await pauseText(again)).toContain(defaults[0]);
 });

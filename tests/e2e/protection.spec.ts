@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, launch, seedSettings, storageOf, test } from './support/extension';
-import { axNodes, clickNode, focusNode, pauseButton, pauseText, waitForPause } from './support/pause';
-import { decided } from './support/read-page';
+import { axNodes, clickNode, focusNode, pauseButton, pauseText, expectPaused, expectNotPaused } from './support/pause';
+import { expectDecided } from './support/read-page';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 const HOUR = 60 * 60 * 1000;
@@ -58,7 +58,7 @@ test.describe('the first run', () => {
     });
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     expect(await pauseText(page)).toMatch(/Call\W+Ana\W+instead/);
   });
 });
@@ -86,7 +86,7 @@ test.describe('the protection lock', () => {
     await expect(options.getByRole('article', { name: 'S.' })).toBeVisible();
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
 
     // Cancelled: it never happens.
     await waiting.getByRole('button', { name: 'Cancel this change' }).click();
@@ -109,7 +109,7 @@ test.describe('the protection lock', () => {
 
     const after = await context.newPage();
     await after.goto('https://www.instagram.com/sam.lee/');
-    await decided(after, background, 'removed once the lock let it through');
+    await expectDecided(after, background, 'removed once the lock let it through');
   });
 
   test('a change that strengthens applies at once, with the lock on', async ({ context, background, extensionId }) => {
@@ -198,7 +198,7 @@ test.describe('the friend’s code', () => {
 
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     expect(await pauseText(page)).toContain('To continue, enter the code your support person holds');
     await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 15_000 }).toBe(true);
     await typeInPause(page, 'WRONG-CODE2');
@@ -208,7 +208,7 @@ test.describe('the friend’s code', () => {
     expect(await attemptsOf(background)).toMatchObject([{ outcome: 'pending' }]);
     await typeInPause(page, code.toLowerCase());
     await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await expect(page.getByRole('heading', { name: 'sam.lee' })).toBeVisible();
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued']);
 
@@ -233,7 +233,7 @@ test.describe('the stricter hours', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => pauseText(page)).toContain('These are your stricter hours');
     expect(await pauseText(page)).toContain('I will wait until morning');
     // Past the countdown, Continue still waits for the phrase.

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, recordOf, seedSettings, storageOf, test } from './support/extension';
-import { clickNode, pauseButton, waitForPause } from './support/pause';
+import { clickNode, pauseButton, expectPaused } from './support/pause';
 
 // The log in a real browser profile: IndexedDB in the extension's origin, written by the
 // service worker, which Chromium stops whenever it likes.
@@ -76,7 +76,7 @@ test('the log of the first release (10,000 attempts and a journal in storage.loc
   // Not an install or an update: the worker merely starts again, and finds the old log.
   await stopWorker(context, page, extensionId);
   await page.goto('https://www.instagram.com/watched.3/');
-  await waitForPause(page);
+  await expectPaused(page);
   await expect.poll(async () => (await attemptsNow(context, extensionId)).length, { timeout: 120_000 }).toBe(10_001);
   const worker = await currentWorker(context, extensionId);
 
@@ -103,7 +103,7 @@ test('Leave is recorded when the service worker was stopped while the screen was
   await serve('https://www.instagram.com/**', 'instagram/app.html');
   const page = await context.newPage();
   await page.goto('https://www.instagram.com/watched.1/');
-  await waitForPause(page);
+  await expectPaused(page);
   await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
 
   await stopWorker(context, page, extensionId);
@@ -112,7 +112,7 @@ test('Leave is recorded when the service worker was stopped while the screen was
   await expect.poll(async () => (await attemptsNow(context, extensionId)).map((a) => [a.personId, a.outcome])).toEqual([['p-1', 'left']]);
 
   await page.goto('https://www.instagram.com/watched.2/');
-  await waitForPause(page);
+  await expectPaused(page);
   await clickNode(page, (await pauseButton(page, 'Leave'))!);
   await expect
     .poll(async () => (await attemptsNow(context, extensionId)).map((a) => [a.personId, a.outcome]).sort())
@@ -135,7 +135,7 @@ test('Leave pressed the moment the screen appears, on a stopped (cold) worker, i
   await stopWorker(context, page, extensionId);
   await page.locator('#link-watched').evaluate((link) => link.setAttribute('href', '/watched.4/'));
   await page.locator('#link-watched').click(); // in-app: the screen goes up and the cold worker is woken by its start
-  await waitForPause(page);
+  await expectPaused(page);
   await clickNode(page, (await pauseButton(page, 'Leave'))!);
   await expect.poll(async () => (await attemptsNow(context, extensionId)).map((a) => [a.personId, a.outcome])).toEqual([['p-4', 'left']]);
 });

@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, storageOf, test, journalOf } from './support/extension';
-import { axNodes, clickNode, continueThrough, pauseDialog, rerender, waitForPause, type AxNode } from './support/pause';
-import { decided } from './support/read-page';
+import { axNodes, clickNode, continueThrough, pauseDialog, rerender, expectPaused, type AxNode } from './support/pause';
+import { expectDecided } from './support/read-page';
 
 // After Continue into a chat thread, the first send (Enter or the send button) asks once more:
 // send it, or keep it in the journal. Its dialog is a closed shadow root too, read like the
@@ -128,12 +128,12 @@ test.describe('the send check', () => {
       await waitForSendCheck(page, false);
       // The message sent changes the thread: looked at, and still theirs, let through.
       await expect(sent(page)).toHaveCount(2);
-      await decided(page, background);
+      await expectDecided(page, background);
       expect((await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued']);
 
       // Coming back to their chat is a new decision.
       await page.reload();
-      await waitForPause(page);
+      await expectPaused(page);
       // (The log is read in its keys' order, not in time.)
       await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome).sort()).toEqual(['continued', 'pending']);
     });
@@ -197,7 +197,7 @@ test.describe('the send check', () => {
     test('before Continue nothing reaches the message box: the pause screen covers it', async ({ context, background }) => {
       const page = await context.newPage();
       await page.goto(thread);
-      await waitForPause(page);
+      await expectPaused(page);
       const box = (await composer(page).boundingBox())!;
       await page.mouse.click(box.x + 5, box.y + 5);
       await page.keyboard.type('hello');
@@ -259,7 +259,7 @@ test.describe('the send check', () => {
 
       // The header out for three frames (each looked at), then back.
       await rerender(page, '#main header');
-      await decided(page, background, 'their chat re-rendered');
+      await expectDecided(page, background, 'their chat re-rendered');
       await composer(page).click();
       await page.keyboard.type('still here');
       await page.keyboard.press('Enter');
@@ -271,7 +271,7 @@ test.describe('the send check', () => {
       await page.evaluate(() => { document.getElementById('panel')!.innerHTML = ''; });
       await page.waitForTimeout(2500);
       await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
-      await waitForPause(page);
+      await expectPaused(page);
       await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome).sort()).toEqual(['continued', 'pending']);
     });
 

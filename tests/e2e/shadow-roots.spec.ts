@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, seedSettings, test } from './support/extension';
-import { waitForPause } from './support/pause';
+import { expectPaused, expectNotPaused } from './support/pause';
 
 // Issue 11: the watcher observes the open shadow roots a site keeps its chats in (LinkedIn's
 // overlay, Reddit's chat app). A settings or snooze change replaces its observer; the roots
@@ -11,9 +11,9 @@ const jo = { id: 'p-jo', alias: 'J.', identifiers: [{ kind: 'handle', value: 'jo
 /** Opens a chat bubble in the page (not in the shadow root), sees the screen, and closes the bubble from the page's side. */
 async function pausedByPageBubble(page: Page, button: string) {
   await page.click(button);
-  await waitForPause(page);
+  await expectPaused(page);
   await page.evaluate(() => document.querySelector('#msg-overlay .msg-overlay-conversation-bubble')?.remove());
-  await waitForPause(page, false);
+  await expectNotPaused(page);
 }
 
 test('LinkedIn: a bubble opened inside the overlay shadow root after a settings change is paused', async ({ context, background, serve }) => {
@@ -30,7 +30,7 @@ test('LinkedIn: a bubble opened inside the overlay shadow root after a settings 
 
   // Only the shadow root changes.
   await page.click('#open-shadow-bubble-sam');
-  await waitForPause(page);
+  await expectPaused(page);
 });
 
 test('Reddit: a room chosen in place after a settings change is paused (the chat app re-renders only inside its shadow roots)', async ({ context, background, serve }) => {
@@ -41,13 +41,13 @@ test('Reddit: a room chosen in place after a settings change is paused (the chat
   const page = await context.newPage();
   await page.goto(`https://www.reddit.com/chat/room/${encodeURIComponent('!Jo2dIrEcT:reddit.com')}`);
   // The watcher has read the room from inside the chat app's shadow roots.
-  await waitForPause(page);
+  await expectPaused(page);
 
   // Jo is no longer watched, Sam is: the screen goes (the new settings are in force).
   await seedSettings(background, [redditSam]);
-  await waitForPause(page, false);
+  await expectNotPaused(page);
 
   await page.locator('rs-rooms-nav a.peer', { hasText: 'sam_lee' }).click();
   await expect(page).toHaveURL(`https://www.reddit.com/chat/room/${encodeURIComponent('!Sam1dIrEcT:reddit.com')}`);
-  await waitForPause(page);
+  await expectPaused(page);
 });

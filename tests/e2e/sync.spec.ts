@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Person, Settings } from '@/utils/model/schema';
 import { INDEX_KEY, splitForSync, stampLocal } from '@/utils/model/sync';
 import { expect, seedSettings, storageOf, test } from './support/extension';
-import { waitForPause } from './support/pause';
+import { expectPaused } from './support/pause';
 
 /*
  * Issue 10, "Sync, as an option". Chromium keeps chrome.storage.sync on the device even with no
@@ -86,7 +86,7 @@ test.describe('sync', () => {
     await serve('https://www.instagram.com/**', 'instagram/app.html');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/kim.r/');
-    await waitForPause(page);
+    await expectPaused(page);
     expect(strayRequests).toEqual([]);
     await turnSyncOff(options);
   });

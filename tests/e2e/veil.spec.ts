@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, seedSettings, test, veilInEffect } from './support/extension';
-import { pauseDialog, waitForPause } from './support/pause';
-import { decided } from './support/read-page';
+import { pauseDialog, expectPaused } from './support/pause';
+import { expectDecided } from './support/read-page';
 
 /*
  * Issue 5: on a full page load whose address already names a watched person, not one frame of
@@ -77,14 +77,14 @@ test.describe('before anything of the person is seen, on a load of an address na
 
       const page = await context.newPage();
       await page.goto(theirs);
-      await waitForPause(page);
+      await expectPaused(page);
       const first = await firstFrame(page);
       expect(first?.visibility === 'hidden' || first?.covered, JSON.stringify(first)).toBe(true);
 
       // Someone else's address on the same site is shown from its first frame, and not paused.
       await page.goto(someoneElses);
       await expect.poll(() => firstFrame(page)).toEqual({ visibility: 'visible', covered: false });
-      await decided(page, background);
+      await expectDecided(page, background);
     });
   }
 });

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, seedSettings, storageOf, test } from './support/extension';
-import { waitForPause } from './support/pause';
+import { expectPaused } from './support/pause';
 
 /**
  * Opens the dashboard in a tab right after using `over` (headless Chromium shows no toolbar
@@ -35,7 +35,7 @@ test.describe('Watch this person here', () => {
       expect.objectContaining({ alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] }),
     ]);
     await page.reload();
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('says so on a site Clean Break does not run on', async ({ context, background, serve, extensionId }) => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES } from './support/paths.mjs';
-import { until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { until, expectPaused, withFirefox } from './support/firefox.mjs';
 
 // Unreadable is never empty, in Firefox too: half-valid settings and garbage in every item. The
 // person who still parses is protected, the pages say what happened, and the raw value is kept.
@@ -25,7 +25,7 @@ test('half-valid settings and garbage everywhere: the readable person is still p
 
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/app.html']]);
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
 
     // Until something is saved the raw value stays where it was; the first save keeps it among the backups.
     assert.deepEqual((await stored(options)).settings, halfValidSettings);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pauseLog, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { pauseLog, expectPopupShows, until, expectPaused, withFirefox } from './support/firefox.mjs';
 
 // Custom sites in Firefox: added in options, the host asked for at that moment (optional
 // permissions, granted here by Firefox's automation switch), watched by the content script the
@@ -42,9 +42,9 @@ test('a custom site added in options is asked for, watched where its address nam
     await page.goto('https://forum.example.com/members/sam.leeroy/');
     await until(() => page.evaluate(() => getComputedStyle(document.documentElement).visibility === 'visible'), 'the longer name is shown');
     await page.goto('https://forum.example.com/members/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/members/sam.lee/']);
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Book club: On the pause screen' });
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Book club: On the pause screen' });
     await page.close();
 
     // Removed: its script unregistered and the host given back.

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { clickPauseButton, journalTexts, popupShows, typeInScreen, until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { clickPauseButton, journalTexts, expectPopupShows, typeInScreen, until, expectPaused, expectNotPaused, withFirefox } from './support/firefox.mjs';
 
 // The person's record in Firefox: exported as one file (a download the page makes from a blob),
 // the log cleared after asking, and the file imported back (a file chosen in the page) with
@@ -20,11 +20,11 @@ test('export everything, clear the log after asking, import the file back: the a
     await ff.seedSettings([sam]);
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/app.html']]);
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await typeInScreen(page, 'textarea', WRITTEN);
     await clickPauseButton(page, 'Leave');
-    await waitForPause(page, false);
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+    await expectNotPaused(page);
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
 
     // Export: the file lands in the downloads folder, whole.
     const options = await ff.extPage('options.html');
@@ -53,7 +53,7 @@ test('export everything, clear the log after asking, import the file back: the a
     assert.equal(await options.evaluate(() => document.activeElement?.textContent), 'Cancel');
     await options.click('dialog[open] button.danger');
     await until(async () => (await status(options)).includes('The log was cleared.'), 'the log is cleared');
-    await popupShows(ff, { today: 0 });
+    await expectPopupShows(ff, { today: 0 });
 
     // Import the file back, merging: it asks first, then the attempt is back, once.
     const input = await options.$('input[type="file"]');
@@ -66,7 +66,7 @@ test('export everything, clear the log after asking, import the file back: the a
       async () => (await status(options)).includes('1 attempt and 0 journal entries were added to the log and the journal.'),
       'the page says what was imported',
     );
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
 
     // The journal entry, kept through the clearing, is not doubled by the import.
     assert.deepEqual(await journalTexts(ff), [WRITTEN]);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, journalTexts, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { clickPauseButton, journalTexts, expectPopupShows, until, expectPaused, expectNotPaused, withFirefox } from './support/firefox.mjs';
 
 // Gmail opens compose windows over the inbox without changing the address: the person among a
 // compose window's recipients is the moment, and Leave takes them out where they are, keeping the
@@ -24,14 +24,14 @@ test('Gmail: adding them to a compose window pauses; Leave takes them out and ke
     await page.click(`${compose} div[name="to"] input[role="combobox"]`);
     await page.keyboard.type('sam@example.com');
     await page.keyboard.press('Enter');
-    await waitForPause(page);
+    await expectPaused(page);
     assert.equal(await page.evaluate(() => location.href), INBOX, 'no change of address');
 
     await clickPauseButton(page, 'Leave');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await until(async () => (await page.$$(`[role="dialog"] [data-hovercard-id="sam@example.com"]`)).length === 0, 'they are out of the recipients');
     assert.equal(await page.$eval(`${compose} [g_editable="true"]`, (body) => body.textContent), DRAFT, 'the draft stays in the window');
-    await popupShows(ff, { today: 1, recent: 'S.’s e-mail on Gmail: Left' });
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s e-mail on Gmail: Left' });
 
     assert.deepEqual(await journalTexts(ff), [DRAFT]);
   }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, pauseLog, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { clickPauseButton, pauseLog, expectPopupShows, until, expectPaused, expectNotPaused, withFirefox } from './support/firefox.mjs';
 
 const INSTAGRAM = [['https://www.instagram.com/', 'instagram/app.html']];
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
@@ -28,7 +28,7 @@ test('a person added in options is paused on their profile; Leave goes back; the
     assert.equal(await page.$eval('h1', (h) => h.textContent), 'Home feed');
 
     await page.goto('https://www.instagram.com/sam.lee/');
-    const screen = await waitForPause(page);
+    const screen = await expectPaused(page);
     // The host covers the page, and its root is closed to the page's scripts.
     assert.equal(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName), 'clean-break-pause');
     assert.equal(await page.$eval('clean-break-pause', (host) => host.shadowRoot), null);
@@ -50,15 +50,15 @@ test('a person added in options is paused on their profile; Leave goes back; the
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => window.__clicks), 0);
     assert.equal(await url(page), 'https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
 
     await clickPauseButton(page, 'Leave');
     await until(async () => (await url(page)) === 'https://www.instagram.com/', 'Leave goes back to the feed');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     assert.equal(await page.$eval('h1', (h) => h.textContent), 'Home feed');
     assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/']);
 
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
   }));
 
 test('in-app navigation (history.pushState, no load) to the watched profile is paused; another profile is not', () =>
@@ -72,18 +72,18 @@ test('in-app navigation (history.pushState, no load) to the watched profile is p
     await until(async () => (await url(page)) === 'https://www.instagram.com/jo.other/', 'at /jo.other/');
     await page.click('#link-watched');
     await until(async () => (await url(page)) === 'https://www.instagram.com/sam.lee/', 'at /sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     // One document all along, and paused only on the watched profile.
     assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), loads);
     assert.equal(await page.$eval('h2', (h) => h.textContent), 'sam.lee');
     assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/']);
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: On the pause screen' });
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: On the pause screen' });
 
     // Leave goes back to the previous profile, in the app.
     await clickPauseButton(page, 'Leave');
     await until(async () => (await url(page)) === 'https://www.instagram.com/jo.other/', 'Leave goes back to /jo.other/');
-    await waitForPause(page, false);
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+    await expectNotPaused(page);
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
   }));
 
 test('on a full load of the watched profile its first frame is already hidden or covered; another profile’s is shown', () =>
@@ -94,7 +94,7 @@ test('on a full load of the watched profile its first frame is already hidden or
 
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     const first = await page.evaluate(() => window.__firstFrame);
     assert.ok(first?.visibility === 'hidden' || first?.covered, `first frame: ${JSON.stringify(first)}`);
 
@@ -103,7 +103,7 @@ test('on a full load of the watched profile its first frame is already hidden or
     await page.goto('https://www.instagram.com/jo.other/');
     assert.deepEqual(await until(() => page.evaluate(() => window.__firstFrame), 'first frame'), { visibility: 'visible', covered: false });
     await page.click('#link-watched');
-    await waitForPause(page);
+    await expectPaused(page);
     assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/', '/sam.lee/']);
   }));
 
@@ -113,7 +113,7 @@ test('a profile left and come back to with Forward, from the back/forward cache,
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/');
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     // Marks on the profile's own document: they are still there only if it comes back from the
     // cache, not from a new load. The page's pageshow listener runs after the content script's (it
     // was added later): whether the screen is already up then says it was up before any frame.
@@ -124,17 +124,17 @@ test('a profile left and come back to with Forward, from the back/forward cache,
       });
     });
     // The screen is ready (it gives Leave the focus once mounted) before it is clicked.
-    await until(async () => (await waitForPause(page)).buttons.find((b) => b.name === 'Leave')?.focused, 'Leave has the focus');
+    await until(async () => (await expectPaused(page)).buttons.find((b) => b.name === 'Leave')?.focused, 'Leave has the focus');
     await clickPauseButton(page, 'Leave');
     await until(async () => (await url(page)) === 'https://www.instagram.com/', 'Leave goes back to the feed', 20_000);
-    await waitForPause(page, false);
+    await expectNotPaused(page);
 
     await page.evaluate(() => history.forward());
     await until(async () => (await url(page)) === 'https://www.instagram.com/sam.lee/', 'Forward comes back to the profile');
-    await waitForPause(page);
+    await expectPaused(page);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the profile came back from the back/forward cache');
     assert.deepEqual(await page.evaluate(() => window.__restored), { persisted: true, covered: true });
-    await popupShows(ff, { today: 2, recent: 'S.’s profile on Instagram: On the pause screen' });
+    await expectPopupShows(ff, { today: 2, recent: 'S.’s profile on Instagram: On the pause screen' });
     // Leave's fallback (home, when going back did nothing) was frozen with the page: it did go back.
     assert.equal(await url(page), 'https://www.instagram.com/sam.lee/');
   }));
@@ -145,20 +145,20 @@ test('a pause screen taken into the back/forward cache by the browser’s Back c
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/');
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await page.evaluate(() => (window.__sameDocument = true));
     // The browser's own Back, not Leave: the screen goes into the cache with the page.
     await page.evaluate(() => history.back());
     await until(async () => (await url(page)) === 'https://www.instagram.com/', 'Back to the feed');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await page.evaluate(() => history.forward());
     await until(async () => (await url(page)) === 'https://www.instagram.com/sam.lee/', 'Forward to the profile');
-    await waitForPause(page);
+    await expectPaused(page);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the profile came back from the back/forward cache');
     // One attempt, still on the screen: the abandoned one was carried over when the screen came back.
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: On the pause screen' });
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: On the pause screen' });
     await clickPauseButton(page, 'Leave');
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
   }));
 
 test('with no snooze, a profile let through and come back to from the back/forward cache is covered again', () =>
@@ -167,11 +167,11 @@ test('with no snooze, a profile let through and come back to from the back/forwa
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/');
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await page.evaluate(() => (window.__sameDocument = true));
-    await until(async () => (await waitForPause(page)).buttons.find((b) => b.name === 'Continue anyway')?.disabled === false, 'Continue anyway is enabled');
+    await until(async () => (await expectPaused(page)).buttons.find((b) => b.name === 'Continue anyway')?.disabled === false, 'Continue anyway is enabled');
     await clickPauseButton(page, 'Continue anyway');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
 
     // Away with the browser's Back, and back with Forward: the same document, from the cache. They
     // came back to the profile: a new decision.
@@ -179,7 +179,7 @@ test('with no snooze, a profile let through and come back to from the back/forwa
     await until(async () => (await url(page)) === 'https://www.instagram.com/', 'Back to the feed');
     await page.evaluate(() => history.forward());
     await until(async () => (await url(page)) === 'https://www.instagram.com/sam.lee/', 'Forward to the profile');
-    await waitForPause(page);
+    await expectPaused(page);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the profile came back from the back/forward cache');
-    await popupShows(ff, { today: 2, recent: 'S.’s profile on Instagram: On the pause screen' });
+    await expectPopupShows(ff, { today: 2, recent: 'S.’s profile on Instagram: On the pause screen' });
   }));

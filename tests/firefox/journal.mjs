@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, inClosedRoot, popupShows, typeInScreen, until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { clickPauseButton, inClosedRoot, expectPopupShows, typeInScreen, until, expectPaused, expectNotPaused, withFirefox } from './support/firefox.mjs';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 const WRITTEN = 'I still think about the lake trip.';
@@ -10,7 +10,7 @@ test('what is written on the pause screen is in the journal page, in full; delet
     await ff.seedSettings([sam]);
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/app.html']]);
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
 
     // Typed as a person types: a trusted click into the box inside the closed root, then keys.
     await page.evaluate(() => {
@@ -22,8 +22,8 @@ test('what is written on the pause screen is in the journal page, in full; delet
     // The page's own key listeners heard none of it: the keys stop at the screen's edge.
     assert.equal(await page.evaluate(() => window.__keys), 0);
     await clickPauseButton(page, 'Leave');
-    await waitForPause(page, false);
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+    await expectNotPaused(page);
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
 
     const journal = await ff.extPage('journal.html');
     const entries = () =>

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { until, expectPaused, withFirefox } from './support/firefox.mjs';
 
 // Issue 13's learned threads, in Firefox: a thread recognised once from its header is remembered
 // by its address (the background adds the conversation id and registers the veil for it), so a
@@ -17,7 +17,7 @@ test('a thread recognised from its header is learned by its address; a full load
     // The thread as Instagram renders it: its header links to them. Paused, and learned.
     const first = await ff.sitePage([[THREAD, 'instagram/direct-thread.html']]);
     await first.goto(THREAD);
-    await waitForPause(first);
+    await expectPaused(first);
     await until(async () => (await identifiers()).some((i) => i.kind === 'conversationId' && i.learned), 'the thread is learned');
     assert.deepEqual(await identifiers(), [
       { kind: 'handle', value: 'sam.lee', site: 'instagram' },
@@ -29,7 +29,7 @@ test('a thread recognised from its header is learned by its address; a full load
     await ff.veilInEffect(options, `${THREAD}*`, THREAD);
     const again = await ff.sitePage([[THREAD, 'learned/instagram-thread-unnamed.html']]);
     await again.goto(THREAD);
-    await waitForPause(again);
+    await expectPaused(again);
     const frame = await again.evaluate(() => window.__firstFrame);
     assert.ok(frame?.visibility === 'hidden' || frame?.covered, `first frame: ${JSON.stringify(frame)}`);
     // Learned once: not added again.

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { until, expectPaused, withFirefox } from './support/firefox.mjs';
 
 // The protection lock, enforced by the background, in Firefox: removing someone waits out the
 // cool-off (they are still paused meanwhile), can be cancelled, and applies once its time has come.
@@ -27,7 +27,7 @@ test('with the lock on, a removal waits while the profile still pauses; cancelle
     assert.deepEqual(await people(options), ['S.']);
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/app.html']]);
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
 
     // Cancelled: nothing waits, nothing happens.
     await options.bringToFront();

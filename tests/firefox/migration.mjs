@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { popupShows, until, withFirefox } from './support/firefox.mjs';
+import { expectPopupShows, until, withFirefox } from './support/firefox.mjs';
 
 // Data outlives versions, in Firefox too: the log and journal of the first release (version-1
 // arrays in storage.local) move into the database when the background starts again, whole, and
@@ -69,5 +69,5 @@ test('the first release’s log in storage.local moves to the database whole whe
     assert.deepEqual(journal.map((j) => [j.id, j.text]), [['j-old', 'Kept from before.']]);
     assert.ok(!stored.includes('journal') && !stored.includes('attempts$') && !stored.includes('journal$'), `left in storage.local: ${stored}`);
     // The popup reads it: the last of them, ten minutes ago, is the most recent.
-    await popupShows(ff, { recent: 'S.’s profile on Instagram: Left' });
+    await expectPopupShows(ff, { recent: 'S.’s profile on Instagram: Left' });
   }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { clickPauseButton, expectPopupShows, until, expectPaused, expectNotPaused, withFirefox } from './support/firefox.mjs';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 
@@ -11,10 +11,10 @@ test('no request leaves the browser: options, popup, background and content scri
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/app.html']]);
     await page.goto('https://www.instagram.com/');
     await page.goto('https://www.instagram.com/sam.lee/');
-    await waitForPause(page);
+    await expectPaused(page);
     await clickPauseButton(page, 'Leave');
-    await waitForPause(page, false);
-    await popupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
+    await expectNotPaused(page);
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Left' });
 
     assert.deepEqual(ff.stray, []);
     assert.deepEqual(ff.proxied, [], 'requests that left the browser');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickPauseButton, inClosedRoot, journalTexts, until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { clickPauseButton, inClosedRoot, journalTexts, until, expectPaused, expectNotPaused, withFirefox } from './support/firefox.mjs';
 
 // After Continue into their thread, the first send asks once more (the send check, its own closed
 // root): in Firefox the content script sees the page's composer through Xray wrappers, so stopping
@@ -31,10 +31,10 @@ test('after Continue into their thread, Enter asks first; keeping it saves the w
     await ff.seedSettings([sam]);
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/direct-thread.html']]);
     await page.goto(THREAD);
-    await waitForPause(page);
-    await until(async () => (await waitForPause(page)).buttons.find((b) => b.name === 'Continue anyway')?.disabled === false, 'Continue anyway is enabled');
+    await expectPaused(page);
+    await until(async () => (await expectPaused(page)).buttons.find((b) => b.name === 'Continue anyway')?.disabled === false, 'Continue anyway is enabled');
     await clickPauseButton(page, 'Continue anyway');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
 
     await page.click('[role="main"] [role="textbox"]');
     await page.keyboard.type(WORDS);

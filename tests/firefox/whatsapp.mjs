@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pauseLog, popupShows, until, waitForPause, withFirefox } from './support/firefox.mjs';
+import { pauseLog, expectPopupShows, until, expectPaused, expectNotPaused, withFirefox } from './support/firefox.mjs';
 
 // On WhatsApp Web the person is their saved contact name (and their number, where shown).
 const sam = {
@@ -27,13 +27,13 @@ test('WhatsApp: a chat opened from the list, with no change of address, is pause
 
     // Their chat: the address stays the same.
     await page.click('#pane-side [role="row"][data-chat="sam"]');
-    const screen = await waitForPause(page);
+    const screen = await expectPaused(page);
     assert.ok(screen.text.includes('S.'), screen.text);
     assert.equal(await page.evaluate(() => location.href), 'https://web.whatsapp.com/');
     assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1);
     // In this one document the screen came up once, on their chat: never on Jo's or the group.
     assert.deepEqual((await pauseLog(page)).map((p) => p.chat), ['sam']);
-    await popupShows(ff, { today: 1, recent: 'S.’s chat on WhatsApp Web: On the pause screen' });
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s chat on WhatsApp Web: On the pause screen' });
 
     // The app re-rendering their chat's header (out for three frames): the screen stays up, not
     // taken down and put up again.
@@ -46,11 +46,11 @@ test('WhatsApp: a chat opened from the list, with no change of address, is pause
       main.insertBefore(header, main.firstChild);
       for (let i = 0; i < 3; i++) await frame();
     });
-    await waitForPause(page);
+    await expectPaused(page);
     assert.deepEqual((await pauseLog(page)).map((p) => p.chat), ['sam']);
 
     // The app switching to another chat by itself (as from a notification) takes the screen down.
     await page.evaluate(() => window.__openChat('jo'));
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     assert.ok((await header(page))?.includes('Jo Other'));
   }));

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  abandoned,
-  ABANDON_GRACE_MS,
-  cameBack,
-  chose,
-  CLOSING_MS,
-  ended,
-  settled,
-  started,
-  START_BELIEVED_MS,
-  tabsClosed,
-  type Put,
-} from '@/utils/model/attempt-lifecycle';
+import { abandoned, ABANDON_GRACE_MS, cameBack, chose, CLOSING_MS, ended, settled, started, START_BELIEVED_MS, tabsClosed, type Put } from '@/utils/model/attempt-lifecycle';
 import type { Attempt } from '@/utils/model/schema';
 
 const NOW = 1_800_000_000_000;

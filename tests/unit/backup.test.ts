@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_BACKUP_BYTES,
-  checkBackup,
-  describeBackup,
-  describeProblems,
-  importedAttempt,
-  mergeSettings,
-  newRows,
-  parseBackup,
-  placeOf,
-  planImport,
-  sizeProblem,
-} from '@/utils/model/backup';
+import { MAX_BACKUP_BYTES, checkBackup, describeBackup, describeProblems, importedAttempt, mergeSettings, newRows, parseBackup, placeOf, planImport, sizeProblem } from '@/utils/model/backup';
 import { recordDb } from '@/utils/store/db';
 import { defaultSettings } from '@/utils/model/defaults';
 import { backupFileName } from '@/utils/model/export';

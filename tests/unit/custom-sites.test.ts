@@ -3,16 +3,7 @@ import { defaultSettings } from '@/utils/model/defaults';
 import { identifiersFromInput } from '@/utils/model/identity';
 import { compileWatchIndex } from '@/utils/model/matching';
 import { CustomSite, Settings, type Person } from '@/utils/model/schema';
-import {
-  customAdapter,
-  customAdapterForUrl,
-  customAdapters,
-  readAfter,
-  seenAs,
-  selectorProblem,
-  siteOrigin,
-  sitePattern,
-} from '@/utils/sites/custom/custom';
+import { customAdapter, customAdapterForUrl, customAdapters, readAfter, seenAs, selectorProblem, siteOrigin, sitePattern } from '@/utils/sites/custom/custom';
 import { salvageSettings } from '@/utils/store/storage';
 import { veilPatterns } from '@/utils/background/veil';
 

@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  carry,
-  decide,
-  initialState,
-  BLANK_GRACE_MS,
-  LEAVING_MS,
-  report,
-  type Decision,
-  type Found,
-  type Report,
-  type WatchEvent,
-  type ThreadReading,
-  type WatchState,
-} from '@/entrypoints/watch.content/decide';
+import { carry, decide, initialState, BLANK_GRACE_MS, LEAVING_MS, report, type Decision, type Found, type Report, type WatchEvent, type ThreadReading, type WatchState } from '@/entrypoints/watch.content/decide';
 import type { Person } from '@/utils/model/schema';
 import type { Sighting } from '@/utils/sites/types';
 

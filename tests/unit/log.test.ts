@@ -3,16 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/model/defaults';
 import { recordDb } from '@/utils/store/db';
 import { ABANDON_GRACE_MS, countdownFor } from '@/utils/model/attempt-lifecycle';
-import {
-  abandonAttempt,
-  closeTabs,
-  keepDraft,
-  rebuildSummary,
-  resolveAttempt,
-  settleAbandonedAttempts,
-  startAttempt,
-  startWriter,
-} from '@/utils/background/log';
+import { abandonAttempt, closeTabs, keepDraft, rebuildSummary, resolveAttempt, settleAbandonedAttempts, startAttempt, startWriter } from '@/utils/background/log';
 import type { AttemptRef } from '@/utils/protocol/requests';
 import { loadSnoozes, recordProblemItem, settingsItem, unwrittenItem } from '@/utils/store/storage';
 import { localTimeZone, summarize } from '@/utils/model/summary';

@@ -4,15 +4,7 @@ import { defaultSettings } from '@/utils/model/defaults';
 import { canonicalCode, codeMatches, hashCode, newCode, tryCode, waitAfter } from '@/utils/background/friend-code';
 import { recordDb } from '@/utils/store/db';
 import type { CustomSite, Person, Settings } from '@/utils/model/schema';
-import {
-  applyDue,
-  applyPendingNow,
-  cancelPending,
-  checkContinueCode,
-  LOCK_ALARM,
-  proposeChange,
-  setFriendCode,
-} from '@/utils/background/settings-writer';
+import { applyDue, applyPendingNow, cancelPending, checkContinueCode, LOCK_ALARM, proposeChange, setFriendCode } from '@/utils/background/settings-writer';
 import { backupsItem, friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from '@/utils/store/storage';
 import { startAttempt } from '@/utils/background/log';
 

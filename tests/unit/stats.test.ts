@@ -1,19 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import {
-  byFeeling,
-  byHour,
-  byPerson,
-  bySite,
-  byWeekday,
-  calendar,
-  dayRange,
-  periods,
-  relativeTime,
-  share,
-  streak,
-  type Clock,
-} from '@/utils/model/stats';
+import { byFeeling, byHour, byPerson, bySite, byWeekday, calendar, dayRange, periods, relativeTime, share, streak, type Clock } from '@/utils/model/stats';
 import { summarize } from '@/utils/model/summary';
 import type { Attempt, CustomSite, Person } from '@/utils/model/schema';
 

@@ -3,15 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/model/defaults';
 import type { CustomSite, Person, Settings, Snooze } from '@/utils/model/schema';
 import { adapters } from '@/utils/sites';
-import {
-  compileSiteWatch,
-  CUSTOM_SITES_KEY,
-  isCustomSitesWatch,
-  isSiteWatch,
-  WATCH_INDEX_VERSION,
-  watchIndexKey,
-  type SiteWatch,
-} from '@/utils/store/watch-index';
+import { compileSiteWatch, CUSTOM_SITES_KEY, isCustomSitesWatch, isSiteWatch, WATCH_INDEX_VERSION, watchIndexKey, type SiteWatch } from '@/utils/store/watch-index';
 import { publishWatchIndexes, watchIndexes } from '@/utils/background/watch-publish';
 
 const sam: Person = {

@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { waitForPause } from '../support/pause';
-import { decided } from '@/tests/e2e/support/read-page';
+import { expectPaused } from '../support/pause';
+import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // On Bluesky the person is their handle.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.bsky.social', site: 'bluesky' }] };
@@ -24,20 +24,20 @@ test.describe('Bluesky', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://bsky.app/');
-    await decided(page, background, 'feed');
+    await expectDecided(page, background, 'feed');
     for (const link of ['nav a[href="/notifications"]', 'nav a[href="/search"]', '#link-similar']) {
       await page.locator(link).click();
-      await decided(page, background, link);
+      await expectDecided(page, background, link);
     }
     await page.locator('#link-watched').click();
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['profile', 'pending']]);
   });
 
   test('their post is paused on load', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://bsky.app/profile/sam.bsky.social/post/3kabc2defgh2i');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('their conversation opened from the chat list is paused; the list, another person and a group are not', async ({
@@ -47,16 +47,16 @@ test.describe('Bluesky', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://bsky.app/messages');
-    await decided(page, background, 'chat list');
+    await expectDecided(page, background, 'chat list');
     for (const convo of ['3kjodirect22b', '3kgroupchat2c']) {
       await page.locator(`a[href="/messages/${convo}"]`).first().click();
       await expect(page.locator('[data-testid="convoScreen"]')).toBeVisible();
-      await decided(page, background, convo);
+      await expectDecided(page, background, convo);
     }
     expect(await attemptsSince(background, since)).toEqual([]);
 
     await page.locator('a[href="/messages/3ksamdirect2a"]').click();
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['thread', 'pending']]);
   });
 
@@ -64,6 +64,6 @@ test.describe('Bluesky', () => {
     await serve('https://bsky.app/messages/3ksamdirect2a', 'bluesky/messages-convo.html');
     const page = await context.newPage();
     await page.goto('https://bsky.app/messages/3ksamdirect2a');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 });

@@ -1,6 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { countScreenRemovals, pauseDialog, rerender, screenRemovals, waitForPause } from '../support/pause';
-import { decided, readPageWhenReady } from '@/tests/e2e/support/read-page';
+import { countScreenRemovals, pauseDialog, rerender, screenRemovals, expectPaused, expectNotPaused } from '../support/pause';
+import { expectDecided, readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // Watched on Facebook by vanity name and by the name their chats carry.
 const sam = {
@@ -19,7 +19,7 @@ test.describe('Facebook', () => {
     await serve('https://www.facebook.com/**', 'facebook/app.html');
     const page = await context.newPage();
     await page.goto('https://www.facebook.com/sam.lee.52');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['profile', 'pending']]);
   });
 
@@ -27,17 +27,17 @@ test.describe('Facebook', () => {
     await serve('https://www.facebook.com/**', 'facebook/app.html');
     const page = await context.newPage();
     await page.goto('https://www.facebook.com/');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     // Someone else's profile, reached in-app, stays quiet too.
     await page.click('#post-other');
     await expect(page).toHaveURL('https://www.facebook.com/jo.other/');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.goBack();
     await page.click('#post-author');
     await expect(page).toHaveURL('https://www.facebook.com/sam.lee.52/');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a chat pop-up with them opened over the feed (no URL change) is paused; one with someone else is not', async ({ context, background, serve }) => {
@@ -46,35 +46,35 @@ test.describe('Facebook', () => {
     await page.goto('https://www.facebook.com/');
     await page.click('#contact-jo');
     await expect(page.locator('[data-pagelet="ChatTab"] [role="log"]')).toHaveAttribute('aria-label', 'Messages in conversation titled Jo Other');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.click('#contact-sam');
-    await waitForPause(page);
+    await expectPaused(page);
     expect(page.url()).toBe('https://www.facebook.com/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
 
     // Leave closes that pop-up and stays on the feed beneath it.
     await page.keyboard.press('Enter');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await expect(page.locator('[data-pagelet="ChatTab"]')).toHaveCount(0);
     expect(page.url()).toBe('https://www.facebook.com/');
     await expect(page.locator('[role="feed"]')).toBeVisible();
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
-    await decided(page, background);
+    await expectDecided(page, background);
   });
 
   test('in French, with no English label: their chat pop-up over the feed is paused, and Leave closes it alone', async ({ context, background, serve }) => {
     await serve('https://www.facebook.com/**', 'facebook/chat-popup-fr.html');
     const page = await context.newPage();
     await page.goto('https://www.facebook.com/');
-    await waitForPause(page);
+    await expectPaused(page);
     await page.keyboard.press('Enter');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     const titles = page.locator('[data-pagelet="ChatTab"] [data-testid="messenger-chat-title-text"]');
     await expect(titles).toHaveText(['Jo Other']);
     expect(page.url()).toBe('https://www.facebook.com/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'left']]);
-    await decided(page, background);
+    await expectDecided(page, background);
   });
 
   // Another pop-up left open beside theirs stays named while theirs re-renders: still a blank of
@@ -87,7 +87,7 @@ test.describe('Facebook', () => {
     await serve('https://www.facebook.com/**', 'facebook/chat-popup-fr.html');
     const page = await context.newPage();
     await page.goto('https://www.facebook.com/');
-    await waitForPause(page);
+    await expectPaused(page);
     await countScreenRemovals(page);
     await rerender(page, '[data-pagelet="ChatTab"]'); // theirs, the first; Jo's stays
     expect(await screenRemovals(page)).toBe(0);
@@ -96,7 +96,7 @@ test.describe('Facebook', () => {
 
     // The app closing their pop-up for good, Jo's still open: the screen goes once the grace is over.
     await page.evaluate(() => document.querySelector('[data-pagelet="ChatTab"]')!.remove());
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await expect(page.locator('[data-pagelet="ChatTab"] [data-testid="messenger-chat-title-text"]')).toHaveText(['Jo Other']);
   });
 
@@ -112,11 +112,11 @@ test.describe('Facebook', () => {
       'https://www.facebook.com/search/people/?q=sam%20lee',
     ]) {
       await page.goto(quiet);
-      await decided(page, background, quiet);
+      await expectDecided(page, background, quiet);
     }
 
     await page.goto('https://www.facebook.com/messages/t/100012345678901/');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('in Spanish, with no English label on the page: their encrypted thread is paused; someone else\'s under their row and a group they write in are not', async ({
@@ -135,12 +135,12 @@ test.describe('Facebook', () => {
     ] as const) {
       await page.goto(quiet);
       await expect.poll(async () => (await readPageWhenReady(background, quiet)).filter((seen) => seen.kind === 'name').map((seen) => seen.value)).toEqual(names);
-      await decided(page, background, quiet);
+      await expectDecided(page, background, quiet);
     }
     expect(await attemptsOf(background)).toEqual([]);
 
     await page.goto('https://www.facebook.com/messages/e2ee/t/7712345678901234/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
@@ -148,6 +148,6 @@ test.describe('Facebook', () => {
     await serve('https://www.facebook.com/', 'facebook/feed-messenger-menu.html');
     const page = await context.newPage();
     await page.goto('https://www.facebook.com/');
-    await decided(page, background);
+    await expectDecided(page, background);
   });
 });

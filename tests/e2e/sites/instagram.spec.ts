@@ -1,5 +1,5 @@
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { pauseDialog, waitForPause } from '../support/pause';
+import { pauseDialog, expectPaused } from '../support/pause';
 import { readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // The model for every site's e2e spec: full load, in-app navigation, and the negatives. A negative
@@ -25,7 +25,7 @@ test.describe('Instagram', () => {
     await serve(`https://www.instagram.com${samThread}`, 'instagram/direct-thread.html');
     const page = await context.newPage();
     await page.goto(`https://www.instagram.com${samThread}`);
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
@@ -41,7 +41,7 @@ test.describe('Instagram', () => {
     expect(await attemptsOf(background)).toEqual([]);
 
     await page.evaluate(openThreadInPlace, [samThread, 'sam.lee', 'Sam Lee'] as const);
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.personId, a.kind])).toEqual([['p-sam', 'thread']]);
   });
 
@@ -65,14 +65,14 @@ test.describe('Instagram', () => {
       link.append(header);
       header.textContent = 'Sam Lee';
     }, samThread);
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a thread in Spanish is read the same', async ({ context, serve }) => {
     await serve(`https://www.instagram.com${samThread}`, 'instagram/direct-thread-es.html');
     const page = await context.newPage();
     await page.goto(`https://www.instagram.com${samThread}`);
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a thread whose header appears after load (the app renders late) is paused', async ({ context, serve }) => {
@@ -90,7 +90,7 @@ test.describe('Instagram', () => {
         document.querySelector('[role="main"]')!.prepend(header);
       }, 300);
     });
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('the feed with the messages tray closed is not paused; a chat with them opened in the tray is', async ({ context, background, serve }) => {
@@ -110,7 +110,7 @@ test.describe('Instagram', () => {
         '<div role="textbox" contenteditable="true"><p><br></p></div>';
       document.querySelector('[data-pagelet="IGDChatTabsRootContent"] [data-visualcompletion="ignore"] > div')!.append(tab);
     });
-    await waitForPause(page);
+    await expectPaused(page);
     await expect(page).toHaveURL('https://www.instagram.com/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });

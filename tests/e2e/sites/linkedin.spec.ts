@@ -1,6 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { waitForPause } from '../support/pause';
-import { decided } from '@/tests/e2e/support/read-page';
+import { expectPaused, expectNotPaused } from '../support/pause';
+import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // Watched on LinkedIn by vanity name, by the opaque member id messaging links carry, and by name.
 const sam = {
@@ -21,32 +21,32 @@ test.describe('LinkedIn', () => {
     await serve('https://www.linkedin.com/**', 'linkedin/app.html');
     const page = await context.newPage();
     await page.goto('https://www.linkedin.com/in/sam-lee-1a2b3c/');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['profile', 'pending']]);
 
     const feed = await context.newPage();
     await feed.goto('https://www.linkedin.com/feed/');
-    await decided(feed, background);
+    await expectDecided(feed, background);
     await feed.click('#actor-sam');
     await expect(feed).toHaveURL('https://www.linkedin.com/in/sam-lee-1a2b3c/');
-    await waitForPause(feed);
+    await expectPaused(feed);
   });
 
   test('a thread opened from the messaging list, whose pane fills late, is paused; the list, a group and someone else are not', async ({ context, serve, background }) => {
     await serve('https://www.linkedin.com/**', 'linkedin/app.html');
     const page = await context.newPage();
     await page.goto('https://www.linkedin.com/messaging/');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     for (const row of ['#row-group', '#row-jo-other-77']) {
       await page.click(row);
       await expect(page.locator('.msg-title-bar')).toBeVisible();
-      await decided(page, background, row);
+      await expectDecided(page, background, row);
     }
 
     await page.click('#row-sam-lee-1a2b3c');
     await expect(page).toHaveURL(THREAD);
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a chat bubble with them opened over the feed (no URL change) is paused; a bubble with someone else or a group is not', async ({ context, background, serve }) => {
@@ -56,28 +56,28 @@ test.describe('LinkedIn', () => {
     await page.click('#open-bubble-jo');
     await page.click('#open-group-bubble');
     await expect(page.locator('.msg-overlay-conversation-bubble')).toHaveCount(2);
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.click('#open-bubble-sam');
-    await waitForPause(page);
+    await expectPaused(page);
     expect(page.url()).toBe('https://www.linkedin.com/feed/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
 
     // Leave closes their bubble only, and stays on the feed with the others open.
     await page.keyboard.press('Enter');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await expect(page.locator('.msg-overlay-conversation-bubble')).toHaveCount(2);
     await expect(page.locator('.msg-overlay-conversation-bubble', { hasText: 'Sam Lee' })).toHaveCount(1); // the group
     expect(page.url()).toBe('https://www.linkedin.com/feed/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['left']);
-    await decided(page, background);
+    await expectDecided(page, background);
   });
 
   test('a bubble open in the 2025–26 overlay shadow root is paused on a full page load', async ({ context, serve }) => {
     await serve('https://www.linkedin.com/feed/', 'linkedin/bubble-shadow.html');
     const page = await context.newPage();
     await page.goto('https://www.linkedin.com/feed/');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   // The watcher observes the document, and mutations inside a shadow root do not reach it: a
@@ -88,10 +88,10 @@ test.describe('LinkedIn', () => {
     const page = await context.newPage();
     await page.goto('https://www.linkedin.com/feed/');
     await page.click('#open-shadow-bubble-sam');
-    await waitForPause(page);
+    await expectPaused(page);
     // Leave closes the bubble inside the shadow root too, and stays on the feed.
     await page.keyboard.press('Enter');
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await expect(page.locator('#interop-outlet .msg-overlay-conversation-bubble')).toHaveCount(0);
     expect(page.url()).toBe('https://www.linkedin.com/feed/');
   });
@@ -104,7 +104,7 @@ test.describe('LinkedIn', () => {
     const page = await context.newPage();
     for (const quiet of ['https://www.linkedin.com/search/results/people/?keywords=sam%20lee', group, 'https://www.linkedin.com/feed/']) {
       await page.goto(quiet);
-      await decided(page, background, quiet);
+      await expectDecided(page, background, quiet);
     }
   });
 });

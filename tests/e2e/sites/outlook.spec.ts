@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, journalOf, seedSettings, test } from '../support/extension';
-import { clickNode, pauseButton, waitForPause } from '../support/pause';
-import { decided } from '@/tests/e2e/support/read-page';
+import { clickNode, pauseButton, expectPaused, expectNotPaused } from '../support/pause';
+import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // Outlook opens new mail in the reading pane without changing the address: only the person
 // among a compose window's recipients is a moment; the message list and their message are not.
@@ -29,11 +29,11 @@ test.describe('Outlook', () => {
     await page.goto('https://outlook.office.com/mail/inbox');
     await newMail(page, 'I keep thinking about last summer.');
     await addRecipient(page, 'sam@example.com');
-    await waitForPause(page);
+    await expectPaused(page);
     expect(page.url()).toBe('https://outlook.office.com/mail/inbox');
 
     await clickNode(page, (await pauseButton(page, 'Leave'))!);
-    await waitForPause(page, false);
+    await expectNotPaused(page);
     await expect(page.locator('._EType_RECIPIENT_ENTITY')).toHaveCount(0);
     await expect(page.locator('[aria-label="Message body"]')).toHaveText('I keep thinking about last summer.');
     await expect
@@ -46,20 +46,20 @@ test.describe('Outlook', () => {
     await serve(/^https:\/\/outlook\.live\.com\/mail\/0\/deeplink\/compose/, 'outlook/compose.html');
     const page = await context.newPage();
     await page.goto('https://outlook.live.com/mail/0/deeplink/compose?to=sam@example.com');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('the message list, their message and new mail to someone else stay quiet', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://outlook.office.com/mail/inbox');
     await expect(page.locator('[data-lpc-hover-target-id]').first()).toBeVisible();
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await newMail(page, 'Could you forward this to sam@example.com?');
     await addRecipient(page, 'jo.other@example.com');
     await addRecipient(page, 'sam@example.co');
     await expect(page.locator('._EType_RECIPIENT_ENTITY')).toHaveCount(2);
-    await decided(page, background);
+    await expectDecided(page, background);
     expect(await attemptsOf(background)).toEqual([]);
   });
 });

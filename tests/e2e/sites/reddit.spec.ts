@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { pauseDialog, waitForPause } from '../support/pause';
-import { decided, readPageWhenReady } from '@/tests/e2e/support/read-page';
+import { pauseDialog, expectPaused } from '../support/pause';
+import { expectDecided, readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // On Reddit the person is their username.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'reddit' }] };
@@ -29,39 +29,39 @@ test.describe('Reddit', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.reddit.com/');
-    await decided(page, background, 'home feed');
+    await expectDecided(page, background, 'home feed');
     for (const link of ['#link-post', '#link-search', '#link-similar']) {
       await page.locator(link).click();
-      await decided(page, background, link);
+      await expectDecided(page, background, link);
     }
     await page.locator('#link-watched').click();
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['profile', 'pending']]);
   });
 
   test('their profile on old.reddit.com is paused on load', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://old.reddit.com/user/sam_lee/submitted/');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a private message addressed to them is paused, as compose', async ({ context, background }) => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.reddit.com/message/compose/?to=sam_lee');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['compose', 'pending']]);
 
     const old = await context.newPage();
     await old.goto('https://old.reddit.com/message/compose/?to=%2Fu%2Fsam_lee');
-    await waitForPause(old);
+    await expectPaused(old);
   });
 
   test('their chat room, read from its header inside the chat app, is paused on load', async ({ context, background }) => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto(`https://www.reddit.com${samRoom}`);
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['thread', 'pending']]);
   });
 
@@ -70,7 +70,7 @@ test.describe('Reddit', () => {
     const page = await context.newPage();
     for (const path of ['/chat', joRoom, groupRoom]) {
       await page.goto(`https://www.reddit.com${path}`);
-      await decided(page, background, path);
+      await expectDecided(page, background, path);
     }
     expect(await attemptsSince(background, since)).toEqual([]);
   });
@@ -91,11 +91,11 @@ test.describe('Reddit', () => {
       await expect
         .poll(async () => (await readPageWhenReady(background, page.url())).filter((seen) => seen.kind === 'handle'))
         .toEqual(partner);
-      await decided(page, background, path);
+      await expectDecided(page, background, path);
     }
     expect(await attemptsSince(background, since)).toEqual([]);
     await page.goto(`https://www.reddit.com${samRoom}`);
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['thread', 'pending']]);
   });
 
@@ -106,10 +106,10 @@ test.describe('Reddit', () => {
   test('their room chosen from the rooms list, in place, is paused', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto(`https://www.reddit.com${joRoom}`);
-    await decided(page, background, 'another person');
+    await expectDecided(page, background, 'another person');
     await page.locator('rs-rooms-nav a.peer', { hasText: 'sam_lee' }).click();
     await expect(page).toHaveURL(`https://www.reddit.com${samRoom}`);
-    await waitForPause(page, true, 2000);
+    await expectPaused(page, 2000);
   });
 
   // The floating chat window over ordinary pages: the negative is asserted once the content
@@ -125,7 +125,7 @@ test.describe('Reddit', () => {
     expect(await pauseDialog(page)).toBeUndefined();
 
     await page.evaluate(() => (window as unknown as { openChatWindow(name: string): void }).openChatWindow('sam_lee'));
-    await waitForPause(page);
+    await expectPaused(page);
     await expect(page).toHaveURL('https://www.reddit.com/r/AskReddit/');
   });
 });

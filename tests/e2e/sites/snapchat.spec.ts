@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { waitForPause } from '../support/pause';
-import { decided } from '@/tests/e2e/support/read-page';
+import { expectPaused } from '../support/pause';
+import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // Snapchat is read from its addresses only: a public profile's username, and a web chat's
 // conversation id (saved with "Watch this person here" from the open chat).
@@ -29,22 +29,22 @@ test.describe('Snapchat', () => {
   test('their public profile is paused on load; a similar name is not', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://www.snapchat.com/add/sam.lee2');
-    await decided(page, background, 'similar name');
+    await expectDecided(page, background, 'similar name');
     await page.goto('https://www.snapchat.com/add/sam.lee');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('their chat opened from the list is paused; the list and another chat are not', async ({ context, background }) => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.snapchat.com/web/');
-    await decided(page, background, 'chat list');
+    await expectDecided(page, background, 'chat list');
     await page.locator('[data-chat="8e7d6c5b-4a39-4281-8f7e-6d5c4b3a2918"]').click();
     await expect(page.locator('header')).toHaveText('Jo Other');
-    await decided(page, background, 'another chat');
+    await expectDecided(page, background, 'another chat');
 
     await page.locator(`[data-chat="${samChat}"]`).click();
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['thread', 'pending']]);
   });
 });

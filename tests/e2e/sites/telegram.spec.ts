@@ -1,7 +1,7 @@
 import { attemptsOf, expect, identifiersOf, seedSettings, test } from '../support/extension';
 import type { BrowserContext, Page } from '@playwright/test';
-import { axNodes, continueThrough, pauseDialog, waitForPause } from '../support/pause';
-import { decided } from '@/tests/e2e/support/read-page';
+import { axNodes, continueThrough, pauseDialog, expectPaused } from '../support/pause';
+import { expectDecided } from '@/tests/e2e/support/read-page';
 
 const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };
 const byNameAndId = {
@@ -27,10 +27,10 @@ test.describe('Telegram Web K', () => {
       (window as unknown as { hashchanges: number }).hashchanges = 0;
       window.addEventListener('hashchange', () => (window as unknown as { hashchanges: number }).hashchanges++);
     });
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.locator('a.chatlist-chat[data-peer-id="123456789"]').click();
-    await waitForPause(page);
+    await expectPaused(page);
     expect(page.url()).toBe('https://web.telegram.org/k/#@sam_lee');
     expect(await page.evaluate(() => (window as unknown as { hashchanges: number }).hashchanges)).toBe(0);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
@@ -40,7 +40,7 @@ test.describe('Telegram Web K', () => {
     await seedSettings(background, [byHandle]);
     const page = await context.newPage();
     await page.goto('https://web.telegram.org/k/#@sam_lee');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a group named like them and another person stay quiet', async ({ context, background }) => {
@@ -50,7 +50,7 @@ test.describe('Telegram Web K', () => {
     for (const peerId of ['-1234567890', '987654321']) {
       await page.locator(`a.chatlist-chat[data-peer-id="${peerId}"]`).click();
       await expect(page.locator('.chat.active .chat-info .peer-title')).toHaveAttribute('data-peer-id', peerId);
-      await decided(page, background, peerId);
+      await expectDecided(page, background, peerId);
     }
     expect(await attemptsOf(background)).toEqual([]);
   });
@@ -65,7 +65,7 @@ test.describe('Telegram Web A', () => {
   test('a link straight to the chat is paused on load', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://web.telegram.org/a/#123456789');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a chat opened from the list (history.pushState) is paused; searching for them is not', async ({ context, background }) => {
@@ -73,10 +73,10 @@ test.describe('Telegram Web A', () => {
     await page.goto('https://web.telegram.org/a/');
     await page.locator('#telegram-search-input').fill('sam');
     await expect(page.locator('.LeftSearch .ChatInfo')).toBeVisible();
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.locator('#chat-list a[href="#123456789"]').click();
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a group named like them stays quiet', async ({ context, background }) => {
@@ -84,7 +84,7 @@ test.describe('Telegram Web A', () => {
     await page.goto('https://web.telegram.org/a/');
     await page.locator('#chat-list a[href="#-1001234567890"]').click();
     await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Sam Lee');
-    await decided(page, background);
+    await expectDecided(page, background);
     expect(await attemptsOf(background)).toEqual([]);
   });
 });
@@ -115,7 +115,7 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
   }) => {
     const page = await context.newPage();
     await page.goto(link('sam_lee'));
-    await waitForPause(page);
+    await expectPaused(page);
     await expect(page).toHaveURL('https://web.telegram.org/a/#123456789');
     await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Sam Lee');
     await expect.poll(() => identifiersOf(background)).toEqual([
@@ -129,7 +129,7 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
     // The chat's own address, in another tab: caught by the id learned.
     const again = await context.newPage();
     await again.goto('https://web.telegram.org/a/#123456789');
-    await waitForPause(again);
+    await expectPaused(again);
   });
 
   test('Continue before A has found the chat: it opens with no second screen, its id is learned, and the first send still asks', async ({
@@ -146,7 +146,7 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
       { kind: 'handle', value: 'sam_lee', site: 'telegram' },
       { kind: 'accountId', value: '123456789', site: 'telegram', learned: true },
     ]);
-    await decided(page, background);
+    await expectDecided(page, background);
     expect(await pauseDialog(page)).toBeUndefined();
     expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'continued']]);
 
@@ -165,7 +165,7 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
     await page.locator('#chat-list a.ListItem-button[href="#987654321"]').click();
     await expect(page).toHaveURL('https://web.telegram.org/a/#987654321');
     await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Jo Other');
-    await decided(page, background);
+    await expectDecided(page, background);
     expect(await identifiersOf(background)).toEqual([{ kind: 'handle', value: 'sam_lee', site: 'telegram' }]);
     expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'continued']]);
   });
@@ -175,7 +175,7 @@ test.describe('Telegram Web A, opened from a t.me link', () => {
     await page.goto(link('jo_other'));
     await expect(page).toHaveURL('https://web.telegram.org/a/#987654321');
     await expect(page.locator('.MiddleHeader .fullName')).toHaveText('Jo Other');
-    await decided(page, background);
+    await expectDecided(page, background);
     expect(await identifiersOf(background)).toEqual([{ kind: 'handle', value: 'sam_lee', site: 'telegram' }]);
     expect(await attemptsOf(background)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { waitForPause } from '../support/pause';
-import { decided } from '@/tests/e2e/support/read-page';
+import { expectPaused } from '../support/pause';
+import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // On Threads the person is their @username (their Instagram username).
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'threads' }] };
@@ -24,19 +24,19 @@ test.describe('Threads', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.threads.com/');
-    await decided(page, background, 'feed');
+    await expectDecided(page, background, 'feed');
     for (const link of ['nav a[href="/activity"]', 'nav a[href="/search"]', '#link-similar', '#link-other-post']) {
       await page.locator(link).click();
-      await decided(page, background, link);
+      await expectDecided(page, background, link);
     }
     await page.locator('#link-watched').click();
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['profile', 'pending']]);
   });
 
   test('their post on the threads.net host is paused on load', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://www.threads.net/@sam.lee/post/C9xYzAbCdEf');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 });

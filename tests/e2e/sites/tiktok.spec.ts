@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { waitForPause } from '../support/pause';
-import { decided } from '@/tests/e2e/support/read-page';
+import { expectPaused } from '../support/pause';
+import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // On TikTok the person is their @username.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'tiktok' }] };
@@ -22,22 +22,22 @@ test.describe('TikTok', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.tiktok.com/foryou');
-    await decided(page, background, 'feed');
+    await expectDecided(page, background, 'feed');
     await page.locator('#link-search').click();
-    await decided(page, background, 'search');
+    await expectDecided(page, background, 'search');
     await page.locator('#link-similar').click();
     await expect(page).toHaveURL('https://www.tiktok.com/@sam.lee2');
-    await decided(page, background, 'similar handle');
+    await expectDecided(page, background, 'similar handle');
 
     await page.locator('#link-watched').click();
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(() => attemptsSince(background, since)).toEqual([['profile', 'pending']]);
   });
 
   test('their video is paused on a full page load', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://www.tiktok.com/@sam.lee/video/7312345678901234567');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a chat opened in place, with no change of address, is paused; the list, another chat and a group are not', async ({
@@ -47,16 +47,16 @@ test.describe('TikTok', () => {
     const since = Date.now();
     const page = await context.newPage();
     await page.goto('https://www.tiktok.com/messages?lang=en');
-    await decided(page, background, 'conversation list');
+    await expectDecided(page, background, 'conversation list');
     for (const row of ['#row-jo', '#row-group']) {
       await page.locator(row).click();
       await expect(page.locator('[data-e2e="dm-new-chatbox"]')).toBeVisible();
-      await decided(page, background, row);
+      await expectDecided(page, background, row);
     }
     expect(await attemptsSince(background, since)).toEqual([]);
 
     await page.locator('#row-sam').click();
-    await waitForPause(page);
+    await expectPaused(page);
     expect(page.url()).toBe('https://www.tiktok.com/messages?lang=en');
     await expect.poll(() => attemptsSince(background, since)).toEqual([['thread', 'pending']]);
   });
@@ -65,6 +65,6 @@ test.describe('TikTok', () => {
     await serve('https://www.tiktok.com/messages', 'tiktok/messages-chat-2023.html');
     const page = await context.newPage();
     await page.goto('https://www.tiktok.com/messages');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 });

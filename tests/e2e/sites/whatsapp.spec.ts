@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { countScreenRemovals, pauseDialog, rerender, screenRemovals, waitForPause } from '../support/pause';
-import { decided } from '@/tests/e2e/support/read-page';
+import { countScreenRemovals, pauseDialog, rerender, screenRemovals, expectPaused, expectNotPaused } from '../support/pause';
+import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // On WhatsApp Web the person is their saved contact name (and their number, where shown).
 const sam = {
@@ -44,10 +44,10 @@ test.describe('WhatsApp Web', () => {
   test('a chat opened from the list, with no change of address, is paused', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
-    await waitForPause(page);
+    await expectPaused(page);
     expect(page.url()).toBe('https://web.whatsapp.com/');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
@@ -55,7 +55,7 @@ test.describe('WhatsApp Web', () => {
   test('the click-to-chat link to their number is paused on load', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/send?phone=447700900123');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   // Saved by their number alone: the chat's header shows the name the user saved them under, so
@@ -70,7 +70,7 @@ test.describe('WhatsApp Web', () => {
     const page = await context.newPage();
     await page.addInitScript(() => ((window as unknown as { __dropLink: boolean }).__dropLink = true));
     await page.goto('https://web.whatsapp.com/send?phone=447700900456');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect(page).toHaveURL('https://web.whatsapp.com/');
     await expect(page.locator('#main header span[dir="auto"]')).toHaveText('Sam Lee');
     // A change the script looks at (the chat list), and two frames for that look to land.
@@ -89,7 +89,7 @@ test.describe('WhatsApp Web', () => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
     await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
-    await waitForPause(page);
+    await expectPaused(page);
     // Every time the screen's host leaves the page, counted in the page.
     await countScreenRemovals(page);
     await rerender(page, '#main header');
@@ -100,17 +100,17 @@ test.describe('WhatsApp Web', () => {
     // The app closing the chat for good: with nothing more changing on the page, the screen goes
     // once the grace is over.
     await page.evaluate(() => { document.getElementById('panel')!.innerHTML = ''; });
-    await waitForPause(page, false);
+    await expectNotPaused(page);
   });
 
   test('switching to another chat takes the pause screen down', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
     await page.locator('#pane-side [role="row"][data-chat="sam"]').click();
-    await waitForPause(page);
+    await expectPaused(page);
     // The page beneath takes no clicks: the app itself switches chats (as from a notification).
     await page.evaluate(() => (window as unknown as { __openChat(id: string): void }).__openChat('jo'));
-    await waitForPause(page, false);
+    await expectNotPaused(page);
   });
 
   // Messages arriving in the open chat (WhatsApp Web appends each row to the message list) are
@@ -120,31 +120,31 @@ test.describe('WhatsApp Web', () => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
     await page.locator('#pane-side [role="row"][data-chat="jo"]').click();
-    await decided(page, background, 'Jo Other’s chat');
+    await expectDecided(page, background, 'Jo Other’s chat');
     await fillOpenChat(page);
     // The app opens a chat by replacing the panel (the message list included).
     await page.evaluate(() => (window as unknown as { __openChat(id: string): void }).__openChat('sam'));
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('their name put into the open chat’s header while messages keep arriving is paused', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
     await page.locator('#pane-side [role="row"][data-chat="jo"]').click();
-    await decided(page, background, 'Jo Other’s chat');
+    await expectDecided(page, background, 'Jo Other’s chat');
     await fillOpenChat(page);
     // The header's name changed in place, as the list keeps filling: the same batches hold both.
     await page.evaluate(() => {
       document.querySelector('#main header span[dir="auto"]')!.textContent = 'Sam Lee';
     });
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('rows arriving in the open chat are not looked at; a change elsewhere is', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
     await page.locator('#pane-side [role="row"][data-chat="jo"]').click();
-    await decided(page, background, 'Jo Other’s chat');
+    await expectDecided(page, background, 'Jo Other’s chat');
     // The header is made to read as a group named Sam Lee (looked at: a group is nobody's), then
     // its avatar back to a person's by an attribute the script does not watch (data-icon): the
     // page now shows Sam Lee's chat, and only a look at it would say so.
@@ -152,7 +152,7 @@ test.describe('WhatsApp Web', () => {
     await page.evaluate(() => {
       document.querySelector('#main header span[dir="auto"]')!.textContent = 'Sam Lee';
     });
-    await decided(page, background, 'a group named Sam Lee');
+    await expectDecided(page, background, 'a group named Sam Lee');
     await page.evaluate(() => document.querySelector('#main header [data-icon]')!.setAttribute('data-icon', 'default-user'));
     // Ten frames of thirty rows into the message list: no look, so no screen.
     await page.evaluate(async () => {
@@ -171,7 +171,7 @@ test.describe('WhatsApp Web', () => {
     expect(await pauseDialog(page), 'rows in the message list were looked at').toBeUndefined();
     // A change outside the message list (a new row in the chat list) is looked at: the page is read, and paused.
     await page.evaluate(() => document.getElementById('chat-list')!.append(document.createElement('div')));
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a group named like them, a group they are in, and another person stay quiet', async ({ context, background }) => {
@@ -182,7 +182,7 @@ test.describe('WhatsApp Web', () => {
       await expect(page.locator('#main header')).toBeVisible();
       // A group's member list replaces its first subtitle (the app's own timer): decided after it.
       if (chat !== 'jo') await expect(page.locator('#main #subtitle')).not.toHaveText('click here for group info');
-      await decided(page, background, chat);
+      await expectDecided(page, background, chat);
     }
     expect(await attemptsOf(background)).toEqual([]);
   });

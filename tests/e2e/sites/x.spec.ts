@@ -1,6 +1,6 @@
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { pauseDialog, waitForPause } from '../support/pause';
-import { decided, readPageWhenReady } from '@/tests/e2e/support/read-page';
+import { pauseDialog, expectPaused } from '../support/pause';
+import { expectDecided, readPageWhenReady } from '@/tests/e2e/support/read-page';
 
 // Watched on X by handle (typed in another case than X shows it).
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '@Sam_Lee', site: 'x' }] };
@@ -13,40 +13,40 @@ test.describe('X', () => {
     await serve('https://twitter.com/**', 'x/app.html');
     const page = await context.newPage();
     await page.goto('https://x.com/sam_lee');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['profile', 'pending']]);
 
     const old = await context.newPage();
     await old.goto('https://twitter.com/SAM_LEE/media');
-    await waitForPause(old);
+    await expectPaused(old);
   });
 
   test('the home timeline with their post is not paused; their post is not; their profile reached in-app is', async ({ context, serve, background }) => {
     await serve('https://x.com/**', 'x/app.html');
     const page = await context.newPage();
     await page.goto('https://x.com/home');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.click('#post-sam_lee');
     await expect(page).toHaveURL('https://x.com/sam_lee/status/1790123456789012345');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.click('#nav-home');
     await page.click('#author-jo_other');
     await expect(page).toHaveURL('https://x.com/jo_other');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     await page.click('#nav-home');
     await page.click('#author-sam_lee');
     await expect(page).toHaveURL('https://x.com/sam_lee');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('a DM opened from the inbox (URL first, conversation later) is paused; the inbox, a group and someone else are not', async ({ context, background, serve }) => {
     await serve('https://x.com/**', 'x/app.html');
     const page = await context.newPage();
     await page.goto('https://x.com/messages');
-    await decided(page, background);
+    await expectDecided(page, background);
 
     for (const [row, url] of [
       ['#row-group span', 'https://x.com/messages/1590123456789012345'],
@@ -55,12 +55,12 @@ test.describe('X', () => {
       await page.click(row);
       await expect(page).toHaveURL(url);
       await expect(page.locator('[data-testid="DmActivityContainer"]')).toBeVisible();
-      await decided(page, background, url);
+      await expectDecided(page, background, url);
     }
 
     await page.click('#row-sam_lee span');
     await expect(page).toHaveURL('https://x.com/messages/1234567890-44196397');
-    await waitForPause(page);
+    await expectPaused(page);
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
 
@@ -76,11 +76,11 @@ test.describe('X', () => {
       'https://x.com/i/chat/1234567890-55123456',
     ]) {
       await page.goto(quiet);
-      await decided(page, background, quiet);
+      await expectDecided(page, background, quiet);
     }
 
     await page.goto('https://x.com/i/chat/1234567890-44196397');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('the legacy inbox and group conversation pages that show their avatar are not paused', async ({ context, serve, background }) => {
@@ -90,11 +90,11 @@ test.describe('X', () => {
     const page = await context.newPage();
     for (const quiet of ['https://x.com/messages', 'https://x.com/messages/1590123456789012345']) {
       await page.goto(quiet);
-      await decided(page, background, quiet);
+      await expectDecided(page, background, quiet);
     }
 
     await page.goto('https://x.com/messages/1234567890-44196397');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   // The messages drawer over other pages (X's bundle: DMDrawer / DMDrawerHeader; the conversation
@@ -116,7 +116,7 @@ test.describe('X', () => {
           '<aside><div data-testid="dmComposerTextInput" role="textbox" contenteditable="true"></div></aside>',
       );
     });
-    await waitForPause(page);
+    await expectPaused(page);
     await expect(page).toHaveURL('https://x.com/home');
     await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'pending']]);
   });
@@ -137,14 +137,14 @@ test.describe('X', () => {
         avatar.setAttribute('href', '/sam_lee');
       }
     });
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('their conversation open in the drawer over one of their posts, in German, is paused on a full load', async ({ context, serve }) => {
     await serve('https://x.com/sam_lee/status/1790123456789012345', 'x/drawer-thread-de.html');
     const page = await context.newPage();
     await page.goto('https://x.com/sam_lee/status/1790123456789012345');
-    await waitForPause(page);
+    await expectPaused(page);
   });
 
   test('XChat\'s drawer with a group is not paused; with their conversation it is', async ({ context, background, serve }) => {
@@ -160,6 +160,6 @@ test.describe('X', () => {
       chat.querySelector('[data-testid="dm-conversation-header"]')!.innerHTML =
         '<a href="/sam_lee"><span data-testid="dm-conversation-username" dir="auto">Sam Lee</span></a>';
     });
-    await waitForPause(page);
+    await expectPaused(page);
   });
 });

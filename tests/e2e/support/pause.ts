@@ -83,8 +83,12 @@ export async function focusNode(page: Page, node: AxNode): Promise<void> {
   await session.send('DOM.focus', { backendNodeId: node.backendNodeId });
 }
 
-/** Waits until the pause screen's dialog is in the accessibility tree (or, with `false`, gone). */
-export async function waitForPause(page: Page, shown = true, timeout = 10_000): Promise<void> {
+/** Fails unless the pause screen's dialog is in the accessibility tree within `timeout`. */
+export const expectPaused = (page: Page, timeout = 10_000) => untilPause(page, true, timeout);
+/** Fails unless the pause screen's dialog is gone from the accessibility tree within `timeout`. */
+export const expectNotPaused = (page: Page, timeout = 10_000) => untilPause(page, false, timeout);
+
+async function untilPause(page: Page, shown: boolean, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const present = Boolean(await pauseDialog(page));
@@ -107,10 +111,10 @@ export async function waitForPause(page: Page, shown = true, timeout = 10_000): 
 
 /** Waits out the pause screen's countdown and presses Continue anyway, as a person would. */
 export async function continueThrough(page: Page): Promise<void> {
-  await waitForPause(page);
+  await expectPaused(page);
   await expect.poll(async () => (await pauseButton(page, 'Continue anyway'))?.disabled, { timeout: 8_000 }).toBe(false);
   await clickNode(page, (await pauseButton(page, 'Continue anyway'))!);
-  await waitForPause(page, false);
+  await expectNotPaused(page);
 }
 
 /**

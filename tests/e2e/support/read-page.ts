@@ -42,7 +42,7 @@ export async function readPageWhenReady(background: Worker, url: string, timeout
  * screen mounts in the same task as the look). A script that is slow, or not running at all,
  * fails here instead of passing.
  */
-export async function decided(page: Page, background: Worker, what?: string): Promise<void> {
+export async function expectDecided(page: Page, background: Worker, what?: string): Promise<void> {
   const url = page.url();
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -70,7 +70,7 @@ export async function decided(page: Page, background: Worker, what?: string): Pr
  * no receiving end, which it says at once, not after a wait), and there is no pause screen. The
  * caller asserts the registration's absence first, so no script can arrive later.
  */
-export async function notInjected(page: Page, background: Worker): Promise<void> {
+export async function expectNotInjected(page: Page, background: Worker): Promise<void> {
   const url = page.url();
   // With no host permission the background cannot read the tab's address: it is the active tab.
   await page.bringToFront();

@@ -388,8 +388,12 @@ export function pauseScreen(page) {
   }).catch(() => undefined); // the document is being replaced
 }
 
-/** Waits for the pause screen (its "Take a breath" dialog) to be up, or with `false`, gone. Returns it. */
-export async function waitForPause(page, shown = true, timeout = 10_000) {
+/** Fails unless the pause screen (its "Take a breath" dialog) is up within `timeout`. Returns it. */
+export const expectPaused = (page, timeout = 10_000) => untilPause(page, true, timeout);
+/** Fails unless the pause screen is gone within `timeout`. */
+export const expectNotPaused = (page, timeout = 10_000) => untilPause(page, false, timeout);
+
+async function untilPause(page, shown, timeout) {
   let screen;
   await until(
     async () => {
@@ -407,7 +411,7 @@ export async function waitForPause(page, shown = true, timeout = 10_000) {
  * (as a person would scroll the screen to reach it).
  */
 export async function clickPauseButton(page, name) {
-  await waitForPause(page);
+  await expectPaused(page);
   const button = await inClosedRoot(
     page,
     'clean-break-pause',
@@ -447,7 +451,7 @@ export async function journalTexts(ff) {
  * log is stored is the extension's business. A fresh popup is opened every two seconds, as a
  * user would reopen it.
  */
-export async function popupShows(ff, want, timeout = 12_000) {
+export async function expectPopupShows(ff, want, timeout = 12_000) {
   const end = Date.now() + timeout;
   let seen;
   while (Date.now() < end) {
