@@ -10,6 +10,7 @@ import { pickReminder } from '@/utils/model/reminder';
 import { mountGuardedScreen } from './guard';
 import { t } from '@/utils/model/i18n';
 import { codeRefusal } from '@/utils/model/code-refusal';
+import { screenStep, type ScreenEvent, type ScreenPhase } from './screen-life';
 
 export interface PauseHandle {
   personId: string;
@@ -79,37 +80,50 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
       countdown = reply.countdownSeconds;
       timesToday = reply.timesToday;
       rule = { phrase: reply.phrase ?? settings.typedPhrase, needsCode: reply.needsCode, strict: reply.strict };
-      if (!closed) redraw();
+      if (phase !== 'closed') redraw();
     },
     () => undefined,
   );
   ctx.setTimeout(() => {
     rule ??= { phrase: settings.typedPhrase, needsCode: false, strict: false };
-    if (!closed) redraw();
+    if (phase !== 'closed') redraw();
   }, REPLY_WAIT_MS);
-  let closed = false;
-  // A choice was made and is on its way to the log.
-  let choosing = false;
   let screen: HTMLElement | null = null;
   const focusScreen = () => screen?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
   const restorePage = makePageInert(focusScreen);
 
-  const finish = (outcome: 'left' | 'continued', pauseChoice: PauseChoice) => {
-    if (closed || choosing) return;
-    choosing = true;
+  // The screen's life (screen-life.ts): each event's effects, done here.
+  let phase: ScreenPhase = 'up';
+  let chosen: { outcome: 'left' | 'continued'; choice: PauseChoice } | null = null;
+  const step = (event: ScreenEvent) => {
+    const next = screenStep(phase, event);
+    phase = next.phase;
+    for (const effect of next.effects) {
+      if (effect === 'resolve' && chosen) record(chosen.outcome, chosen.choice);
+      else if (effect === 'abandon') void sendMessage('attemptAbandoned', ref).catch(() => undefined);
+      else if (effect === 'restart') {
+        ref = { ...ref, attemptId: crypto.randomUUID() };
+        void sendMessage('attemptStarted', ref).catch(() => undefined);
+      } else if (effect === 'remove') {
+        removeScreen();
+        restorePage();
+      } else if (effect === 'report' && chosen) options.onDone(chosen.outcome);
+    }
+  };
+
+  const record = (outcome: 'left' | 'continued', pauseChoice: PauseChoice) => {
     const draft = outcome === 'left' ? options.leaveInPlace?.() : null;
     const journalText = [pauseChoice.journalText, draft].filter(Boolean).join('\n\n') || null;
     const recorded = sendMessage('attemptResolved', { ...ref, outcome, ...pauseChoice, journalText }).catch(() => undefined);
-    const done = () => {
-      remove();
-      options.onDone(outcome);
-    };
-    if (outcome === 'continued') return done();
+    if (outcome === 'continued') return step({ type: 'chosen' });
     // Leave usually unloads this page: a message to a stopped worker may not outlive it. The
     // screen stays up (the person is on their way out) until the choice is recorded, or 2 s.
-    void Promise.race([recorded, new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), 2000))]).then(() => {
-      if (!closed) done();
-    });
+    void Promise.race([recorded, new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), 2000))]).then(() => step({ type: 'chosen' }));
+  };
+  const finish = (outcome: 'left' | 'continued', choice: PauseChoice) => {
+    if (phase === 'choosing' || phase === 'closed') return;
+    chosen = { outcome, choice };
+    step({ type: 'choose' });
   };
 
   const removeScreen = mountGuardedScreen(ctx, {
@@ -145,36 +159,11 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     },
   });
 
-  function remove() {
-    closed = true;
-    removeScreen();
-    restorePage();
-  }
-
-  // Told to the background already (suspend): not told again when the screen comes down.
-  let abandoned = false;
-  const abandon = () => {
-    if (abandoned || choosing) return;
-    abandoned = true;
-    void sendMessage('attemptAbandoned', ref).catch(() => undefined);
-  };
-
   return {
     personId: person.id,
-    dismiss(reason) {
-      if (closed) return;
-      if (reason !== 'invalidated') abandon();
-      remove();
-    },
-    suspend() {
-      if (!closed) abandon();
-    },
-    resume() {
-      if (closed || choosing || !abandoned) return;
-      abandoned = false;
-      ref = { ...ref, attemptId: crypto.randomUUID() };
-      void sendMessage('attemptStarted', ref).catch(() => undefined);
-    },
+    dismiss: (reason) => step({ type: 'dismiss', reason }),
+    suspend: () => step({ type: 'suspend' }),
+    resume: () => step({ type: 'resume' }),
   };
 }
 
