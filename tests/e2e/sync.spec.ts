@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Person, Settings } from '@/utils/model/schema';
-import { INDEX_KEY, splitForSync, stampLocal } from '@/utils/model/sync';
+import { INDEX_KEY, stampLocal } from '@/utils/model/sync';
+import { splitForSync } from '@/utils/model/sync-packing';
 import { expect, seedSettings, storageOf, test } from './support/extension';
 import { expectPaused } from './support/pause';
 

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '@/utils/model/defaults';
 import type { Person, Settings } from '@/utils/model/schema';
-import { hashOf, INDEX_KEY, itemBytes, joinFromSync, mergeSync, SYNC_QUOTA, splitForSync, stampLocal, syncStep, syncWrites, zeroStamps, type Remote, type SyncStamps } from '@/utils/model/sync';
+import { hashOf, INDEX_KEY, itemBytes, SYNC_QUOTA, stampLocal, zeroStamps, type SyncStamps } from '@/utils/model/sync';
+import { joinFromSync, splitForSync, type Remote } from '@/utils/model/sync-packing';
+import { mergeSync, syncStep, syncWrites } from '@/utils/model/sync-merge';
 import { setSync, syncNow } from '@/utils/background/sync';
 import { loadSyncState } from '@/utils/store/sync-state';
 
