@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { addDays } from 'date-fns';
 import { formatNumber, t } from '../model/i18n';
-import { attemptsToday, memoryProblem } from './log';
+import { memoryProblem } from './log';
+import { recordDb } from '../store/db';
 import { startOfLocalDay } from '../model/attempt-lifecycle';
 import { loadSettings, recordProblemItem } from '../store/storage';
 
@@ -37,4 +38,9 @@ export async function showBadge(now = Date.now()): Promise<void> {
 export async function scheduleBadgeAtMidnight(now = Date.now()): Promise<void> {
   const nextMidnight = startOfLocalDay(addDays(startOfLocalDay(now), 1).getTime() + 60 * 60 * 1000);
   await browser.alarms.create(BADGE_ALARM, { when: nextMidnight + 1000 }).catch(() => undefined);
+}
+
+/** Today's attempts, for the badge. */
+async function attemptsToday(now = Date.now()): Promise<number> {
+  return recordDb().attempts.where('startedAt').aboveOrEqual(startOfLocalDay(now)).count();
 }

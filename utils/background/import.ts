@@ -2,7 +2,7 @@ import { checkBackup, planImport, type ImportMode } from '../model/backup';
 import { decideChange } from '../model/changes';
 import { describeError } from '../store/db';
 import { plural, t } from '../model/i18n';
-import { importLog, undoImport, type ImportedLog } from './log';
+import { importLog, undoImport, type ImportedLog } from './log-import';
 import type { BackupFile, Settings } from '../model/schema';
 import { proposeChange } from './settings-writer';
 import { loadSettings } from '../store/storage';
@@ -14,7 +14,7 @@ class Refusal extends Error {}
 
 /**
  * Applying a backup, in the background: never half-applied. The log and the journal are written
- * first, in one transaction (utils/background/log.ts importLog); then the settings go to the protection lock
+ * first, in one transaction (utils/background/log-import.ts importLog); then the settings go to the protection lock
  * as one `replaceSettings` change (utils/background/settings-writer.ts). When the settings cannot be saved,
  * the log part is taken out again and the answer says so. A change the lock holds is not a
  * failure: the log part stays (with the lock on it only ever adds), the settings wait.

@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { z } from '../model/zod';
 import { META, recordDb, describeError, type RecordDb } from '../store/db';
 import type { AttemptRef, requests, StartedReply } from '../protocol/requests';
-import { newRows } from '../model/backup';
 import { moveLegacyLog } from './migrate';
 import type { Attempt, JournalEntry, Settings } from '../model/schema';
 import { continueRule } from '../model/changes';
@@ -341,27 +340,11 @@ export const clearLog = () => write({ type: 'clear' }) as Promise<void>;
 export const rebuildSummary = () => write({ type: 'rebuildSummary' }) as Promise<void>;
 
 /**
- * What undoes an import: the rows it added are removed, the rows it replaced put back. Rows
- * recorded since (new ids) are left alone.
- */
-export interface ImportUndo {
-  remove: { attempts: string[]; journal: string[] };
-  restore: { attempts: Attempt[]; journal: JournalEntry[] };
-}
-
-export interface ImportedLog {
-  undo: ImportUndo;
-  /** How many of the file's attempts and entries were written (in a merge, those not here already). */
-  attempts: number;
-  journal: number;
-}
-
-/**
  * A write too large to keep for later (an import, or undoing one): through the queue and after
  * the migration like every other, retried, but when it still fails the caller is told and
  * nothing is kept in storage.local to be written later.
  */
-function writeOnce<T>(task: (db: RecordDb) => Promise<T>): Promise<T> {
+export function writeOnce<T>(task: (db: RecordDb) => Promise<T>): Promise<T> {
   return serialized(async () => {
     try {
       await tryHard(migrated);
@@ -371,55 +354,6 @@ function writeOnce<T>(task: (db: RecordDb) => Promise<T>): Promise<T> {
       for (const listener of changed) listener();
     }
   });
-}
-
-const recount = async (db: RecordDb) =>
-  db.meta.put({ key: META.summary, value: summarize(await db.attempts.toArray(), localTimeZone()) });
-
-/**
- * A backup's log and journal, in one transaction with the figures counted again: in place of
- * these (`replace`), or added by id, an entry already here kept as it is. All or nothing.
- */
-export function importLog(attempts: readonly Attempt[], journal: readonly JournalEntry[], replace: boolean): Promise<ImportedLog> {
-  return writeOnce(async (db) => {
-    const restore: ImportUndo['restore'] = { attempts: [], journal: [] };
-    let addAttempts = [...attempts];
-    let addJournal = [...journal];
-    if (replace) {
-      restore.attempts = await db.attempts.toArray();
-      restore.journal = await db.journal.toArray();
-      await db.attempts.clear();
-      await db.journal.clear();
-    } else {
-      const present = (rows: ({ id: string } | undefined)[]) => new Set(rows.flatMap((row) => (row ? [row.id] : [])));
-      addAttempts = newRows(attempts, present(await db.attempts.bulkGet(attempts.map((a) => a.id))));
-      addJournal = newRows(journal, present(await db.journal.bulkGet(journal.map((e) => e.id))));
-    }
-    await db.attempts.bulkAdd(addAttempts);
-    await db.journal.bulkAdd(addJournal);
-    await recount(db);
-    return {
-      undo: { remove: { attempts: addAttempts.map((a) => a.id), journal: addJournal.map((e) => e.id) }, restore },
-      attempts: addAttempts.length,
-      journal: addJournal.length,
-    };
-  });
-}
-
-/** Takes an import back out of the log (its settings could not be saved), in one transaction. */
-export function undoImport(undo: ImportUndo): Promise<void> {
-  return writeOnce(async (db) => {
-    await db.attempts.bulkDelete(undo.remove.attempts);
-    await db.journal.bulkDelete(undo.remove.journal);
-    await db.attempts.bulkPut(undo.restore.attempts);
-    await db.journal.bulkPut(undo.restore.journal);
-    await recount(db);
-  });
-}
-
-/** Today's attempts, for the badge. */
-export async function attemptsToday(now = Date.now()): Promise<number> {
-  return recordDb().attempts.where('startedAt').aboveOrEqual(startOfLocalDay(now)).count();
 }
 
 /** When the earliest attempt in the log started, if any. */
