@@ -16,6 +16,7 @@ import {
 } from '@/utils/store/watch-index';
 import { BLANK_GRACE_MS, carry, decide, initialState, report, SETTLE_MS, type Decided, type Report } from './decide';
 import { findWatched, readPage, sightingsOf, threadReading, type Seen } from './readers';
+import { followNavigation, holdContext } from './context-guard';
 import { showPause, type PauseHandle } from './pause';
 import { onlyQuietChanges } from './quiet';
 import { armSendCheck, type SendCheckHandle } from './send-check';
@@ -31,6 +32,7 @@ interface Watched {
  * granted): picks the custom site whose pattern includes this page, and watches it.
  */
 export async function watchCustomSite(ctx: ContentScriptContext): Promise<void> {
+  holdContext(ctx);
   const here = (site: CheckedCustomSite) => new MatchPattern(site.pattern).includes(location.href);
   // A list without this page's site may be older than the site (just added): asked for again.
   const stored = await loadIndex(CUSTOM_SITES_KEY, (value): value is CustomSitesWatch => isCustomSitesWatch(value) && value.sites.some(here));
@@ -46,6 +48,7 @@ export async function watchCustomSite(ctx: ContentScriptContext): Promise<void> 
  * it only listens for changes of its index.
  */
 export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  holdContext(ctx);
   // The address the document was loaded at: its own scripts have not run yet.
   const loadedAt = new URL(location.href);
   const unveil = veilLifter();
@@ -215,8 +218,8 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   const leaving = leavingDocument(ctx, () => {
     if (!watched.index.empty) look();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (!watched.index.empty && !leaving()) look(event.newUrl);
+  followNavigation(ctx, (url) => {
+    if (!watched.index.empty && !leaving()) look(url);
   });
   ctx.addEventListener(window, 'pagehide', (event) => {
     // Into the back/forward cache (Firefox keeps most pages there): the page can be shown again as
@@ -274,14 +277,15 @@ function leavingDocument(ctx: ContentScriptContext, onStay: () => void): () => b
   navigation.addEventListener(
     'navigate',
     (event) => {
+      if (!event.isTrusted) return;
       leaving = (event as Event & { destination?: { sameDocument?: boolean } }).destination?.sameDocument === false;
     },
     { signal: ctx.signal },
   );
   navigation.addEventListener(
     'currententrychange',
-    () => {
-      if (!leaving) return;
+    (event) => {
+      if (!event.isTrusted || !leaving) return;
       leaving = false;
       onStay();
     },

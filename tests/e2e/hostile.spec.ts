@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from './support/extension';
 import { pauseBackdrop, pauseButton, pauseDialog, expectPaused } from './support/pause';
+import { expectDecided } from './support/read-page';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 
@@ -165,5 +166,46 @@ test.describe('a page that fights the screen cannot freeze its tab, nor show its
     await expect.poll(() => counter(page, '__replaced')).toBeGreaterThan(5);
     for (const frame of await nextFrames(page)) expect(frame).toEqual({ screen: true, held: false, inert: true });
     expect(await pauseDialog(page)).toBeDefined();
+  });
+});
+
+// Issue 23, 4: WXT tells an older copy of a content script to stop with a DOM event named after the
+// extension's id and the script (`<id>:<script>:wxt:content-script-started`); once the id is public
+// (a store listing), any page can send it. It must neither take the screen down nor stop watching.
+test.describe('a page that knows the extension’s id cannot switch it off', () => {
+  const forge = (page: Page, extensionId: string) =>
+    page.evaluate((id) => {
+      for (const script of ['instagram', 'content-scripts/instagram', 'watch']) {
+        const detail = { contentScriptName: script, messageId: 'forged' };
+        document.dispatchEvent(new CustomEvent(`${id}:${script}:wxt:content-script-started`, { detail }));
+        window.dispatchEvent(new CustomEvent(`${id}:${script}:wxt:content-script-started`, { detail }));
+        // A made-up navigation too: the script follows the page's own navigations, not events.
+        window.dispatchEvent(new Event(`${id}:${script}:wxt:locationchange`));
+      }
+    }, extensionId);
+
+  test('the "newer script started" event, sent with the screen up: the screen stays', async ({ context, background, serve, extensionId }) => {
+    await seedSettings(background, [sam]);
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/sam.lee/');
+    await expectPaused(page);
+    await forge(page, extensionId);
+    // The screen's liveness check runs once a second: three of them, and it is still up.
+    await page.waitForTimeout(3_000);
+    expect(await pauseDialog(page)).toBeDefined();
+    expect(await page.evaluate(() => document.body.inert)).toBe(true);
+    expect((await attemptsOf(background)).map((a) => a.outcome)).toEqual(['pending']);
+  });
+
+  test('sent before they turn up: the script still watches, and pauses them when the app opens their profile', async ({ context, background, serve, extensionId }) => {
+    await seedSettings(background, [sam]);
+    await serve('https://www.instagram.com/**', 'instagram/app.html');
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/explore/');
+    await expectDecided(page, background);
+    await forge(page, extensionId);
+    await page.locator('#link-watched').click(); // Instagram's router: history.pushState, no load
+    await expectPaused(page);
   });
 });
