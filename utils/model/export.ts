@@ -20,9 +20,14 @@ export const CSV_COLUMNS = [
   'id',
 ] as const;
 
-/** One field, quoted when it must be. */
+/**
+ * One field, quoted when it must be. Text that a spreadsheet would take for a formula (starting
+ * with `=`, `+`, `-`, `@`, a tab or a CR: OWASP's CSV injection advice) is kept as text by a leading
+ * `'`, so an alias or a name can never run as one.
+ */
 export function csvField(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -26,8 +26,14 @@ export const Identifier = z.object({
 });
 export type Identifier = z.infer<typeof Identifier>;
 
+/**
+ * An id the extension made (a person's, an attempt's, a journal entry's): short, so a file that is
+ * imported cannot fill the database with one (ids made here are UUIDs or shorter).
+ */
+export const Id = z.string().check(z.minLength(1), z.maxLength(200));
+
 export const Person = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: Id,
   alias: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
   identifiers: z.array(Identifier).check(z.maxLength(1000)),
   addedAt: z.int().check(z.nonnegative()),
@@ -121,9 +127,9 @@ export const Outcome = z.enum(['pending', 'left', 'continued', 'closed']);
 export type Outcome = z.infer<typeof Outcome>;
 
 export const Attempt = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: Id,
   startedAt: z.int().check(z.nonnegative()),
-  personId: z.string().check(z.minLength(1)),
+  personId: Id,
   site: SiteRef,
   kind: MomentKind,
   outcome: Outcome,
@@ -143,18 +149,18 @@ export const Attempt = z.object({
 export type Attempt = z.infer<typeof Attempt>;
 
 export const JournalEntry = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: Id,
   writtenAt: z.int().check(z.nonnegative()),
-  personId: z.nullable(z.string()),
+  personId: z.nullable(Id),
   site: z.nullable(SiteRef),
-  attemptId: z.nullable(z.string()),
+  attemptId: z.nullable(Id),
   text: z.string().check(z.minLength(1), z.maxLength(20000)),
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 /** After Continue: this person on this site is let through until `until`. */
 export const Snooze = z.object({
-  personId: z.string().check(z.minLength(1)),
+  personId: Id,
   site: SiteRef,
   until: z.int().check(z.nonnegative()),
 });

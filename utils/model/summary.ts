@@ -15,7 +15,22 @@ export const DayCounts = z.object({
 });
 export type DayCounts = z.infer<typeof DayCounts>;
 
-const Counts = z.record(z.string(), z.int().check(z.nonnegative()));
+/**
+ * Counts by an id (a person's, a site's, a feeling): every own key kept as it is, `__proto__`,
+ * `constructor` and `toString` included (ids in an imported file can be anything; a record schema
+ * drops `__proto__`, and `counts[key]` reads Object.prototype's members for the others).
+ */
+const Counts = z.custom<Record<string, number>>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((count) => Number.isSafeInteger(count) && (count as number) >= 0),
+  'counts by id: whole numbers, none below 0',
+);
+
+/** A count by an id, own keys only. */
+export const countOf = (counts: Readonly<Record<string, number>>, key: string): number => (Object.hasOwn(counts, key) ? counts[key]! : 0);
 
 export const Summary = z.object({
   version: z.literal(1),
@@ -115,8 +130,9 @@ export function shownOutcome(attempt: Pick<Attempt, 'outcome' | 'abandonedAt'>):
 }
 
 const bump = (counts: Record<string, number>, key: string, by: number) => {
-  const next = (counts[key] ?? 0) + by;
-  if (next > 0) counts[key] = next;
+  const next = countOf(counts, key) + by;
+  // Defined, not assigned: `counts.__proto__ = n` would be taken for the object's prototype.
+  if (next > 0) Object.defineProperty(counts, key, { value: next, enumerable: true, writable: true, configurable: true });
   else delete counts[key];
 };
 
