@@ -1,22 +1,18 @@
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './lib/patterns';
+import { profilePath } from './lib/profile-path';
 import { siteNames } from './names';
 
 /*
  * Bluesky (bsky.app): a profile is `/profile/<handle or DID>`, a post `/profile/<actor>/post/<rkey>`,
  * and a chat `/messages/<convo id>`. The chat's address never names the partner: the open
- * conversation's header links to their profile. social-app (2025–26) renders each conversation
- * in a screen with testID "convoScreen" (`data-testid` on the web), whose first link is that
- * header link: `makeProfileLink(profile)`, i.e. `/profile/<handle>`, or `/profile/<did>` when the
- * handle is invalid. In a group chat the header links to the group's settings instead, and on
- * wide screens the chat list beside it (avatars linking to profiles) is outside that screen.
+ * conversation's header links to their profile, the first link of its "convoScreen" (2025–26; a
+ * group's header links to the group's settings). docs/sites/bluesky.md#conversation-header
  */
 
 // A domain-name handle (alice.bsky.social, alice.example.com).
 const HANDLE = /^(?=.{3,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const DID = /^did:(plc:[a-z2-7]{24}|web:[A-Za-z0-9.%-]+)$/;
-// Profile sub-pages that still show the person.
-const PROFILE_TABS = new Set(['followers', 'follows', 'known-followers']);
 // Lists of who reacted to a post: still that post.
 const POST_TABS = new Set(['liked-by', 'reposted-by', 'quotes']);
 // /messages/<segment> pages that are not conversations.
@@ -39,6 +35,15 @@ function actor(segment: string): SeenIdentifier | null {
   return null;
 }
 
+export const profiles = profilePath({
+  under: ['profile'],
+  name: { test: (segment) => actor(segment) !== null },
+  // Profile sub-pages that still show the person.
+  tabs: ['followers', 'follows', 'known-followers'],
+  // Their post, and who reacted to it: reading it is looking at them, as on their profile.
+  below: ([page, rkey, tab, ...more]) => page === 'post' && rkey !== undefined && (tab === undefined || (POST_TABS.has(tab) && more.length === 0)),
+});
+
 function profile(identifier: SeenIdentifier): Sighting {
   return { kind: 'profile', identifiers: [identifier] };
 }
@@ -56,18 +61,10 @@ export const bluesky: SiteAdapter = {
 
   fromUrl(url) {
     const parts = url.pathname.split('/').filter(Boolean);
-    const [first, second, third, fourth, fifth] = parts;
-    if (first === 'profile' && second) {
-      const identifier = actor(second);
-      if (!identifier) return null;
-      if (parts.length === 2) return profile(identifier);
-      if (parts.length === 3 && third && PROFILE_TABS.has(third)) return profile(identifier);
-      // Their post: reading it is looking at them, as on their profile.
-      if (third === 'post' && fourth && (parts.length === 4 || (parts.length === 5 && fifth && POST_TABS.has(fifth)))) {
-        return profile(identifier);
-      }
-      return null;
-    }
+    const [first, second] = parts;
+    const segment = profiles.read(url);
+    const identifier = segment ? actor(segment) : null;
+    if (identifier) return profile(identifier);
     if (first === 'messages' && second && parts.length === 2 && !MESSAGES_PAGES.has(second) && CONVO_ID.test(second)) {
       return { kind: 'thread', identifiers: [{ kind: 'conversationId', value: second }] };
     }
@@ -100,7 +97,7 @@ export const bluesky: SiteAdapter = {
   },
 
   // Web (2024–26, react-native-web): a textarea whose only name is its placeholder (English UI),
-  // and a pressable labelled "Send message".
+  // and a pressable labelled "Send message". docs/sites/bluesky.md#composer
   composer: ['textarea[placeholder="Write a message"]'],
   sendButton: ['[role="button"][aria-label="Send message"]'],
 };

@@ -32,30 +32,20 @@ function afterAt(text: string | null | undefined): string | null {
 // Where an open one-to-one DM names the other person. Class names are hashed, so only roles,
 // aria attributes and the document title are read. Group DMs name no one with "@".
 const DM_NAMES: ((doc: Document) => string | null)[] = [
-  // 2021–26 composer (Slate editor): aria-label "Message @<name>" in a DM, "Message <group
-  // name>" in a group DM, "Message #<channel>" in a server. Translated around the channel's name
-  // (textarea_placeholder in the strings above: "Nachricht an …", "Enviar mensaje a …", "Envoyer
-  // un message dans …", "Conversar em …"), so only what follows the "@" is read.
+  // 2021–26 composer's label, "Message @<name>" (translated around the name); docs/sites/discord.md#dm-names
   (doc) => afterAt(doc.querySelector('div[role="textbox"][aria-label*="@"]')?.getAttribute('aria-label')),
-  // Tab title: "Discord | @<name>" in a DM ("(3) Discord | @<name>" with unread messages), not
-  // translated; "Discord | <group name>" in a group DM, "Discord | #<channel> | <server>" in a server.
+  // Tab title, "Discord | @<name>" in a DM (not translated); docs/sites/discord.md#dm-names
   (doc) => {
     const part = doc.title.split('|').map((p) => p.trim()).find((p) => p.startsWith('@'));
     return part?.slice(1).trim() || null;
   },
 ];
-// The private-channels list's row for a group DM: a link to the channel labelled "<name> (group
-// message)", where a one-to-one DM's row says "(direct message)" (a Discord sidebar extension's
-// jsdom fixtures, public index, find_string "(group message)"). The client's strings for them,
-// GROUP_MESSAGE_A11Y_LABEL and DIRECT_MESSAGE_A11Y_LABEL (the web bundle's channel-row code, public
-// index, find_string "GROUP_MESSAGE_A11Y_LABEL"), translated as its Android app 126.21 carries them
-// (github RazerTexz/discord-jadx, decompiled/app/src/main/res/values-*/strings.xml,
-// group_message_a11y_label): German, Spanish, French, Portuguese (Brazil), Italian, Dutch.
+// The private-channels list's row for a group DM, labelled "<name> (group message)" in seven
+// languages, where a one-to-one DM's row says "(direct message)"; docs/sites/discord.md#group-dms
 const GROUP_ROW_LABEL =
   /\((group message|Gruppennachricht|mensaje de grupo|message de groupe|mensagem de grupo|messaggio di gruppo|groepsbericht)\)$/i;
-// The DM's own header: its h1 is the name shown above the conversation. Read only once the
-// composer or title has shown the conversation is one-to-one. Its label, CHANNEL_HEADER_BAR_A11Y_LABEL,
-// as the same strings translate it (channel_header_bar_a11y_label).
+// The DM's own header: its h1 is the name shown above the conversation. Read only once the composer
+// or title has shown the conversation is one-to-one. Its label in five languages; docs/sites/discord.md#dm-header
 const DM_HEADER_TITLE = ['Channel header', 'Kanalüberschrift', 'Encabezado del canal', 'En-tête du salon', 'Cabeçalho do canal']
   .map((label) => `section[aria-label="${label}"] h1`)
   .join(', ');
@@ -104,7 +94,7 @@ export const discord: SiteAdapter = {
   },
 
   // 2021–26 Slate editor. Discord sends on Enter; its send button exists only when the user turns
-  // it on in the accessibility settings, and the generic rule finds it then.
+  // it on in the accessibility settings, and the generic rule finds it then. docs/sites/discord.md#composer
   composer: ['[role="textbox"][data-slate-editor="true"]'],
 };
 

@@ -1,26 +1,32 @@
 import { sameIdentifier } from '../model/normalize';
 import { asWrittenAndLower, pageAndBelow, withParameter } from './lib/patterns';
 import { seenKey, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
+import { profileName, type NameRule } from './lib/profile-path';
 import { siteNames } from './names';
 
-// First path segments that are Facebook's own pages, not vanity names (SITES.md, plus the
-// app paths of the 2024–26 web app). Any other `*.php` is an app page too, except profile.php.
-const RESERVED = new Set([
-  'groups', 'people', 'photo', 'photos', 'watch', 'share', 'sharer', 'reel', 'reels', 'stories',
-  'story', 'events', 'pages', 'marketplace', 'hashtag', 'posts', 'friends', 'saved', 'memories',
-  'me', 'messages', 'messenger_media', 'notifications', 'settings', 'bookmarks', 'search',
-  'gaming', 'games', 'fundraisers', 'donate', 'live', 'video', 'videos', 'media', 'permalink',
-  'help', 'privacy', 'policies', 'policy', 'legal', 'terms', 'about', 'login', 'logout', 'recover',
-  'checkpoint', 'reg', 'r', 'l', 'ads', 'adsmanager', 'business', 'business_help', 'careers',
-  'dialog', 'plugins', 'tr', 'ajax', 'api', 'graph', 'developers', 'lite', 'mobile', 'dating',
-  'jobs', 'news', 'feeds', 'offers', 'weather', 'commerce', 'shops', 'composer', 'notes',
-  'find-friends', 'friends_center', 'pg', 'places', 'community', 'communities', 'latest', 'home',
-  'onthisday', 'climatescienceinfo', 'coronavirus_info', 'your_information', 'security',
-]);
-// Vanity names: letters, digits and periods (Facebook's own rule; old ones can be short).
-const VANITY = /^[A-Za-z0-9.]{1,50}$/;
+// Vanity names, a profile's address (/<vanity>): letters, digits and periods (Facebook's own rule;
+// old ones can be short), never one of Facebook's own pages (the reserved first segments).
+// docs/sites/facebook.md#profiles
+export const vanityNames: NameRule = {
+  name: /^[A-Za-z0-9.]{1,50}$/,
+  reserved: [
+    'groups', 'people', 'photo', 'photos', 'watch', 'share', 'sharer', 'reel', 'reels', 'stories',
+    'story', 'events', 'pages', 'marketplace', 'hashtag', 'posts', 'friends', 'saved', 'memories',
+    'me', 'messages', 'messenger_media', 'notifications', 'settings', 'bookmarks', 'search',
+    'gaming', 'games', 'fundraisers', 'donate', 'live', 'video', 'videos', 'media', 'permalink',
+    'help', 'privacy', 'policies', 'policy', 'legal', 'terms', 'about', 'login', 'logout', 'recover',
+    'checkpoint', 'reg', 'r', 'l', 'ads', 'adsmanager', 'business', 'business_help', 'careers',
+    'dialog', 'plugins', 'tr', 'ajax', 'api', 'graph', 'developers', 'lite', 'mobile', 'dating',
+    'jobs', 'news', 'feeds', 'offers', 'weather', 'commerce', 'shops', 'composer', 'notes',
+    'find-friends', 'friends_center', 'pg', 'places', 'community', 'communities', 'latest', 'home',
+    'onthisday', 'climatescienceinfo', 'coronavirus_info', 'your_information', 'security',
+  ],
+};
+const isVanity = profileName(vanityNames);
 const NUMERIC_ID = /^\d{5,20}$/;
 // Profile sub-pages that still show the person's profile: /<vanity>/about, /friends, /photos…
+// The path is read here, not by profilePath: that reader would put this script (and Messenger's,
+// which carries it) over its 28 KiB gzipped limit.
 const PROFILE_TAB = /^(about(_\w+)?|friends(_\w+)?|followers|following|photos(_\w+)?|videos(_\w+)?|reels(_tab)?|map|sports|music|movies|tv|books|likes|events|reviews(_\w+)?|check_ins|groups|games)$/;
 
 function profile(identifier: SeenIdentifier): Sighting {
@@ -29,9 +35,8 @@ function profile(identifier: SeenIdentifier): Sighting {
 
 /**
  * A thread id from a Facebook or Messenger chat URL. For one-to-one chats that are not
- * end-to-end encrypted the id is the other person's account id (messenger.com/t/<user id>
- * is the "message me" link people share); a vanity name stands in for it in links made by
- * m.me/<vanity>. E2EE thread ids are ids of the thread only.
+ * end-to-end encrypted the id is the other person's account id; a vanity name stands in for it in
+ * links made by m.me/<vanity>. E2EE thread ids are ids of the thread only (docs/sites/facebook.md#thread-ids).
  */
 export function threadFromId(id: string, encrypted: boolean): Sighting | null {
   if (NUMERIC_ID.test(id)) {
@@ -39,50 +44,30 @@ export function threadFromId(id: string, encrypted: boolean): Sighting | null {
     if (!encrypted) identifiers.push({ kind: 'accountId', value: id });
     return { kind: 'thread', identifiers };
   }
-  if (!encrypted && VANITY.test(id) && !RESERVED.has(id.toLowerCase())) {
+  if (!encrypted && isVanity(id)) {
     return { kind: 'thread', identifiers: [{ kind: 'handle', value: id }] };
   }
   return null;
 }
 
 // Where the open conversation names itself in a label. Each entry: the elements to read, and how
-// their label gives the conversation's title. The labels are worded in the UI's language; only the
-// wordings a public source quotes are carried (issue 13), and the thread pages are also read by
-// structure alone (threadPageSightings below), which needs no label.
+// their label gives the conversation's title. Only the wordings a public source quotes are carried;
+// thread pages are also read by structure alone (threadPageSightings below), which needs no label.
+// docs/sites/facebook.md#conversation-labels
 const CONVERSATION_LABELS: { selector: string; attribute: string | null; pattern: RegExp }[] = [
-  // 2023–26 layout (facebook.com/messages, messenger.com, chat pop-ups): the message list is
-  // role="log" labelled "Messages in conversation titled <Name>" (English; Messenger auto-reply
-  // extensions observe `div[aria-label='Messages in conversation titled ${name}']`, Marketplace
-  // bots wait for `[aria-label="Messages in conversation titled ${title}"]`, a Messenger scraper
-  // looks for '[role="log"][aria-label^="Messages in conversation titled "]'; public index,
-  // find_string "Messages in conversation titled"). In Portuguese it begins "Mensagens na conversa"
-  // (Marketplace tools wait for 'div[aria-label^="Mensagens na conversa"]', same index), but no
-  // source quotes the rest of that label, so it is not read.
+  // Message list, role="log" (2023–26: facebook.com/messages, messenger.com, chat pop-ups); docs/sites/facebook.md#message-list
   {
     selector: '[role="log"][aria-label^="Messages in conversation "]',
     attribute: 'aria-label',
     pattern: /^Messages in conversation (?:titled|with) (.+)$/,
   },
-  // Older Messenger layout (2020–23): role="grid" labelled "Messages in conversation with <Name>"
-  // (a Messenger scraper's fallback strips /^Messages in conversation with\s+/, same search).
+  // Message list, role="grid" (older Messenger layout, 2020–23); docs/sites/facebook.md#older-message-list
   {
     selector: '[role="grid"][aria-label^="Messages in conversation "]',
     attribute: 'aria-label',
     pattern: /^Messages in conversation (?:titled|with) (.+)$/,
   },
-  // The open thread's own region, role="main" labelled "Conversation titled <Name>": Marketplace
-  // tools select '[role="navigation"] + [role="main"] [aria-label^="Conversation "][role="main"]'
-  // (beside '[data-pagelet="MWInboxDetail"] > [aria-label^="Conversation titled"]'), a Messenger CRM
-  // extension and a Marketplace clean-up extension read '[aria-label^="Conversation titled"]' as the
-  // open conversation (public index, find_string 'aria-label^="Conversation titled'), and a 2025–26
-  // Messenger bot matches /^Conversation (?:with|titled)\s+(.+)$/ in role="main" (find_string
-  // "MWInboxDetail"). Spanish
-  // "Conversación titulada <Name>" (a Puppeteer Marketplace responder reads
-  // '[aria-label^="Conversación titulada"]' in the Spanish UI, find_string "Conversación titulada"),
-  // Portuguese "Conversa intitulada <Name>" (Marketplace lead tools read '[aria-label^="Conversa
-  // intitulada "]' beside the English, find_string "conversa intitulada"). No French or German
-  // wording was found (find_string "Conversation intitulée", "Unterhaltung mit dem Titel": only
-  // unrelated apps).
+  // The open thread's region, role="main", in English, Spanish and Portuguese; docs/sites/facebook.md#thread-region
   {
     selector: [
       '[role="main"][aria-label^="Conversation titled "]',
@@ -93,28 +78,20 @@ const CONVERSATION_LABELS: { selector: string; attribute: string | null; pattern
     attribute: 'aria-label',
     pattern: /^(?:Conversation titled|Conversation with|Conversación titulada|Conversa intitulada) (.+)$/,
   },
-  // The composer of an open thread or chat pop-up (Lexical editor): "Write to <Name>" (English; a
-  // Messenger scraper's findComposer takes the textbox whose label starts 'write to ', public index,
-  // find_string "Messages in conversation titled"; a Thai Messenger sender lists "write to" as the
-  // chat box's real label, find_string 'data-pagelet="ChatTab"'). A profile's post box says "Write
-  // something to …" and does not match.
+  // The composer of an open thread or chat pop-up (Lexical editor), "Write to <Name>" (English);
+  // a profile's "Write something to …" does not match. docs/sites/facebook.md#composer-label
   {
     selector: '[role="textbox"][aria-label^="Write to "]',
     attribute: 'aria-label',
     pattern: /^Write to (.+)$/,
   },
-  // Composer variant that carries the same words as its placeholder only.
+  // Composer variant that carries the same words as its placeholder only; docs/sites/facebook.md#composer-placeholder
   {
     selector: '[role="textbox"][aria-placeholder^="Write to "]',
     attribute: 'aria-placeholder',
     pattern: /^Write to (.+)$/,
   },
-  // A chat pop-up's title by its test id, in every language (its text, no label): extensions of
-  // 2020–22 read the name of each open pop-up as '[data-pagelet="ChatTab"]
-  // [data-testid="messenger-chat-title-text"]' (a Vietnamese pop-up hider's show_hide.js and
-  // addEventMouse.js, a cyberbullying-warning extension beside "Messages in conversation with", a
-  // Selenium page object; public index, find_string "messenger-chat-title-text"). Whether today's
-  // pop-ups still carry it is unproven; where they do, a pop-up is read whatever the UI's language.
+  // A chat pop-up's title by its test id, in every language (2020–22; unproven today); docs/sites/facebook.md#pop-up-title
   {
     selector: '[data-pagelet="ChatTab"] [data-testid="messenger-chat-title-text"]',
     attribute: null,
@@ -155,24 +132,12 @@ function namesToSightings(names: Set<string>): Sighting[] {
   return [...names].map((name) => ({ kind: 'thread', identifiers: [{ kind: 'name', value: name }] }));
 }
 
-// The chat list's row for the open conversation: the link marked aria-current="page" in the list's
-// grid (Caprine, sindresorhus/caprine source/browser/selectors.ts, 2026: selectedConversation
-// '[role=navigation] [role=grid] [role=row] [role=gridcell] [role=link][aria-current=page]'), which
-// links to the thread's address, /messages/t/<id>/ or /messages/e2ee/t/<id>/ (a 2025–26 Messenger
-// bot opens a thread by its rail link 'a[href*="/messages/t/<id>"], a[href*="/messages/e2ee/t/<id>"]',
-// find_string "MWInboxDetail_MessageList_Header"), and whose first span[dir="auto"] is the
-// conversation's title (a Messenger CRM extension's fallback reads 'a[href*="/t/<id>"]' →
-// 'span[dir="auto"]' to name the thread in the URL; find_string 'aria-label^="Conversation titled').
-// Structure and href only: no label, so in every language.
+// The chat list's row for the open conversation, marked aria-current="page" and linking to the
+// thread's address (2025–26); structure and href only, so in every language. docs/sites/facebook.md#current-row
 const CURRENT_ROW = '[role="row"] [aria-current="page"][href]';
-// The open thread's header, data-pagelet="MWInboxDetail_MessageList_Header": its title is a link
-// (a Messenger desktop wrapper's overrideChatTitleClick takes the header's '[role="link"]' as the
-// chat title), to the partner's profile (a 2025–26 Messenger bot takes the partner's id from the
-// profile links of role="main", skipping /messages/ links, and reads the title from this pagelet;
-// find_string "MWInboxDetail_MessageList_Header"). Its other name, data-pagelet="MWThreadHeaderContent",
-// is read as the header by a Marketplace lead tool ('div[role="main"] h2, div[role="main"] h1,
-// [data-pagelet="MWThreadHeaderContent"]', find_string "MWThreadHeader"). A group has no profile: a
-// header linking to more than one profile, or none, names nobody.
+// The open thread's header (2025–26, and its other name): its title links to the partner's profile.
+// A group has no profile: a header linking to more than one profile, or none, names nobody.
+// docs/sites/facebook.md#header-profile-link
 const THREAD_HEADER_LINKS = [
   '[data-pagelet="MWInboxDetail_MessageList_Header"] a[href]',
   '[data-pagelet="MWThreadHeaderContent"] a[href]',
@@ -249,42 +214,36 @@ function readUrl(url: URL): Sighting | null {
   if (lower === 'groups' && third === 'user' && fourth && NUMERIC_ID.test(fourth)) {
     return profile({ kind: 'accountId', value: fourth });
   }
-  if (RESERVED.has(lower) || lower.endsWith('.php') || !VANITY.test(first)) return null;
+  // Any other `*.php` is an app page too (profile.php is read above).
+  if (lower.endsWith('.php') || !isVanity(first)) return null;
   if (parts.length > 2 || (second && !PROFILE_TAB.test(second))) return null;
   return profile(NUMERIC_ID.test(first) ? { kind: 'accountId', value: first } : { kind: 'handle', value: first });
 }
 
 /** Meta's chat message box (facebook.com/messages, chat pop-ups, messenger.com), one entry per layout. */
 export const META_CHAT_COMPOSER = [
-  // 2023–26 Lexical editor, labelled "Write to <Name>" (the label that also names the conversation).
+  // 2023–26 Lexical editor, labelled "Write to <Name>"; docs/sites/facebook.md#composer
   '[role="textbox"][contenteditable="true"][aria-label^="Write to "]',
-  // The variant that carries those words as its placeholder only.
+  // The variant that carries those words as its placeholder only; docs/sites/facebook.md#composer
   '[role="textbox"][contenteditable="true"][aria-placeholder^="Write to "]',
-  // 2020–23 layouts: labelled "Message", placeholder "Aa" (public Messenger automation scripts).
+  // 2020–23 layouts: labelled "Message", placeholder "Aa"; docs/sites/facebook.md#composer
   '[role="textbox"][contenteditable="true"][aria-label="Message"]',
   '[role="textbox"][contenteditable="true"][aria-placeholder="Aa"]',
-  // The same box in the Spanish UI, labelled "Mensaje" (a Puppeteer Marketplace responder clicks and
-  // fills '[aria-label="Mensaje"]'; public index, find_string "Conversación titulada"). Other
-  // languages' labels are unquoted: there the generic text box rule finds it (utils/sites/lib/composer.ts).
+  // The Spanish UI's "Mensaje" (other languages: the generic rule, lib/composer.ts); docs/sites/facebook.md#composer
   '[role="textbox"][contenteditable="true"][aria-label="Mensaje"]',
 ];
 
 /** Meta's chat send button, shown while the message box holds text. */
 export const META_SEND_BUTTON = [
-  // 2020–26: the paper plane, labelled "Press Enter to send" (capitalised either way over the years).
+  // 2020–26 paper plane, "Press Enter to send" (either capitalisation); docs/sites/facebook.md#composer
   '[role="button"][aria-label="Press enter to send" i]',
-  // Layouts that label it plainly.
+  // Layouts that label it plainly; docs/sites/facebook.md#composer
   '[role="button"][aria-label="Send"]',
 ];
 
-// A chat pop-up's close button (2020–26; the pop-up itself is div[data-pagelet="ChatTab"] in
-// the 2024–26 markup, but the button is what every layout has). English: a Python Facebook bot
-// closes 'div[aria-label="Close chat"]' beside the Vietnamese 'div[aria-label="Đóng đoạn chat"]'
-// (public index, find_string 'data-pagelet="ChatTab"'). A Facebook RPA lists the button's label as
-// "Cerrar chat", "Fechar chat", "Fermer le chat"/"Fermer la discussion", "Chat schließen" too
-// (find_string "Fermer la discussion"; a 2026 metrics tool closes French pop-ups by
-// '[aria-label="Fermer la discussion"]'). A pop-up is only closed once its conversation is read: in
-// those languages, by its title's test id (above) where it has one; else Leave goes back.
+// A chat pop-up's close button (2020–26), by its label in the languages a public source quotes. A
+// pop-up is only closed once its conversation is read; else Leave goes back.
+// docs/sites/facebook.md#chat-pop-up-close-button
 const CLOSE_CHAT = ['Close chat', 'Đóng đoạn chat', 'Cerrar chat', 'Fechar chat', 'Fermer le chat', 'Fermer la discussion', 'Chat schließen']
   .map((label) => `[role="button"][aria-label="${label}"]`)
   .join(', ');
@@ -353,8 +312,7 @@ export const facebook: SiteAdapter = {
     }
     if (identifier.kind !== 'handle') return [];
     const vanity = value.replace(/^@/, '');
-    const lower = vanity.toLowerCase();
-    if (!VANITY.test(vanity) || RESERVED.has(lower) || lower.endsWith('.php')) return [];
+    if (vanity.toLowerCase().endsWith('.php') || !isVanity(vanity)) return [];
     // Links carry vanity names as their owner cased them, or in lower case.
     return asWrittenAndLower(vanity).flatMap((name) => [...origins.flatMap((origin) => pageAndBelow(`${origin}/${name}`)), ...chats(name)]);
   },
@@ -369,12 +327,10 @@ export const facebook: SiteAdapter = {
   composer: META_CHAT_COMPOSER,
   sendButton: META_SEND_BUTTON,
 
-  // Conversations' message lists: the reader reads a list's own label ("Messages in conversation
-  // titled <Name>"), and around it the composer, the thread's header and the chat list's current
-  // row, never a message row, so rows arriving are not looked at (a change to the label itself
-  // still is). 2023–26: role="log" (SITES.md, "The
-  // conversation region is [role="log"]"; tests/fixtures/facebook/thread.html); 2020–23: the
-  // labelled role="grid" (tests/fixtures/messenger/thread-older.html).
+  // Conversations' message lists: the reader reads a list's own label, and around it the composer,
+  // the thread's header and the chat list's current row, never a message row, so rows arriving are
+  // not looked at (a change to the label itself still is).
+  // 2023–26 role="log", 2020–23 the labelled role="grid"; docs/sites/facebook.md#quiet
   quiet: ['[role="log"]', '[role="grid"][aria-label^="Messages in conversation "]'],
 };
 

@@ -21,22 +21,18 @@ import { siteNames } from './names';
 
 // A compose window's recipient fields (floating, pop-out, inline reply and full-page compose).
 const FIELDS = [
-  // 2021–26 layout (InboxSDK page-parser, Mailvelope): div.anm[name="to"|"cc"|"bcc"] holding a
-  // role=listbox of chips; the name attribute is not localised.
+  // 2021–26: div.anm[name="to"|"cc"|"bcc"] (the name is not localised); docs/sites/gmail.md#recipient-fields
   'div[name="to"]', 'div[name="cc"]', 'div[name="bcc"]',
-  // Field containers labelled (English) To/Cc/Bcc (SITES.md): a fallback for layouts without the name.
+  // Fallback: containers labelled (English) To/Cc/Bcc; docs/sites/gmail.md#recipient-fields
   'div[aria-label="To"]', 'div[aria-label="Cc"]', 'div[aria-label="Bcc"]',
 ].join(', ');
-// A recipient chip in those fields: 2021–26 `div[role=option][data-hovercard-id=<address>][data-name]`
-// (InboxSDK get-recipients); some builds carry the address in an `email` attribute instead.
+// A recipient chip in those fields (2021–26; some builds carry the address in `email`); docs/sites/gmail.md#recipient-chips
 const CHIP = '[role="option"][data-hovercard-id], [role="option"][email]';
-// Pre-2021 layout ("classic" recipients, InboxSDK's old path): the field is the table row of
-// textarea.vO[name=to|cc|bcc]; each chip (span.vR) holds span.vN[email] and a hidden input
-// carrying "Name <address>".
+// Pre-2021 layout ("classic" recipients): the field is the table row of textarea.vO[name=to|cc|bcc];
+// each chip (span.vR) holds span.vN[email] and a hidden input "Name <address>". docs/sites/gmail.md#recipient-chips
 const CLASSIC_INPUT = 'textarea[name="to"], textarea[name="cc"], textarea[name="bcc"]';
 const CLASSIC_CHIP_INPUT = 'input[type="hidden"][name="to"], input[type="hidden"][name="cc"], input[type="hidden"][name="bcc"]';
-// A chip's remove control: 2021–26 div.afX (labelled "Remove …" in English; InboxSDK
-// set-recipients clicks it), pre-2021 div.vM.
+// A chip's remove control: 2021–26 div.afX (labelled "Remove …" in English), pre-2021 div.vM; docs/sites/gmail.md#remove-control
 const REMOVE = '[role="button"][aria-label^="Remove"], .afX, .vM';
 
 const DRAFT: DraftShape = {

@@ -1,64 +1,42 @@
 import { groupThread, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './lib/patterns';
+import { profilePath } from './lib/profile-path';
 import { siteNames } from './names';
 
-// First path segments that are Instagram's own pages, not usernames.
-const RESERVED = new Set([
-  'p', 'reel', 'reels', 'stories', 'tv', 'live', 'explore', 'accounts', 'direct', 's',
-  'about', 'legal', 'privacy', 'terms', 'developer', 'developers', 'emails', 'challenge',
-  'web', 'api', 'graphql', 'ajax', 'static', 'oauth', 'session', 'login', 'logout',
-  'signup', 'nametag', 'qr', 'ar', 'threads', 'create', 'your_activity', 'locations',
-  'topics', 'audio', 'music', 'guide', 'press', 'lite', 'download', 'invites', 'push',
-]);
+// Profiles: /<username>/ and the sub-pages that still show the person's profile; docs/sites/instagram.md#profiles
 const USERNAME = /^[A-Za-z0-9_.]{1,30}$/;
-// Profile sub-pages that still show the person's profile. `reposts` is the Reposts tab added in
-// 2025 (issue 13; no public script read for it was found, so it is taken from the issue's report).
-const PROFILE_TABS = new Set([
-  'reels', 'tagged', 'reposts', 'saved', 'followers', 'following', 'feed', 'guides', 'related_profiles',
-]);
+export const profiles = profilePath({
+  name: USERNAME,
+  // First path segments that are Instagram's own pages, not usernames.
+  reserved: [
+    'p', 'reel', 'reels', 'stories', 'tv', 'live', 'explore', 'accounts', 'direct', 's',
+    'about', 'legal', 'privacy', 'terms', 'developer', 'developers', 'emails', 'challenge',
+    'web', 'api', 'graphql', 'ajax', 'static', 'oauth', 'session', 'login', 'logout',
+    'signup', 'nametag', 'qr', 'ar', 'threads', 'create', 'your_activity', 'locations',
+    'topics', 'audio', 'music', 'guide', 'press', 'lite', 'download', 'invites', 'push',
+  ],
+  tabs: ['reels', 'tagged', 'reposts', 'saved', 'followers', 'following', 'feed', 'guides', 'related_profiles'],
+});
 
-// Where an open thread names its partner: the thread header's link to their profile holds the
-// thread's title, an h2. Inbox rows and each message's sender avatar link to profiles too (with the
-// same "Open the profile page of …" label), but never around an h2, and a group thread's header
-// links to no profile (FahadBinHussain/glitchdraft, AGENTS.md, "instagram (added 2026-10-10)":
-// "thread header heading = a[aria-label^=\"Open the profile page of \"] h2 — inbox rows link to
-// profiles too but never contain an h2 … group threads have no profile link"). Structure and href
-// only: the label is localised and not needed.
+// The thread header's title: an h2 in the link to the partner's profile, which inbox rows and sender
+// avatars never hold (2025–26 web). Structure and href only: the label is localised.
+// docs/sites/instagram.md#thread-header
 const HEADER_TITLE = 'a[href] h2';
-// Columns that are never the header, named by Instagram's data-pagelet (stable across builds and
-// languages): the message list (sender avatars) and the inbox list.
+// Columns that are never the header, by data-pagelet (stable across builds and languages).
 const NOT_HEADER = [
-  // The open thread's message list: '[data-pagelet="IGDMessagesList"]' in DM tools of 2025–26
-  // (public index, find_string "data-pagelet=\"IGD": a Selenium DM bot's scroll container and an
-  // unsend extension's message scope).
+  // The open thread's message list (2025–26); docs/sites/instagram.md#not-the-header
   '[data-pagelet="IGDMessagesList"]',
-  // Its older name, 'div[data-pagelet="IGDOpenMessageList"]' (same search: a translation
-  // extension's Instagram recipe and a message-edit extension).
+  // Its older name; docs/sites/instagram.md#not-the-header
   '[data-pagelet="IGDOpenMessageList"]',
-  // The inbox's thread list, '[role="navigation"] > div > [data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]'
-  // (same search: a no-feed extension's inbox stylesheet), and the navigation around it.
+  // The inbox's thread list, and the navigation around it; docs/sites/instagram.md#not-the-header
   '[data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]',
   '[role="navigation"]',
 ].join(', ');
-// The open thread's message list, where each message from someone else carries its sender's avatar,
-// a link to their profile around an image (the pagelets as cited in NOT_HEADER; the avatar as DM bots
-// read it, 'div[role="group"]' rows with a[href] img, public index: a Selenium DM bot's
-// '//div[@data-pagelet="IGDMessagesList"]/div', a Playwright DM bot's '_extract_username_from_thread';
-// issue 13: "each message's sender avatar carry the same label" as the header's link).
+// The open thread's message list, where each message from someone else carries its sender's avatar
+// (a link to their profile around an image); docs/sites/instagram.md#groups
 const MESSAGE_LIST = '[data-pagelet="IGDMessagesList"], [data-pagelet="IGDOpenMessageList"]';
-// The messages tray over other pages (feed, profiles, reels): '[data-pagelet="IGDChatTabsRootContent"]',
-// newer builds '…OffMsys'. Its open chat tab is the last child of its
-// '[data-visualcompletion="ignore"]' wrapper (public index, find_string "IGDChatTab": a media
-// downloader extension's handleChatTab, focus extensions hiding the tray). No public source shows
-// the open tab's header markup; it is read by the same rule as a thread's header, which is the
-// same app's thread view: an assumption. Searched for it (issue 13), with nothing found beyond the
-// tray's root and wrapper: find_string "IGDChatTab", "IGDChatTabsRootContent",
-// "IGDChatTabsRootContentOffMsys" (focus and clean-feed extensions hiding the root, a media
-// downloader's handleChatTab, persisted-query names "IGDChatTabsJewelOffMsysQuery"), "data-pagelet=
-// \"IGDThread" (thread-list pagelets only), "PolarisDirectThreadViewHeader" (the thread header's
-// React props, title/isGroup/users, no markup); code-corpus searches for the tray's open chat tab,
-// its header, minimise and close controls, and Instagram group chat headers. The tray is not read
-// for the health signal (its address names no conversation), so a wrong guess here fails quietly.
+// The messages tray over other pages (feed, profiles, reels; newer builds '…OffMsys'). Its open chat
+// is read by the thread header's rule, an assumption; docs/sites/instagram.md#messages-tray
 const TRAY = '[data-pagelet^="IGDChatTabsRootContent"]';
 
 function profile(username: string): Sighting {
@@ -82,11 +60,8 @@ export const instagram: SiteAdapter = {
     if (first === 'stories' && second && USERNAME.test(second) && second !== 'highlights') {
       return profile(second);
     }
-    if (RESERVED.has(first.toLowerCase()) || !USERNAME.test(first)) return null;
-    if (parts.length === 1 || (parts.length === 2 && second && PROFILE_TABS.has(second))) {
-      return profile(first);
-    }
-    return null;
+    const username = profiles.read(url);
+    return username ? profile(username) : null;
   },
 
   fromPage(doc, url) {
@@ -112,7 +87,7 @@ export const instagram: SiteAdapter = {
     }
     if (identifier.kind !== 'handle') return [];
     const username = identifier.value.trim().replace(/^@/, '');
-    if (!USERNAME.test(username) || RESERVED.has(username.toLowerCase())) return [];
+    if (!profiles.named(username)) return [];
     // Instagram links usernames in lower case; a typed name may not be. Their stories are
     // /stories/<username>/<story id>/ ("highlights" there is Instagram's own page).
     return asWrittenAndLower(username).flatMap((name) =>
@@ -126,22 +101,22 @@ export const instagram: SiteAdapter = {
   // The open thread's message box. Its send button (2023–26) is a div[role="button"] labelled only
   // by its text, "Send": no selector can say that, so the generic rule finds it (utils/sites/lib/composer.ts).
   composer: [
-    // 2023–26 Lexical editor, labelled "Message" (English UI).
+    // 2023–26 Lexical editor, labelled "Message" (English UI); docs/sites/instagram.md#composer
     'div[role="textbox"][contenteditable="true"][aria-label="Message"]',
-    // 2019–22: a textarea with the placeholder "Message...".
+    // 2019–22 textarea, placeholder "Message..."; docs/sites/instagram.md#composer
     'textarea[placeholder="Message..."]',
   ],
 
-  // The inbox's thread list, which the reader passes over (NOT_HEADER; source there), so that
-  // inbox rows moving as messages arrive are not looked at. Not the open thread's message list:
-  // its senders' avatars say whether the thread is a group's (MESSAGE_LIST).
+  // The inbox's thread list, which the reader passes over (NOT_HEADER), so that inbox rows moving as
+  // messages arrive are not looked at. Not the open thread's message list: its senders' avatars say
+  // whether the thread is a group's (MESSAGE_LIST). docs/sites/instagram.md#quiet
   quiet: ['[data-pagelet="IGDInboxThreadListScrollableAreaPagelet"]'],
 };
 
 function usernameFromHref(href: string | null): string | null {
   if (!href) return null;
-  const match = /^\/([A-Za-z0-9_.]{1,30})\/?$/.exec(href.replace(/^https:\/\/(www\.)?instagram\.com/, ''));
-  return match?.[1] && !RESERVED.has(match[1].toLowerCase()) ? match[1] : null;
+  const match = /^\/([^/]+)\/?$/.exec(href.replace(/^https:\/\/(www\.)?instagram\.com/, ''));
+  return match?.[1] && profiles.named(match[1]) ? match[1] : null;
 }
 
 /** The usernames that thread headers under `root` link to (in lower case: Instagram links them so). */
@@ -158,12 +133,12 @@ function headerPartners(root: ParentNode): string[] {
 
 /**
  * Whether the open thread is a group's, by signs only a group's thread shows together: a header
- * title (h2) in no link to a profile (a group's header links to no one: FahadBinHussain/glitchdraft,
- * AGENTS.md, "group threads have no profile link, fallback = last h2"), over messages from two or
+ * title (h2) in no link to a profile (a group's header links to no one), over messages from two or
  * more different people, each marked by its sender's avatar link (a one-to-one thread has only its
  * partner's). Avatar links are links around an image and no text: a shared post's author link
  * carries the author's name beside the image. A header that lost its link (the markup changed)
  * over one person's messages is no group: that thread still counts as unread.
+ * docs/sites/instagram.md#groups
  */
 function showsGroup(doc: Document): boolean {
   const titled = [...doc.querySelectorAll('h2')].some((title) => !title.closest('a[href]') && !title.closest(NOT_HEADER));

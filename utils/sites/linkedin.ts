@@ -74,15 +74,12 @@ function visibleText(element: Element | null | undefined): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-// A group conversation shows a facepile of its members; a one-to-one one shows one face. LinkedIn's
-// own facepile template sets msg-facepile-grid--group-size-2 exactly when the conversation is a
-// group chat or has more than one other participant, and msg-facepile-grid--no-facepile otherwise
-// (its Ember template in a copy of LinkedIn's bundle, public index, find_string
-// "msg-facepile-grid--group-size"; outreach scripts skip group chats by the same class).
+// A group conversation shows a facepile of its members (LinkedIn's own group-size class); a
+// one-to-one one shows one face. docs/sites/linkedin.md#groups
 const GROUP_MARK = '[class*="msg-facepile-grid--group-size-"]';
 
-// Profile links in a conversation header: a.msg-thread__link-to-profile in the title bar, the
-// lockup's link in the 2024–26 header, the link a bubble's title wraps, the profile card's link.
+// Profile links in a conversation header (title bar, 2024–26 lockup, bubble title, profile card);
+// docs/sites/linkedin.md#thread-header
 const PROFILE_LINK = 'a[href*="/in/"]';
 
 /**
@@ -117,9 +114,9 @@ function partner(header: Element, titles: string[], card?: Element | null): Sigh
 // The open thread's header on the messaging page. Each entry: the layout it serves. The
 // conversation list (.msg-conversations-container) is never a scope.
 const THREAD_HEADERS = [
-  // 2021–26 thread title bar: h2 inside a.msg-thread__link-to-profile ("Open <Name>’s profile").
+  // 2021–26 thread title bar: h2 inside a.msg-thread__link-to-profile; docs/sites/linkedin.md#thread-header
   '.msg-title-bar',
-  // 2024–26 thread header: an entity lockup with the name in .msg-entity-lockup__entity-title.
+  // 2024–26 thread header: an entity lockup; docs/sites/linkedin.md#thread-header
   '.msg-thread .msg-entity-lockup',
   '.scaffold-layout__detail .msg-entity-lockup',
 ];
@@ -128,12 +125,7 @@ const THREAD_TITLES = ['.msg-entity-lockup__entity-title', 'h2'];
 const PROFILE_CARD = '.msg-s-profile-card';
 
 // Chat bubbles float over every page (2016–26), one per open conversation; minimised or collapsed
-// ones show only their header and are not an open conversation. Both class names are in tools that
-// re-open them (public index, find_string "msg-overlay-conversation-bubble--is-collapsed": a
-// LinkedIn outreach script clicking '.msg-overlay-conversation-bubble--is-minimized
-// .msg-overlay-bubble-header, .msg-overlay-conversation-bubble--is-collapsed
-// .msg-overlay-bubble-header' to re-expand "a minimised overlay bubble"), and a minimised header
-// carries .msg-overlay-bubble-header--is-minimized (a Playwright LinkedIn sender's locator).
+// ones show only their header and are not an open conversation. docs/sites/linkedin.md#chat-bubbles
 const BUBBLES = [
   '.msg-overlay-conversation-bubble',
   ':not(.msg-overlay-conversation-bubble--is-minimized)',
@@ -141,25 +133,22 @@ const BUBBLES = [
 ].join('');
 const MINIMISED_HEADER = '.msg-overlay-bubble-header--is-minimized';
 const BUBBLE_HEADERS = ['.msg-overlay-bubble-header', 'header'];
-// Bubble titles: 2018–26 h2/h4.msg-overlay-bubble-header__title (sometimes wrapping a /in/ link).
+// Bubble titles: 2018–26 h2/h4.msg-overlay-bubble-header__title; docs/sites/linkedin.md#chat-bubbles
 const BUBBLE_TITLES = ['.msg-overlay-bubble-header__title', 'h2'];
 
-// 2025–26 pages render the messaging overlay (and other legacy widgets) inside the open shadow
-// root of div#interop-outlet[data-testid="interop-shadowdom"].
+// 2025–26 pages render the messaging overlay (and other legacy widgets) inside this open shadow
+// root; docs/sites/linkedin.md#shadow-root
 const SHADOW_HOSTS = '#interop-outlet, [data-testid="interop-shadowdom"]';
 
 // A bubble's close control. Each entry: the layout it serves.
 const CLOSE_BUBBLE = [
-  // 2016–22: the header control carried its tracking name.
+  // 2016–22: the header control carried its tracking name; docs/sites/linkedin.md#close-button
   'button[data-control-name="overlay.close_conversation_window"]',
-  // 2022–26: one of the header's controls, labelled (text or aria-label) "Close your conversation with <Name>".
+  // 2022–26: a header control labelled "Close your conversation with <Name>"; docs/sites/linkedin.md#close-button
   'button.msg-overlay-bubble-header__control',
 ];
 const CLOSE_LABEL = /^Close your conversation/i;
-// The same control in any language: its icon, or its modifier class (a LinkedIn messaging tool's
-// closeChatWindow tries 'button svg[data-test-icon="close-small"]' first, then
-// '.msg-overlay-bubble-header__control--close'; public index, find_string
-// "msg-overlay-bubble-header__control").
+// The same control in any language: its icon, or its modifier class; docs/sites/linkedin.md#close-button
 const CLOSE_SIGN = '[data-test-icon="close-small"]';
 const CLOSE_MODIFIER = '.msg-overlay-bubble-header__control--close';
 
@@ -261,7 +250,7 @@ export const linkedin: SiteAdapter = {
   },
 
   // The messaging page's and the chat bubbles' message form (2018–26; BEM class names that have
-  // outlived every redesign, where the generated ones did not).
+  // outlived every redesign, where the generated ones did not). docs/sites/linkedin.md#composer
   composer: ['.msg-form__contenteditable[contenteditable="true"]'],
   sendButton: ['button.msg-form__send-button', 'button.msg-form__send-btn'],
 };

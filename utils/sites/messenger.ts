@@ -11,7 +11,7 @@ function threadIdOf(url: URL): string | undefined {
 }
 
 // Messenger's web app is Facebook's messaging app on its own host: the same thread ids and the
-// same conversation markup, so it reads both with Facebook's helpers.
+// same conversation markup, so it reads both with Facebook's helpers (docs/sites/messenger.md).
 export const messenger: SiteAdapter = {
   id: 'messenger',
   name: siteNames.messenger,
@@ -48,12 +48,10 @@ export const messenger: SiteAdapter = {
   composer: META_CHAT_COMPOSER,
   sendButton: META_SEND_BUTTON,
 
-  // Conversations' message lists: the reader reads a list's own label ("Messages in conversation
-  // titled <Name>"), and around it the composer, the thread's header and the chat list's current
-  // row, never a message row, so rows arriving are not looked at (a change to the label itself
-  // still is). 2023–26: role="log" (SITES.md, "The
-  // conversation region is [role="log"]"; tests/fixtures/messenger/thread.html); 2020–23: the
-  // labelled role="grid" (tests/fixtures/messenger/thread-older.html).
+  // Conversations' message lists: the reader reads a list's own label, and around it the composer,
+  // the thread's header and the chat list's current row, never a message row, so rows arriving are
+  // not looked at (a change to the label itself still is).
+  // 2023–26 role="log", 2020–23 the labelled role="grid"; docs/sites/messenger.md#quiet
   quiet: ['[role="log"]', '[role="grid"][aria-label^="Messages in conversation "]'],
 };
 

@@ -22,25 +22,23 @@ import { siteNames } from './names';
 
 // A compose window's recipient fields.
 const FIELDS = [
-  // 2025–26 (verified on outlook.live.com by a DLP extension, 2026): each field sits in a
-  // role=group whose id ends in _TO/_CC/_BCC after a per-window prefix (MSG_<id>_TO), in any language.
+  // 2025–26: a role=group whose id ends in _TO/_CC/_BCC (any language); docs/sites/outlook.md#recipient-fields
   '[role="group"][id$="_TO"]', '[role="group"][id$="_CC"]', '[role="group"][id$="_BCC"]',
-  // 2023–26: the contenteditable recipient well itself, labelled (English) To/Cc/Bcc.
+  // 2023–26: the recipient well itself, labelled (English) To/Cc/Bcc; docs/sites/outlook.md#recipient-fields
   'div[aria-label="To"][contenteditable]', 'div[aria-label="Cc"][contenteditable]', 'div[aria-label="Bcc"][contenteditable]',
 ].join(', ');
 // A recipient chip in those fields.
 const CHIP = [
-  // 2024–26: a roosterjs entity, span._Entity._EType_RECIPIENT_ENTITY[contenteditable=false]
-  // whose aria-label is the address (or "Name <address>") while it shows the display name.
+  // 2024–26: a roosterjs entity labelled with the address; docs/sites/outlook.md#recipient-chips
   '._EType_RECIPIENT_ENTITY',
-  // 2023–24 pills (Briskine's Outlook plugin): draggable spans holding the display name.
+  // 2023–24 pills: draggable spans holding the display name; docs/sites/outlook.md#recipient-chips
   '[draggable="true"]',
-  // Persona-card hover targets around a recipient's name.
+  // Persona-card hover targets around a recipient's name; docs/sites/outlook.md#recipient-chips
   '[data-lpc-hover-target-id]',
 ].join(', ');
-// A chip's remove control: English label, or the 2019–22 well item's remove button (OWA's
-// ReadWriteCommonWellItem, Mailvelope). 2024–26 entities show an unlabelled glyph, so Leave
-// falls back to deleting the entity from the field, as Backspace would.
+// A chip's remove control: English label, or the 2019–22 well item's remove button. 2024–26 entities
+// show an unlabelled glyph, so Leave falls back to deleting the entity from the field, as Backspace
+// would. docs/sites/outlook.md#remove-control
 const REMOVE = '[aria-label^="Remove"], [title^="Remove"], [class*="removeWellItemButton"]';
 
 const DRAFT: DraftShape = {
@@ -85,7 +83,7 @@ function readChip(element: Element): Chip[] {
     addressIn(element.getAttribute('data-lpc-hover-target-id')) ??
     addressIn(shown);
   // Contacts resolved from the address book may show only their name, with no address in
-  // the page (Briskine, 2024): then the name is what identifies them.
+  // the page: then the name is what identifies them (docs/sites/outlook.md#recipient-chips).
   const name = address ? null : shown.replace(/\s+/g, ' ') || null;
   return address || name ? [{ element, address, name }] : [];
 }

@@ -1,15 +1,16 @@
 import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './lib/patterns';
+import { profilePath } from './lib/profile-path';
 import { siteNames } from './names';
 
 /*
  * Reddit: profiles `/user/<name>/` (and `/u/<name>`, which redirects there) on every front end,
  * private messages written at `/message/compose/?to=<name>`, and chat at `/chat/room/<room id>`
  * (formerly chat.reddit.com/room/<room id>). The chat is Reddit's web-component app: its open
- * room's header lives inside open shadow roots, `rs-app` → `rs-room` (chat readers and bots,
- * 2023–26), and carries the label "Current chat, Direct chat with <username>" in English; the
- * rooms list beside it marks the open room's row, in every language. Over ordinary pages the same
- * app opens in a floating window, one shadow root deeper (`reddit-chat-host`).
+ * room's header lives inside open shadow roots, `rs-app` → `rs-room`, and carries the label
+ * "Current chat, Direct chat with <username>" in English; the rooms list beside it marks the open
+ * room's row, in every language. Over ordinary pages the same app opens in a floating window, one
+ * shadow root deeper (`reddit-chat-host`). docs/sites/reddit.md#chat
  */
 
 // Every front end serves the same profile and compose paths.
@@ -23,28 +24,28 @@ const ORIGINS = [
 // Matrix-style room ids, as the chat's addresses carry them: !<opaque>:reddit.com.
 const ROOM_ID = /^![A-Za-z0-9._=-]+:[a-z0-9.-]+$/;
 
-// Letters, digits, underscores and hyphens, 3–20 characters (Reddit's username rules).
-const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
-// Profile tabs anyone can open; saved, upvoted, hidden… exist only for one's own profile.
-const PROFILE_TABS = new Set(['overview', 'submitted', 'comments', 'posts', 'gilded', 'about']);
-// The header of a one-to-one chat, in English: "Current chat, Direct chat with <username>" (a Reddit
-// chat-saving extension reads '[aria-label^="Current chat, Direct chat with "]' as the chat's peer;
-// public index, find_string "Current chat, Direct chat"). A header labelled "Current chat, …" but
-// not as a direct chat is a group room, no direct chat with any of its members (its own label is
-// unverified). No source quotes these labels in another language (find_string "Direct chat with":
-// only unrelated apps), so the rooms list is read as well (OPEN_ROOM_ROW), which needs none.
+export const profiles = profilePath({
+  under: ['user', 'u'],
+  // Letters, digits, underscores and hyphens, 3–20 characters (Reddit's username rules).
+  name: /^[A-Za-z0-9_-]{3,20}$/,
+  // /user/me is whoever is signed in.
+  reserved: ['me'],
+  // Profile tabs anyone can open; saved, upvoted, hidden… exist only for one's own profile.
+  tabs: ['overview', 'submitted', 'comments', 'posts', 'gilded', 'about'],
+  tabsAnyCase: true,
+  // A post on their profile, /user/<name>/comments/<post id>/<slug>/: their own writing.
+  below: ([page, id]) => page === 'comments' && id !== undefined,
+});
+// The header of a one-to-one chat, in English only: "Current chat, Direct chat with <username>"; a
+// "Current chat, …" header not a direct chat is a group room. docs/sites/reddit.md#room-header
 const CURRENT_CHAT_LABEL = 'Current chat, ';
 const DIRECT_CHAT_LABEL = 'Current chat, Direct chat with ';
-// The rooms list's row for the open room, in the rooms nav's own shadow root: 'a.peer.container.selected',
-// its '.room-name' the peer's username; rs-rooms-nav carries the open room's id as `activeroom` (the
-// same chat-saving extension's getActiveUser and getActiveRedditChatRoomUrl, which read the row first
-// and the header's label only for rows not rendered yet). Class names and structure: every language.
-// A group room's row holds the group's name, which is no username when it lists its members
-// ("sam_lee, jo_other") or has spaces; a one-word group name can pass for one.
+// The rooms list's row for the open room, its '.room-name' the peer's username (class names and
+// structure: every language); docs/sites/reddit.md#open-room-row
 const OPEN_ROOM_ROW = 'a.peer.container.selected';
 const ROOMS_NAV = 'rs-rooms-nav';
 // The open room's view: rs-room (in rs-room-overlay-manager or directly in the app) or, in other
-// builds, rs-direct-chat (see chatApp).
+// builds, rs-direct-chat; docs/sites/reddit.md#chat
 const ROOM_VIEW = 'rs-room, rs-direct-chat';
 
 function profile(username: string): Sighting {
@@ -54,7 +55,7 @@ function profile(username: string): Sighting {
 function username(raw: string | null | undefined): string | null {
   // Compose accepts "name", "u/name" and "/u/name"; "/r/<subreddit>" writes to its moderators.
   const name = raw?.trim().replace(/^\/?(u|user)\//i, '');
-  return name && USERNAME.test(name) && name.toLowerCase() !== 'me' ? name : null;
+  return name && profiles.named(name) ? name : null;
 }
 
 function decoded(segment: string): string {
@@ -84,12 +85,7 @@ function shadowsOf(elements: Iterable<Element>): ShadowRoot[] {
 function chatApp(app: Element | null | undefined): ChatApp[] {
   const root = app?.shadowRoot;
   if (!root) return [];
-  // rs-room: the room view, in rs-room-overlay-manager or directly in the app; rs-direct-chat: the
-  // one-to-one chat's own element in other builds ('rs-app').shadowRoot.querySelector('rs-direct-chat')
-  // .shadowRoot … 'rs-message-composer' in a Reddit DM bot, public index, find_string
-  // "rs-room-overlay-manager"). rs-rooms-nav: the rooms list, in its own shadow root
-  // ("rs-app').shadowRoot.querySelector('div.container > rs-rooms-nav').shadowRoot" in a Reddit chat
-  // userscript, same search).
+  // The room views (ROOM_VIEW) and the rooms list (rs-rooms-nav), each in its own shadow root; docs/sites/reddit.md#chat
   return [{ root, rooms: shadowsOf(root.querySelectorAll(ROOM_VIEW)), nav: shadowsOf(root.querySelectorAll(ROOMS_NAV)) }];
 }
 
@@ -98,10 +94,7 @@ function rootsOf(apps: ChatApp[]): ShadowRoot[] {
 }
 
 // The floating chat window over ordinary pages: reddit-chat-host, in the page header, holds its own
-// rs-app in an open shadow root (a Selenium test's path from the home page's chat button,
-// 'shreddit-app/reddit-header-large/…/reddit-chat-host//div/…/rs-app//div[2]/rs-room-overlay-manager/rs-room//main/rs-message-composer',
-// and a Reddit clean-up extension naming 'reddit-chat-host' "the chat window"; public index,
-// find_string "reddit-chat-host").
+// rs-app in an open shadow root; docs/sites/reddit.md#floating-chat-window
 const CHAT_WINDOW_HOST = 'reddit-chat-host';
 
 /** The full-page chat app (www.reddit.com/chat, chat.reddit.com): rs-app in the page itself. */
@@ -165,19 +158,12 @@ export const reddit: SiteAdapter = {
 
   fromUrl(url) {
     const parts = url.pathname.split('/').filter(Boolean);
-    const [first, second, third, fourth] = parts;
+    const [first, second, third] = parts;
     if (url.hostname === 'chat.reddit.com') {
       return first === 'room' && second ? room(second) : null;
     }
-    if ((first === 'user' || first === 'u') && second) {
-      const name = username(second);
-      if (!name) return null;
-      if (parts.length === 2) return profile(name);
-      if (parts.length === 3 && third && PROFILE_TABS.has(third.toLowerCase())) return profile(name);
-      // A post on their profile, /user/<name>/comments/<post id>/<slug>/: their own writing.
-      if (third === 'comments' && fourth) return profile(name);
-      return null;
-    }
+    const name = profiles.read(url);
+    if (name) return profile(name);
     if (first === 'message' && second === 'compose' && !third) {
       const to = username(url.searchParams.get('to'));
       return to ? { kind: 'compose', identifiers: [{ kind: 'handle', value: to }] } : null;

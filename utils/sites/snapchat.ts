@@ -4,11 +4,9 @@ import { siteNames } from './names';
 
 /*
  * Snapchat: public profiles `/add/<username>` and `/@<username>`; the web client at `/web/`,
- * whose open chat is `/web/<conversation id>`. Read from the address only: no public
- * extension, userscript or bot found (searched 2023–26) reads the open chat's header by anything
- * but build-hashed class names (`header.R1ne3`) or its position on screen, so there is no stable
- * selector for the partner's name. The conversation id is still an identifier: "Watch
- * this person here" from the open chat saves it.
+ * whose open chat is `/web/<conversation id>`. Read from the address only: its chat header has no
+ * stable selector for the partner's name (docs/sites/snapchat.md#no-stable-chat-header). The
+ * conversation id is still an identifier: "Watch this person here" from the open chat saves it.
  */
 
 const ORIGINS = ['https://www.snapchat.com', 'https://snapchat.com'];

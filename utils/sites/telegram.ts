@@ -100,9 +100,9 @@ function textOf(element: Element | null | undefined): string {
 
 // K: the open chat's title in its top bar, first selector that finds any wins.
 const K_TITLES = [
-  // 2023–26: every opened chat keeps its own `.chat` (for back navigation); the shown one is `.active`.
+  // 2023–26: every opened chat keeps its own `.chat`; the shown one is `.active`. docs/sites/telegram.md#k-header
   '.chat.active .chat-info .peer-title[data-peer-id]',
-  // Builds or moments with a single chat container.
+  // Builds or moments with a single chat container; docs/sites/telegram.md#k-header
   '.chat-info .peer-title[data-peer-id]',
 ];
 
@@ -141,13 +141,8 @@ function readA(doc: Document, open: OpenChat): Sighting | null {
     }
     const name = textOf(info.querySelector('.fullName'));
     // The middle header carries the name (.fullName), the status and the avatar (peer id), but no
-    // username: PrivateChatInfo renders `.handle` only with `withUsername`, which MiddleHeader's
-    // renderChatInfo does not pass (Ajaxy/telegram-tt, src/components/middle/MiddleHeader.tsx and
-    // src/components/common/PrivateChatInfo.tsx). So a person saved only as t.me/<username> is not
-    // caught here by the page (issue 13): only by the user id learned for them, from a chat in A
-    // recognised by the name the user saved, or from K's header, whose peer id shows while K's
-    // address names them by username (entrypoints/watch.content/decide.ts, `report`). `.handle` is
-    // still read for builds or forks that show it.
+    // username (a person saved only as t.me/<username> is caught by their learned user id instead).
+    // `.handle` is still read for builds or forks that show it. docs/sites/telegram.md#a-header
     const handle = textOf(info.querySelector('.handle')).replace(/^@/, '');
     const identifiers: SeenIdentifier[] = [];
     if (peerId) identifiers.push({ kind: 'accountId', value: peerId });
@@ -176,13 +171,8 @@ export const telegram: SiteAdapter = {
     return open ? fromOpenChat(open) : null;
   },
 
-  // Telegram A takes `?tgaddr=…` out of the hash as it starts (`window.location.hash = messageHash`,
-  // the part before the `?`: empty; parseInitialLocationHash in src/util/routing.ts of
-  // Ajaxy/telegram-tt), then opens the chat the link resolves to (processDeepLink → openChatByUsername,
-  // src/util/deeplink.ts), whose address is `#<chat id>` (createLocationHash, routing.ts). Links of
-  // this form open both clients (public index, find_string "tgaddr": a userscript matching
-  // `web.telegram.org/a/#?tgaddr=…` and `/k/#?tgaddr=…`; a bot's link builder's tests, K's form);
-  // what K does with its address afterwards is unread here: the same carrying serves it.
+  // Telegram A takes `?tgaddr=…` out of the hash as it starts, then opens the chat the link resolves
+  // to, whose address is `#<chat id>`; K is served by the same carrying. docs/sites/telegram.md#tgaddr-links
   resolvesInPlace(url) {
     return url.hostname === 'web.telegram.org' && tgAddressOf(url) !== null;
   },
@@ -198,15 +188,15 @@ export const telegram: SiteAdapter = {
   },
 
   composer: [
-    // K (tweb): the editor; its twin .input-field-input-fake only measures the text's height.
+    // K (tweb): the editor; its twin .input-field-input-fake only measures the text's height. docs/sites/telegram.md#composer
     '.input-message-input[contenteditable="true"]:not(.input-field-input-fake)',
-    // A (telegram-tt).
+    // A (telegram-tt); docs/sites/telegram.md#composer
     '#editable-message-text',
   ],
   sendButton: [
-    // K: the round button beside the box (it records voice while the box is empty).
+    // K: the round button beside the box (it records voice while empty); docs/sites/telegram.md#composer
     '.btn-send-container .btn-send',
-    // A: the main button, titled "Send Message" while there is text (English UI).
+    // A: the main button, titled "Send Message" while there is text (English UI); docs/sites/telegram.md#composer
     'button.main-button.send',
     'button[title="Send Message"]',
   ],

@@ -1,5 +1,6 @@
 import type { Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './lib/patterns';
+import { profilePath } from './lib/profile-path';
 import { siteNames } from './names';
 
 /*
@@ -8,10 +9,17 @@ import { siteNames } from './names';
  * Every app page (/search, /activity, /login, /settings, /saved…) is a path without the `@`.
  */
 
-// Instagram's username rules: letters, digits, underscores and periods, up to 30 characters.
-const USERNAME = /^[A-Za-z0-9_.]{1,30}$/;
-// Profile tabs that still show the person's profile.
-const PROFILE_TABS = new Set(['replies', 'media', 'reposts']);
+export const profiles = profilePath({
+  prefix: '@',
+  // Instagram's username rules: letters, digits, underscores and periods, up to 30 characters.
+  // docs/sites/threads.md
+  name: /^[A-Za-z0-9_.]{1,30}$/,
+  // Profile tabs that still show the person's profile.
+  tabs: ['replies', 'media', 'reposts'],
+  // Their post (the address names its author, not whoever it replies to): reading it is looking at
+  // them, as on their profile.
+  below: ([page, code]) => page === 'post' && code !== undefined,
+});
 
 function profile(username: string): Sighting {
   return { kind: 'profile', identifiers: [{ kind: 'handle', value: username }] };
@@ -26,21 +34,13 @@ export const threads: SiteAdapter = {
   home: 'https://www.threads.com/',
 
   fromUrl(url) {
-    const [first, second, third] = url.pathname.split('/').filter(Boolean);
-    if (!first?.startsWith('@')) return null;
-    const username = first.slice(1);
-    if (!USERNAME.test(username)) return null;
-    if (!second) return profile(username);
-    if (PROFILE_TABS.has(second) && !third) return profile(username);
-    // Their post (the address names its author, not whoever it replies to): reading it is
-    // looking at them, as on their profile.
-    if (second === 'post' && third) return profile(username);
-    return null;
+    const username = profiles.read(url);
+    return username ? profile(username) : null;
   },
 
   veilPatterns(identifier) {
     const username = identifier.value.trim().replace(/^@+/, '');
-    if (identifier.kind !== 'handle' || !USERNAME.test(username)) return [];
+    if (identifier.kind !== 'handle' || !profiles.named(username)) return [];
     // Links carry usernames in lower case; a typed one may not be.
     return asWrittenAndLower(username).flatMap((name) => pageAndBelow(...ORIGINS.map((origin) => `${origin}/@${name}`)));
   },

@@ -1,35 +1,42 @@
 import type { SeenIdentifier, Sighting, SiteAdapter, UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower } from './lib/patterns';
+import { profilePath } from './lib/profile-path';
 import { siteNames } from './names';
 
 /*
  * TikTok: a profile is `/@<username>`. Messages live at `/messages`, and opening a chat there
- * never changes the address (TikTok DM readers, 2024–26: "the URL never names the thread"), so
- * the open chat is read from its header: `[data-e2e="chat-uniqueid"]` (the partner's @username)
- * and the nickname beside it. Both exist only in the open chat's header; conversation rows use
- * other hooks (`dm-new-conversation-nickname`, `chat-list-item`).
+ * never changes the address, so the open chat is read from its header: `[data-e2e="chat-uniqueid"]`
+ * (the partner's @username) and the nickname beside it. Both exist only in the open chat's header;
+ * conversation rows use other hooks. docs/sites/tiktok.md
  */
 
 const ORIGINS = ['https://www.tiktok.com', 'https://tiktok.com'];
 // Letters, digits, underscores and periods, 2–24 characters (TikTok's username rules).
 const USERNAME = /^[A-Za-z0-9_.]{2,24}$/;
 const POST_ID = /^\d{5,25}$/;
+export const profiles = profilePath({
+  prefix: '@',
+  name: USERNAME,
+  // Their live.
+  tabs: ['live'],
+  // One of their videos or photo posts: the address names the author, and watching their video is
+  // looking at them (as watching their Instagram story is).
+  below: ([page, id, ...more]) => (page === 'video' || page === 'photo') && id !== undefined && POST_ID.test(id) && more.length === 0,
+});
 
 // The open chat, newest layout first. Scoping to it keeps list rows and message bubbles out.
 const CHAT_ROOTS = [
-  // 2025–26 messages page: the open chat is `dm-new-chatbox` (a hook of TikTok's desktop bundle,
-  // read by public DM readers and automation, 2025–26).
+  // 2025–26 messages page: the open chat; docs/sites/tiktok.md#chat-header
   '[data-e2e="dm-new-chatbox"]',
-  // 2022–24 layout: no chatbox hook; the header is the styled component `…-DivChatHeader`
-  // (only the class suffix is stable: TikTok selector references, Jan 2026).
+  // 2022–24 layout: the header's styled component (only the class suffix is stable); docs/sites/tiktok.md#chat-header
   '[class*="DivChatHeader"]',
 ];
-// The partner's "@username" line in the chat header, in both layouts.
+// The partner's "@username" line in the chat header, in both layouts; docs/sites/tiktok.md#chat-header
 const HANDLE_SELECTORS = ['[data-e2e="chat-uniqueid"]'];
 const NAME_SELECTORS = [
-  // 2025–26 layout.
+  // 2025–26 layout; docs/sites/tiktok.md#chat-header
   '[data-e2e="dm-new-chat-nickname"]',
-  // 2022–24 layout.
+  // 2022–24 layout; docs/sites/tiktok.md#chat-header
   '[data-e2e="chat-nickname"]',
 ];
 
@@ -56,18 +63,8 @@ export const tiktok: SiteAdapter = {
   home: 'https://www.tiktok.com/',
 
   fromUrl(url) {
-    const [first, second, third, ...rest] = url.pathname.split('/').filter(Boolean);
-    if (!first?.startsWith('@')) return null;
-    const username = first.slice(1);
-    if (!USERNAME.test(username)) return null;
-    if (!second) return profile(username);
-    // One of their videos or photo posts, or their live: the address names the author, and
-    // watching their video is looking at them (as watching their Instagram story is).
-    if ((second === 'video' || second === 'photo') && third && POST_ID.test(third) && rest.length === 0) {
-      return profile(username);
-    }
-    if (second === 'live' && !third) return profile(username);
-    return null;
+    const username = profiles.read(url);
+    return username ? profile(username) : null;
   },
 
   fromPage(doc, url) {
@@ -85,7 +82,7 @@ export const tiktok: SiteAdapter = {
 
   veilPatterns(identifier) {
     const username = identifier.value.trim().replace(/^@+/, '');
-    if (identifier.kind !== 'handle' || !USERNAME.test(username)) return [];
+    if (identifier.kind !== 'handle' || !profiles.named(username)) return [];
     // Links carry usernames in lower case; a typed one may not be. `/@<name>/*` covers their
     // videos and live too (and veils their other sub-pages only until the content script decides).
     return asWrittenAndLower(username).flatMap((name) => pageAndBelow(...ORIGINS.map((origin) => `${origin}/@${name}`)));

@@ -3,59 +3,45 @@ import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type
 import { siteNames } from './names';
 
 /*
- * WhatsApp Web never changes its address when a chat opens (SITES.md): the open chat is read
- * from its header, `#main header`, and nowhere else. The chat list (`#pane-side [role="row"]`),
- * message bubbles and the contact-info drawer all sit outside that header.
+ * WhatsApp Web never changes its address when a chat opens: the open chat is read from its header,
+ * `#main header`, and nowhere else. The chat list (`#pane-side [role="row"]`), message bubbles and
+ * the contact-info drawer all sit outside that header (docs/sites/whatsapp.md).
  */
 
 // The chat's name inside the open chat's header, first match wins.
 const NAME_SELECTORS = [
-  // 2021–23 builds: the title span carried a data-testid (Private Parrot, wa-automation scripts).
+  // 2021–23 builds: the title span's data-testid; docs/sites/whatsapp.md#header
   '[data-testid="conversation-info-header-chat-title"]',
-  // 2024–26 builds dropped most data-testids: the name is the header's first `span[dir="auto"]`
-  // (emoji inside it are <img>s). Not `span[title]`: in a group header that is the subtitle's
-  // "click here for group info" tooltip (observed live 2026 by a public WhatsApp driver).
+  // 2024–26 builds: the header's first span[dir="auto"] (not span[title]); docs/sites/whatsapp.md#header
   'span[dir="auto"]',
-  // Fallback for builds where the name span has a title but no dir.
+  // Fallback for builds where the name span has a title but no dir; docs/sites/whatsapp.md#header
   'span[title]',
 ];
 
 // Anything in the header saying the open chat is a group, community or channel, not a person.
 const GROUP_MARKERS = [
-  // Default avatar of a group or community without a photo (icon names used by chat-list
-  // scrapers 2020–26; the header avatar is the same component).
+  // Default avatar of a group or community without a photo (2020–26); docs/sites/whatsapp.md#group-avatars
   '[data-icon="default-group"]',
-  // 2025–26 builds: WhatsApp's own icon modules WAWebDefaultGroupRefreshedIcon.react
-  // (d = "default-group-refreshed") and the community one (d = "default-community-refreshed"),
-  // found in copies of WhatsApp Web's bundle (public index, find_string "default-group-refreshed",
-  // "community-refreshed"); a WhatsApp bot's header check reads '#main header
-  // [data-icon="default-group-refreshed"]', chat-list scrapers read the same name as a data-testid.
+  // 2025–26 builds' refreshed group and community icons; docs/sites/whatsapp.md#group-avatars
   '[data-icon="default-group-refreshed"]',
   '[data-testid="default-group-refreshed"]',
   '[data-icon="default-community-refreshed"]',
   '[data-testid="default-community-refreshed"]',
-  // Communities without a photo, 2024–25 ('span[data-icon="default-community"]' in chat-list
-  // tools, public index, find_string "data-icon=\"default-community").
+  // Communities without a photo, 2024–25; docs/sites/whatsapp.md#group-avatars
   '[data-icon="default-community"]',
   '[data-icon="default-user-group"]',
   '[data-icon="business-group"]',
   '[data-icon="community"]',
   '[data-icon="channel"]',
-  // Builds that named icons by data-testid.
+  // Builds that named icons by data-testid; docs/sites/whatsapp.md#group-avatars
   '[data-testid="default-group"]',
-  // Older builds served avatars from a URL carrying the chat's JID; groups end in @g.us.
+  // Older builds: avatars from a URL carrying the chat's JID; groups end in @g.us. docs/sites/whatsapp.md#group-avatars
   'img[src*="%40g.us"]',
   'img[src*="@g.us"]',
 ].join(', ');
 
-// Group subtitles before the member list loads. English: WhatsApp's own strings (its bundle's
-// group-header module: "click here for group info", "Only admins can send messages",
-// "Announcements"). Portuguese: "clique para dados do grupo" (WhatsApp Web extensions comparing
-// the header subtitle, public index, find_string "para dados do grupo"). Spanish: "haz clic para ver
-// la info. del grupo" (a WhatsApp Web extension's list of header texts that name no one, public
-// index, find_string "para ver la info. del grupo"). No public source quotes the French or German
-// strings; there, and in every language once loaded, the member list ("Alex, Jo, You") says it, as
-// the group avatar does.
+// Group subtitles before the member list loads: English, Portuguese and Spanish as public sources
+// quote them; elsewhere the member list and the avatar say it. docs/sites/whatsapp.md#group-subtitles
 const GROUP_SUBTITLES = new Set([
   'click here for group info',
   'tap here for group info',
@@ -154,9 +140,8 @@ export const whatsapp: SiteAdapter = {
   fromUrl: linkedNumber,
 
   // The click-to-chat link opens the chat with that number, whose header then shows the name the
-  // user saved them under, not the number. Whether the app then takes the link out of the address
-  // (every other chat is at "/") is not shown by any source found; if it does, whom the link named
-  // is carried over, as for Telegram's links, so the screen up for a number saved alone stays up.
+  // user saved them under, not the number. If the app then takes the link out of the address (no
+  // source shows it), whom the link named is carried over; docs/sites/whatsapp.md#click-to-chat-links
   resolvesInPlace(url) {
     return url.hostname === 'web.whatsapp.com' && linkedNumber(url) !== null;
   },
@@ -170,11 +155,9 @@ export const whatsapp: SiteAdapter = {
   // The open chat's message list, which fromPage never reads inside (it reads the header only):
   // rows arriving there are not looked at.
   quiet: [
-    // 2024–26: '#main [role="application"]', WhatsApp Web tools' message container (public index,
-    // find_string '#main [role="application"]': a bot's `messageContainer`, scrapers' chat-pane
-    // lookups beside '[data-testid="conversation-panel-messages"]'); tests/fixtures/whatsapp/chat.html.
+    // 2024–26 message container; docs/sites/whatsapp.md#quiet
     '#main [role="application"]',
-    // 2021–23 builds named it by data-testid (same search; tests/fixtures/whatsapp/chat-2023.html).
+    // 2021–23 builds named it by data-testid; docs/sites/whatsapp.md#quiet
     '[data-testid="conversation-panel-messages"]',
   ],
 
@@ -189,18 +172,16 @@ export const whatsapp: SiteAdapter = {
   },
 
   composer: [
-    // 2023–26 Lexical editor in the open chat's footer (data-tab="10"; the chat-list search box,
-    // also a contenteditable textbox, sits in #side).
+    // 2023–26 Lexical editor in the open chat's footer (the chat-list search box sits in #side); docs/sites/whatsapp.md#composer
     '#main footer [contenteditable="true"][role="textbox"]',
-    // 2021–23 builds named it by data-testid.
+    // 2021–23 builds named it by data-testid; docs/sites/whatsapp.md#composer
     '#main [data-testid="conversation-compose-box-input"]',
   ],
   sendButton: [
-    // 2024–26: a button labelled "Send" (English UI) around the wds-ic-send-filled icon; the icon
-    // names it in every language.
+    // 2024–26: labelled "Send" (English UI), or by its wds-ic-send-filled icon (any language); docs/sites/whatsapp.md#composer
     '#main footer button[aria-label="Send"]',
     '#main footer :is(button, [role="button"]):has([data-icon="wds-ic-send-filled"])',
-    // 2020–23: the same with the icon span[data-icon="send"], or a data-testid.
+    // 2020–23: the icon span[data-icon="send"], or a data-testid; docs/sites/whatsapp.md#composer
     '#main footer :is(button, [role="button"]):has([data-icon="send"])',
     '#main footer [data-testid="send"]',
   ],

@@ -1,23 +1,28 @@
 import { groupThread, type SeenIdentifier, type Sighting, type SiteAdapter, type UrlExample } from './types';
 import { pageAndBelow, asWrittenAndLower, withParameter } from './lib/patterns';
+import { profilePath } from './lib/profile-path';
 import { siteNames } from './names';
 
-// First path segments that are X's own pages, not handles (SITES.md, plus the app paths of the
-// 2024–26 web app). Compared in lower case: handles are case-insensitive.
-const RESERVED = new Set([
-  'home', 'explore', 'i', 'messages', 'notifications', 'search', 'search-advanced', 'settings',
-  'compose', 'login', 'logout', 'signup', 'hashtag', 'lists', 'jobs', 'tos', 'privacy', 'account',
-  'intent', 'share', 'download', 'welcome', 'bookmarks', 'communities', 'premium',
-  'premium_sign_up', 'verified-choose', 'grok', 'topics', 'who_to_follow', 'connect_people',
-  'onboarding', 'oauth', 'about', 'help', 'rules', 'signin', 'display', 'keyboard_shortcuts',
-  'flow', 'spaces', 'follower_requests', 'places', 'ads', 'business', 'safety',
-]);
+// Profiles: /<handle> and the sub-pages that still show the person's profile (the tabs, who they
+// follow, their photos). Handles and tabs are case-insensitive. docs/sites/x.md#profiles
 const HANDLE = /^[A-Za-z0-9_]{1,20}$/;
-// Profile sub-pages that still show the person's profile (the tabs, who they follow, their photos).
-const PROFILE_TABS = new Set([
-  'with_replies', 'media', 'likes', 'highlights', 'articles', 'affiliates', 'superfollows',
-  'followers', 'following', 'verified_followers', 'followers_you_follow', 'photo', 'header_photo',
-]);
+export const profiles = profilePath({
+  name: HANDLE,
+  // First path segments that are X's own pages, not handles; docs/sites/x.md#profiles
+  reserved: [
+    'home', 'explore', 'i', 'messages', 'notifications', 'search', 'search-advanced', 'settings',
+    'compose', 'login', 'logout', 'signup', 'hashtag', 'lists', 'jobs', 'tos', 'privacy', 'account',
+    'intent', 'share', 'download', 'welcome', 'bookmarks', 'communities', 'premium',
+    'premium_sign_up', 'verified-choose', 'grok', 'topics', 'who_to_follow', 'connect_people',
+    'onboarding', 'oauth', 'about', 'help', 'rules', 'signin', 'display', 'keyboard_shortcuts',
+    'flow', 'spaces', 'follower_requests', 'places', 'ads', 'business', 'safety',
+  ],
+  tabs: [
+    'with_replies', 'media', 'likes', 'highlights', 'articles', 'affiliates', 'superfollows',
+    'followers', 'following', 'verified_followers', 'followers_you_follow', 'photo', 'header_photo',
+  ],
+  tabsAnyCase: true,
+});
 const ACCOUNT_ID = /^\d{1,20}$/;
 // DM conversation ids: `<user id>-<user id>` for one-to-one chats, one number for groups
 // (X's own id rule: ^([0-9]{1,19}-[0-9]{1,19}|[0-9]{15,19})$).
@@ -69,11 +74,8 @@ function readUrl(url: URL): Sighting | null {
     const id = url.searchParams.get('user_id');
     return id && ACCOUNT_ID.test(id) ? profile({ kind: 'accountId', value: id }) : null;
   }
-  if (RESERVED.has(lower) || !HANDLE.test(first)) return null;
-  if (parts.length === 1 || (parts.length === 2 && second && PROFILE_TABS.has(second.toLowerCase()))) {
-    return profile({ kind: 'handle', value: first });
-  }
-  return null;
+  const handle = profiles.read(url);
+  return handle ? profile({ kind: 'handle', value: handle }) : null;
 }
 
 /** The handle a link points at, when it is a profile link on X (relative or absolute). */
@@ -86,37 +88,25 @@ function handleFromHref(href: string | null): string | null {
     return null;
   }
   if (!HOSTS.has(target.hostname)) return null;
-  const match = /^\/([A-Za-z0-9_]{1,20})\/?$/.exec(target.pathname);
-  return match?.[1] && !RESERVED.has(match[1].toLowerCase()) ? match[1] : null;
+  const match = /^\/([^/]+)\/?$/.exec(target.pathname);
+  return match?.[1] && profiles.named(match[1]) ? match[1] : null;
 }
 
-// XChat (2025–26) is its own app, rendered into the open shadow root of
-// '[data-testid="xchatEmbedRoute"]' (public index, find_string "xchatEmbedRoute": a 2026 capture of
-// x.com's Chat for a clone, "rendered into shadow DOM under data-testid=xchatEmbedRoute"; an X CLI
-// tool's note "X moved the XChat UI (inbox, conversation list, message threads) into a shadow root";
-// a reader extension's src/x/content/xChat.ts, "hosts the Chat in an open shadow root", reading
-// '[data-testid="dm-conversation-header"]' "the person: a link to x.com/<handle>" and
-// '[data-testid="dm-conversation-username"]' "their name" inside it). A document query stops at that
-// boundary: XChat's markup is read in the document and in each such root.
+// XChat (2025–26) is its own app, rendered into this element's open shadow root. A document query
+// stops at that boundary: XChat's markup is read in the document and in each such root. docs/sites/x.md#xchat
 const XCHAT_HOST = '[data-testid="xchatEmbedRoute"]';
-// XChat's inbox rows and message requests: they list people, not the open conversation. The inbox
-// panel itself is '[data-testid="dm-inbox-panel"]' (an X DM CLI's probe of the shadow root for
-// '[data-testid="dm-inbox-panel"],[data-testid="dm-conversation-panel"]').
+// XChat's inbox rows, message requests and inbox panel: they list people, not the open conversation.
+// docs/sites/x.md#xchat-lists
 const XCHAT_ROWS = '[data-testid^="dm-conversation-item-"], [data-testid^="dm-message-request-item-"], [data-testid="dm-inbox-panel"]';
 // Where an open one-to-one conversation links to the other person's profile. Each entry: the
 // layout it serves. Chat lists are left out by `notIn`.
-// Legacy DMs (2019–26, /messages/<a>-<b>): the conversation's header avatar and the avatar
-// beside each of their messages. Inbox rows ([data-testid="conversation"]), shown beside the
-// open conversation, carry the same avatar.
+// Legacy DMs (2019–26, /messages/<a>-<b>): header and message avatars; inbox rows left out. docs/sites/x.md#legacy-dms
 const LEGACY_PARTNER = {
   selector: 'a[data-testid="DM_Conversation_Avatar"], [data-testid="DM_Conversation_Avatar"] a[href]',
   notIn: '[data-testid="conversation"]',
 };
-// XChat (2025–26, /i/chat/<a>-<b>): the conversation header, and the profile summary that
-// opens the conversation. Inbox rows are [data-testid^="dm-conversation-item-"]. A group's header
-// links to each of its participants (an X automation's fixtures "mirror observed DOM": the header of
-// '[data-testid="dm-conversation-panel"]' holds one link to https://x.com/<handle> per participant,
-// "alice,bob" for "group participants").
+// XChat (2025–26, /i/chat/<a>-<b>): the conversation header and the profile summary; a group's
+// header links to each of its participants. docs/sites/x.md#xchat-conversation
 const XCHAT_HEADER_LINKS = '[data-testid="dm-conversation-header"] a[href]';
 const XCHAT_PARTNER = {
   selector: '[data-testid="dm-conversation-header"] a[href], [data-testid="dm-conversation-header-item"] a[href]',
@@ -124,40 +114,17 @@ const XCHAT_PARTNER = {
 };
 // Where an open one-to-one conversation links to the other person's profile; chat lists are left out by `notIn`.
 const PARTNER_LINKS = [LEGACY_PARTNER, XCHAT_PARTNER];
-// XChat's header shows the display name, for people watched by name.
+// XChat's header shows the display name, for people watched by name; docs/sites/x.md#xchat-display-name
 const PARTNER_NAME = '[data-testid="dm-conversation-username"]';
 
-// The messages drawer over other pages (/home, profiles, posts). X's own bundle (module 761693 of
-// its 2024–25 main bundle, public index, find_string "DMDrawerHeader") names the drawer's test ids
-// `{ header: "DMDrawerHeader", headerHighlighted: "DMDrawerHeaderHighlighted", root: "DMDrawer" }`;
-// with a conversation selected, the header's title is the conversation's name and its subtitle the
-// partner's screen name, set only for ONE_TO_ONE and SECRET_ONE_TO_ONE conversations (shown as
-// "@<screen name>"); the conversation itself, with its composer, is rendered only while the drawer
-// is expanded (collapsed, only the header shows). The drawer is hidden on /messages and /i/chat.
-// Builds of 2026 replace it with XChat's drawer below (a 2026 capture of x.com saw /messages
-// redirect to /i/chat and only the XChat drawer); it is kept for the builds that still have it.
-// Searched for the open conversation's markup inside it (issue 13): find_string "DMDrawerHeader"
-// (X's bundle; themes, focus and clean-up extensions styling or hiding the drawer; a partner reader
-// trying '[data-testid="DMDrawerHeader"] a[href^="/"]'), "DMDrawer", "dmComposerTextInput". None
-// shows a conversation inside the drawer beyond the bundle's header and composer: its avatars are
-// read as the /messages/<id> view's are.
+// The messages drawer over other pages, by X's own test ids (2024–25; replaced by XChat's in 2026
+// builds). Its subtitle, "@<screen name>", is set for one-to-one conversations only. docs/sites/x.md#legacy-messages-drawer
 const LEGACY_DRAWER = '[data-testid="DMDrawer"]';
 const LEGACY_DRAWER_HEADER = '[data-testid="DMDrawerHeader"], [data-testid="DMDrawerHeaderHighlighted"]';
-// The conversation being shown in the drawer: its composer (the same conversation view as
-// /messages/<id>; '[data-testid="dmComposerTextInput"]' in DM tools reading the drawer, e.g. a
-// Puppeteer DM bot checking `div[data-testid="DMDrawer"]` and `[data-testid="dmComposerTextInput"]`).
+// The conversation being shown in the drawer: its composer; docs/sites/x.md#legacy-messages-drawer
 const LEGACY_DRAWER_OPEN = '[data-testid="dmComposerTextInput"]';
-// XChat's own drawer (2025–26): root '[data-testid="chat-drawer-root"]', opened by the floating
-// '[data-testid="chat-drawer-main"]', its conversation list on the left and the open conversation
-// on the right (public index, find_string "data-testid=\"chat-drawer": an X automation's notes on
-// "Two Access Modes", a search extension's "hideFloatingChat" rule, a document stylesheet, so the
-// root is in the document itself). The 2026 capture above saw the open drawer (400×530, "Open in
-// full view" and "Close" in its header) hold "the full chat UI at 400px", but only its passcode
-// screen: no source shows a conversation inside it. It is read as XChat's conversation view is, in
-// the drawer and in the XChat shadow roots under it (where the chat UI is, is an assumption).
-// Searched (issue 13): find_string "data-testid=\"chat-drawer", "chat-drawer-root",
-// "xchatEmbedRoute", "dm-conversation-header"; a code-corpus search for the drawer with
-// xchatEmbedRoute. Every source that reads a conversation reads it at /i/chat.
+// XChat's own drawer (2025–26), in the document. Read as XChat's conversation view is, in the drawer
+// and in the XChat shadow roots under it: an assumption (no source shows one). docs/sites/x.md#xchat-drawer
 const XCHAT_DRAWER = '[data-testid="chat-drawer-root"]';
 const DRAWERS = `${LEGACY_DRAWER}, ${XCHAT_DRAWER}`;
 const SCREEN_NAME = /^@([A-Za-z0-9_]{1,20})$/;
@@ -315,7 +282,7 @@ export const x: SiteAdapter = {
     }
     if (identifier.kind !== 'handle') return [];
     const handle = value.replace(/^@/, '');
-    if (!HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return [];
+    if (!profiles.named(handle)) return [];
     // X writes handles as their owner cased them; links and typed names may be in lower case.
     return asWrittenAndLower(handle).flatMap((name) =>
       origins.flatMap((origin) => [
@@ -326,15 +293,15 @@ export const x: SiteAdapter = {
   },
 
   composer: [
-    // Legacy DMs (2019–26): the Draft.js editor.
+    // Legacy DMs (2019–26): the Draft.js editor; docs/sites/x.md#composer
     '[data-testid="dmComposerTextInput"]',
-    // XChat (2025–26): a textarea.
+    // XChat (2025–26): a textarea; docs/sites/x.md#composer
     '[data-testid="dm-composer-textarea"]',
   ],
   sendButton: [
-    // Legacy DMs.
+    // Legacy DMs; docs/sites/x.md#composer
     '[data-testid="dmComposerSendButton"]',
-    // XChat.
+    // XChat; docs/sites/x.md#composer
     '[data-testid="dm-composer-send-button"]',
   ],
 };
