@@ -1,7 +1,7 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileWatchIndex, type WatchIndex } from '@/utils/model/matching';
-import { mayReceive, onMessage, sendMessage } from '@/utils/protocol/messaging';
+import { onMessage, pageMayReceive, sendMessage } from '@/utils/protocol/messaging';
 import { customSiteAdapter, type CheckedCustomSite } from '@/utils/sites/custom/adapter';
 import { seenKey, type SiteAdapter, type Sighting } from '@/utils/sites/types';
 import {
@@ -210,7 +210,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
 
   // "Watch this person here", from the popup only: what this page identifies.
   const stopAnswering = onMessage('readPage', ({ sender }) => {
-    if (!mayReceive('readPage', sender)) throw new Error('not allowed');
+    if (!pageMayReceive('readPage', sender)) throw new Error('not allowed');
     return readPage(adapter, new URL(location.href));
   });
   ctx.onInvalidated(stopAnswering);

@@ -18,8 +18,15 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   return 'unknown';
 }
 
-/** Which senders may make each request (Dark Reader's allowlist). */
-export const allowedSenders = {
+/**
+ * Which senders may make each request (Dark Reader's allowlist), in two parts by who answers: the
+ * content scripts carry only their own part (`pageAnswers`), the background checks the whole.
+ */
+export const pageAnswers = {
+  readPage: ['extension-page'],
+} as const satisfies Record<string, readonly SenderKind[]>;
+
+const backgroundAnswers = {
   attemptStarted: ['content-script'],
   attemptResolved: ['content-script'],
   attemptAbandoned: ['content-script'],
@@ -32,11 +39,12 @@ export const allowedSenders = {
   checkCode: ['content-script'],
   deleteJournalEntry: ['extension-page'],
   rebuildSummary: ['extension-page'],
-  readPage: ['extension-page'],
   learnThread: ['content-script'],
   unreadThread: ['content-script'],
   setSync: ['extension-page'],
   publishWatch: ['content-script'],
 } as const satisfies Record<string, readonly SenderKind[]>;
+
+export const allowedSenders = { ...backgroundAnswers, ...pageAnswers };
 
 export type RequestName = keyof typeof allowedSenders;
