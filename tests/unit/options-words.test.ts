@@ -28,7 +28,7 @@ describe('what a held change takes away, in words', () => {
     [{ what: 'escalation', from: 10, to: 0 }, 'Add 0 instead of 10 seconds for each earlier attempt'],
     [{ what: 'cap', from: 1200, to: 60 }, 'Lower the longest countdown from 1,200 to 60 seconds'],
     [{ what: 'snooze', from: 5, to: 60 }, 'Let the same person through for 60 instead of 5 minutes after Continue'],
-    [{ what: 'phrase' }, 'Stop asking for the phrase before Continue'],
+    [{ what: 'phrase' }, 'Ask for a shorter phrase before Continue, or none'],
     [{ what: 'continueCode' }, 'Stop asking for the friend’s code before Continue'],
     [{ what: 'lock', from: 168, to: 0 }, 'Shorten the lock from 7 days to Off'],
     // A lock length no choice names (a newer version's) is said in hours.

@@ -184,9 +184,19 @@ function strictHoursWeaker(from: StrictHours | null, to: StrictHours | null): We
   const coversLess = Array.from({ length: MINUTES_A_DAY }, (_, minute) => minute).some(
     (minute) => withinHours(from, minute) && !withinHours(to, minute),
   );
-  const weaker = coversLess || to.countdownSeconds < from.countdownSeconds || (from.require === 'code' && to.require === 'phrase');
+  const weaker =
+    coversLess ||
+    to.countdownSeconds < from.countdownSeconds ||
+    (from.require === 'code' && to.require === 'phrase') ||
+    shorterPhrase(from.phrase, to.phrase);
   return weaker ? { what: 'strictHours', off: false } : null;
 }
+
+/**
+ * A phrase to type is friction by its length: a shorter one (or none) asks less. Another phrase as
+ * long or longer is a change of words, not of protection.
+ */
+const shorterPhrase = (from: string, to: string) => to.trim().length < from.trim().length;
 
 /** Everything `next` takes away from the protection `current` gives; empty when nothing is. */
 export function weakenings(current: Settings, next: Settings): Weakening[] {
@@ -224,7 +234,7 @@ export function weakenings(current: Settings, next: Settings): Weakening[] {
   lower('escalation', current.escalationSeconds, next.escalationSeconds);
   lower('cap', current.countdownCapSeconds, next.countdownCapSeconds);
   if (next.snoozeMinutes > current.snoozeMinutes) found.push({ what: 'snooze', from: current.snoozeMinutes, to: next.snoozeMinutes });
-  if (current.typedPhrase && !next.typedPhrase) found.push({ what: 'phrase' });
+  if (shorterPhrase(current.typedPhrase, next.typedPhrase)) found.push({ what: 'phrase' });
   if (current.continueNeedsCode && !next.continueNeedsCode) found.push({ what: 'continueCode' });
   if (next.lockHours < current.lockHours) found.push({ what: 'lock', from: current.lockHours, to: next.lockHours });
   const strict = strictHoursWeaker(current.strictHours, next.strictHours);
