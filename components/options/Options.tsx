@@ -14,6 +14,7 @@ import { Sites } from './Sites';
 import { DataSettings } from './DataSettings';
 import { SyncSettings } from './SyncSettings';
 import { useStored } from '@/components/page/useStored';
+import { AccessNotice } from '@/components/page/AccessNotice';
 import type { Save } from './save';
 
 const KIND_LABEL: Record<IdentifierKind, MessageKey> = {
@@ -57,6 +58,7 @@ export function Options() {
   return (
     <main class="options">
       <h1>{t('options_heading')}</h1>
+      <AccessNotice />
       {!stored.valid && (
         <p class="notice" role="status">
           {t('options_settings_set_aside')}

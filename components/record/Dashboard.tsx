@@ -33,6 +33,7 @@ import { useLiveQuery } from './useLiveQuery';
 import { useInstalledAt, useRecordProblem, useSummary } from './useRecord';
 import { useStored } from '@/components/page/useStored';
 import { HealthNotice } from './HealthNotice';
+import { AccessNotice } from '@/components/page/AccessNotice';
 import { WatchHere } from '@/components/record/WatchHere';
 import { momentText, OUTCOME } from './moments';
 
@@ -109,6 +110,7 @@ export function Dashboard() {
         )
       )}
       <HealthNotice settings={settings.value} />
+      <AccessNotice />
       {problem.value && (
         <p class="notice" role="alert" data-testid="record-problem">
           {t('dashboard_record_problem')}
