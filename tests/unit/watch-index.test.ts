@@ -91,7 +91,8 @@ describe('watchIndexes: every site’s index from the settings', () => {
 
 describe('publishWatchIndexes', () => {
   beforeEach(() => fakeBrowser.reset());
-  const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
+  // Chromium's build keeps the indexes in storage.session, the one area content scripts may read.
+  const stored = async (key: string) => (await fakeBrowser.storage.session.get(key))[key];
 
   it('writes every index from the stored settings and snoozes, on a fresh profile too', async () => {
     await fakeBrowser.storage.local.set({ settings: settings(), snoozes });
@@ -149,4 +150,28 @@ describe('publishWatchIndexes', () => {
     expect(await stored(watchIndexKey('instagram'))).toEqual(before);
     expect(isSiteWatch(before, 'instagram') && before.people.map((person) => person.id)).toEqual(['p-sam']);
   });
+});
+
+// Issue 23, 5: a compromised site tab reads its own site's index, and nothing of storage.local.
+describe('the storage a content script may read (Chromium)', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const levelOf = (area: 'local' | 'sync' | 'session') => (fakeBrowser.storage[area] as unknown as { accessLevel?: string }).accessLevel;
+
+  it('before the indexes are written, storage.local and sync are closed to content scripts and session opened', async () => {
+    await fakeBrowser.storage.local.set({ settings: settings() });
+    await publishWatchIndexes();
+    expect([levelOf('local'), levelOf('sync'), levelOf('session')]).toEqual(['TRUSTED_CONTEXTS', 'TRUSTED_CONTEXTS', 'TRUSTED_AND_UNTRUSTED_CONTEXTS']);
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).every((key) => key.startsWith('watch') )).toBe(true);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('watch'))).toEqual([]);
+  });
+
+  it('the indexes an earlier release kept in storage.local are taken out of it', async () => {
+    await fakeBrowser.storage.local.set({ settings: settings(), [watchIndexKey('instagram')]: { version: 1 }, [CUSTOM_SITES_KEY]: { version: 1, sites: [] } });
+    await publishWatchIndexes();
+    expect(await fakeBrowser.storage.local.get([watchIndexKey('instagram'), CUSTOM_SITES_KEY])).toEqual({});
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settings());
+    expect(isSiteWatch(await stored(watchIndexKey('instagram')), 'instagram')).toBe(true);
+  });
+
+  const stored = async (key: string) => (await fakeBrowser.storage.session.get(key))[key];
 });

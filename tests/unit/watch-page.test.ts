@@ -29,15 +29,15 @@ afterEach(() => {
 
 it('a watch index written while the first read is on its way is heard: the page is paused', async () => {
   at('https://www.instagram.com/sam.lee/');
-  await fakeBrowser.storage.local.set({ [key]: indexFor([]) });
+  await fakeBrowser.storage.session.set({ [key]: indexFor([]) });
   // The first read answers with what was stored when it was asked; the background's write (the
   // person just added) lands before that answer arrives.
-  const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+  const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
   let reads = 0;
-  vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+  vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys) => {
     reads++;
     const snapshot = await get(keys as string);
-    if (reads === 1) await fakeBrowser.storage.local.set({ [key]: indexFor([sam]) });
+    if (reads === 1) await fakeBrowser.storage.session.set({ [key]: indexFor([sam]) });
     return snapshot;
   });
   ctx = new ContentScriptContext('instagram');
@@ -47,14 +47,14 @@ it('a watch index written while the first read is on its way is heard: the page 
 
 it('with nobody watched and no change, the index is read, and read once more, and the page is not paused', async () => {
   at('https://www.instagram.com/sam.lee/');
-  await fakeBrowser.storage.local.set({ [key]: indexFor([]) });
-  const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+  await fakeBrowser.storage.session.set({ [key]: indexFor([]) });
+  const get = vi.spyOn(fakeBrowser.storage.session, 'get');
   ctx = new ContentScriptContext('instagram');
   await watchPage(ctx, instagram);
   // watchPage has looked at the page by the time it returns: nobody there.
   expect(screenUp()).toBe(false);
   await vi.waitFor(() => expect(get).toHaveBeenCalledTimes(2));
   // And a later write is heard as before.
-  await fakeBrowser.storage.local.set({ [key]: indexFor([sam]) });
+  await fakeBrowser.storage.session.set({ [key]: indexFor([sam]) });
   await vi.waitFor(() => expect(screenUp()).toBe(true));
 });

@@ -4,11 +4,13 @@ import { adapters } from '../sites';
 import { sitePattern } from '../sites/custom/custom';
 import type { CheckedCustomSite } from '../sites/custom/adapter';
 import { loadSettings, loadSnoozes } from '../store/storage';
+import { openWatchArea } from './storage-access';
 import {
   compileSiteWatch,
   CUSTOM_SITES_KEY,
   isCustomSitesWatch,
   WATCH_INDEX_VERSION,
+  watchArea,
   watchIndexKey,
   type CustomSitesWatch,
   type SiteWatch,
@@ -45,14 +47,16 @@ export function publishWatchIndexes(): Promise<void> {
     const [settings, snoozes] = await Promise.all([loadSettings(), loadSnoozes()]);
     if (!settings.readable || !snoozes.readable) return;
     const next = watchIndexes(settings.value, snoozes.value);
-    const stored = await browser.storage.local.get(Object.keys(next));
+    await openWatchArea();
+    const area = browser.storage[watchArea()];
+    const stored = await area.get(Object.keys(next));
     const before = stored[CUSTOM_SITES_KEY];
     const gone = (isCustomSitesWatch(before) ? before.sites : [])
       .map((site) => watchIndexKey(site.id))
       .filter((key) => !(key in next));
     const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(stored[key]) !== JSON.stringify(value)));
-    if (Object.keys(changed).length > 0) await browser.storage.local.set(changed);
-    if (gone.length > 0) await browser.storage.local.remove(gone);
+    if (Object.keys(changed).length > 0) await area.set(changed);
+    if (gone.length > 0) await area.remove(gone);
   };
   publishing = publishing.then(run, run);
   return publishing;

@@ -6,8 +6,8 @@ import type { CheckedCustomSite } from '../sites/custom/adapter';
 /**
  * The watch index: per site, what that site's content script needs and nothing more (the
  * people watched there with only their identifiers for it, its snoozes, what the pause screen
- * shows), compiled by the background from the settings it has validated and written to
- * storage.local under the site's own key. The content scripts read it and trust it: the
+ * shows), compiled by the background from the settings it has validated and written under the
+ * site's own key in the one storage area content scripts may read (`watchArea`). The content scripts read it and trust it: the
  * background is its only writer. That keeps the schemas (zod) and every other site's
  * identifiers out of the scripts that run on the sites (issue 12), so this module imports
  * nothing but types and the browser.
@@ -21,9 +21,20 @@ import type { CheckedCustomSite } from '../sites/custom/adapter';
  */
 export const WATCH_INDEX_VERSION = 1;
 
-/** storage.local key of one site's index (built-in or custom). */
+/**
+ * Where the indexes are kept. In Chromium, `storage.session`, the one area opened to content
+ * scripts (utils/background/storage-access.ts): `storage.local`, with every person, the friend's
+ * code's hash and the lock, is for the extension's own pages and worker only, so a compromised
+ * site tab (or DevTools on one) reads its own site's index and nothing more. Firefox has no access
+ * levels: there content scripts read `storage.local` as before (docs/protection.md says what that
+ * leaves open). `storage.session` is emptied when the browser closes; the background writes the
+ * indexes at every start, and a script that finds none asks for them.
+ */
+export const watchArea = (): 'local' | 'session' => (import.meta.env.FIREFOX ? 'local' : 'session');
+
+/** Key of one site's index (built-in or custom). */
 export const watchIndexKey = (site: string) => `watch:${site}`;
-/** storage.local key of the custom sites, as their content script picks its site among them. */
+/** Key of the custom sites, as their content script picks its site among them. */
 export const CUSTOM_SITES_KEY = 'watchCustomSites';
 
 /** What the pause screen shows, from the settings. */
@@ -93,7 +104,7 @@ export function isCustomSitesWatch(value: unknown): value is CustomSitesWatch {
 /** The stored value under `key`, or undefined when there is none or storage could not be read. */
 export async function readStored(key: string): Promise<unknown> {
   try {
-    return (await browser.storage.local.get(key))[key];
+    return (await browser.storage[watchArea()].get(key))[key];
   } catch {
     return undefined;
   }
@@ -102,7 +113,7 @@ export async function readStored(key: string): Promise<unknown> {
 /** Calls `onChange` when the value under `key` changes; returns how to stop. */
 export function watchStored(key: string, onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && key in changes) onChange();
+    if (area === watchArea() && key in changes) onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
