@@ -3,8 +3,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 interface GuardedScreen {
-  /** The host element's name: `<clean-break-pause>`, `<clean-break-send-check>`. */
-  name: string;
   /** The screen's stylesheet, bundled (imported `?inline`): nothing is fetched, so it mounts at once. */
   css: string;
   /** Puts the focus back on the screen (after the page moved it, or re-attached the host). */
@@ -13,15 +11,31 @@ interface GuardedScreen {
   onMount(container: HTMLElement): void;
 }
 
+/** A screen over the page: how to take it down, and whether a node is its host. */
+export interface MountedScreen {
+  remove(): void;
+  /** The focus is on the screen: `target` is its host (what the page sees of anything inside it). */
+  isHost(target: EventTarget | null): boolean;
+}
+
+/**
+ * The host is a plain `<div>`, never a custom element's name: a page can define a custom element
+ * under any name with a hyphen before the screen mounts, and its `attachInternals()` then hands the
+ * page the closed shadow root (the screen's text, and its own UI in place of the screen). An element
+ * no page can define or upgrade has no such door. It is found by the node, never by its name.
+ */
+const HOST = 'div';
+
 /**
  * Puts a screen over the page in its own closed shadow root, above everything and kept there
- * by guardHost; the page's key and input events stop at its edge. Returns how to take it down.
+ * by guardHost; the page's key and input events stop at its edge.
  */
-export function mountGuardedScreen(ctx: ContentScriptContext, screen: GuardedScreen): () => void {
+export function mountGuardedScreen(ctx: ContentScriptContext, screen: GuardedScreen): MountedScreen {
   let removed = false;
   let unguard = () => {};
+  let host: HTMLElement | null = null;
   const ui = createShadowRootUi(ctx, {
-    name: screen.name,
+    name: HOST,
     position: 'modal',
     zIndex: 2147483647,
     mode: 'closed',
@@ -40,6 +54,7 @@ export function mountGuardedScreen(ctx: ContentScriptContext, screen: GuardedScr
   });
   void ui.then((mounted) => {
     if (removed) return;
+    host = mounted.shadowHost;
     mounted.mount();
     unguard = guardHost(mounted.shadowHost, screen.focus);
   });
@@ -49,12 +64,15 @@ export function mountGuardedScreen(ctx: ContentScriptContext, screen: GuardedScr
   const liveness = setInterval(() => {
     if (ctx.isInvalid) clearInterval(liveness);
   }, 1000);
-  return () => {
-    if (removed) return;
-    removed = true;
-    clearInterval(liveness);
-    unguard();
-    void ui.then((mounted) => mounted.remove());
+  return {
+    remove() {
+      if (removed) return;
+      removed = true;
+      clearInterval(liveness);
+      unguard();
+      void ui.then((mounted) => mounted.remove());
+    },
+    isHost: (target) => host !== null && target === host,
   };
 }
 
@@ -157,7 +175,49 @@ export function guardHost(host: HTMLElement, focusScreen: () => void): () => voi
     pin();
   };
 
+  // The page's own top layer (a modal dialog, a popover, fullscreen) would be drawn over the
+  // screen and take its clicks, whether the page means it or not (a site's ordinary dialog). While
+  // the screen is up, whatever the page opens there is closed, and the screen raised again.
+  const raise = () => {
+    if (!host.isConnected) return pin();
+    if (host.matches(':popover-open')) host.hidePopover();
+    // hidePopover's toggle puts it back (pin), last in the top layer: above everything.
+    pin();
+    focusScreen();
+  };
+  const closePageLayer = () => {
+    let closed = false;
+    let open: Iterable<HTMLElement> = [];
+    try {
+      open = document.querySelectorAll<HTMLElement>(':modal, :popover-open');
+    } catch {
+      // A browser without these selectors has no top layer of this kind to close.
+    }
+    for (const element of open) {
+      if (element === host) continue;
+      // `:modal` also matches the fullscreen element, which is exited below.
+      if (element instanceof HTMLDialogElement) element.close();
+      else if (element.matches(':popover-open')) element.hidePopover();
+      else continue;
+      closed = true;
+    }
+    if (document.fullscreenElement) {
+      void document.exitFullscreen().catch(() => undefined);
+      closed = true;
+    }
+    return closed;
+  };
+  const onPageLayer = (event: Event) => {
+    if (event.target === host) return;
+    if (closePageLayer()) raise();
+  };
+
   pin();
+  closePageLayer();
+  // toggle: a popover or (Chromium 132+, Firefox 133+) a dialog opened or closed; it does not
+  // bubble, so it is heard in the capturing phase. fullscreenchange: on the document.
+  document.addEventListener('toggle', onPageLayer, true);
+  document.addEventListener('fullscreenchange', onPageLayer, true);
   const observer = new MutationObserver(pin);
   observer.observe(document, { childList: true });
   if (document.documentElement) observer.observe(document.documentElement, { childList: true });
@@ -167,6 +227,8 @@ export function guardHost(host: HTMLElement, focusScreen: () => void): () => voi
   return () => {
     observer.disconnect();
     host.removeEventListener('toggle', pin);
+    document.removeEventListener('toggle', onPageLayer, true);
+    document.removeEventListener('fullscreenchange', onPageLayer, true);
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
     release();

@@ -90,7 +90,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
   }, REPLY_WAIT_MS);
   let screen: HTMLElement | null = null;
   const focusScreen = () => screen?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
-  const restorePage = makePageInert(focusScreen);
+  const restorePage = makePageInert(focusScreen, (target) => mountedScreen.isHost(target));
 
   // The screen's life (screen-life.ts): each event's effects, done here.
   let phase: ScreenPhase = 'up';
@@ -105,7 +105,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
         ref = { ...ref, attemptId: crypto.randomUUID() };
         void sendMessage('attemptStarted', ref).catch(() => undefined);
       } else if (effect === 'remove') {
-        removeScreen();
+        mountedScreen.remove();
         restorePage();
       } else if (effect === 'report' && chosen) options.onDone(chosen.outcome);
     }
@@ -126,8 +126,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
     step({ type: 'choose' });
   };
 
-  const removeScreen = mountGuardedScreen(ctx, {
-    name: 'clean-break-pause',
+  const mountedScreen = mountGuardedScreen(ctx, {
     css: pauseCss,
     focus: focusScreen,
     onMount(container) {
@@ -171,7 +170,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
  * Makes the page beneath unreachable: no clicks, typing, focus or scrolling, and keeps it so
  * if the page's scripts try to undo it. Returns the undo.
  */
-function makePageInert(focusScreen: () => void): () => void {
+function makePageInert(focusScreen: () => void, onScreen: (target: EventTarget | null) => boolean): () => void {
   const root = document.documentElement;
   const previousOverflow = root.style.overflow;
   let body: HTMLElement | null = null;
@@ -212,8 +211,7 @@ function makePageInert(focusScreen: () => void): () => void {
   observer.observe(root, { attributes: true, attributeFilter: ['style'], childList: true });
   // Focus moved to the page (by its scripts) comes back to the screen.
   const refocus = (event: FocusEvent) => {
-    const target = event.target as Element | null;
-    if (target && target.localName !== 'clean-break-pause') focusScreen();
+    if (event.target && !onScreen(event.target)) focusScreen();
   };
   document.addEventListener('focusin', refocus, true);
   apply();

@@ -161,8 +161,6 @@ function release(ctx: ContentScriptContext, held: HeldSend) {
   }, SENT_WITHIN_MS);
 }
 
-const HOST_NAME = 'clean-break-send-check';
-
 /** Puts the question over the page in its own closed shadow root; returns how to update and close it. */
 function showQuestion(ctx: ContentScriptContext, alias: string, actions: { onKeep(): void; onSend(): void }): Question {
   let closed = false;
@@ -174,12 +172,11 @@ function showQuestion(ctx: ContentScriptContext, alias: string, actions: { onKee
   const focusQuestion = () => container?.querySelector<HTMLElement>('button')?.focus();
   // Focus moved to the page (by its scripts) comes back to the question.
   const refocus = (event: FocusEvent) => {
-    if ((event.target as Element | null)?.localName !== HOST_NAME) focusQuestion();
+    if (!screen.isHost(event.target)) focusQuestion();
   };
   document.addEventListener('focusin', refocus, true);
 
-  const removeScreen = mountGuardedScreen(ctx, {
-    name: HOST_NAME,
+  const screen = mountGuardedScreen(ctx, {
     css: sendCheckCss,
     focus: focusQuestion,
     onMount(mounted) {
@@ -197,7 +194,7 @@ function showQuestion(ctx: ContentScriptContext, alias: string, actions: { onKee
       if (closed) return;
       closed = true;
       document.removeEventListener('focusin', refocus, true);
-      removeScreen();
+      screen.remove();
     },
   };
 }

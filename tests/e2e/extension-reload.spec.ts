@@ -51,7 +51,7 @@ test('reloading the extension with the screen up gives the page back: visible, n
   await expect
     .poll(() =>
       page.evaluate(() => ({
-        screen: document.querySelector('clean-break-pause') !== null,
+        screen: document.querySelector('[popover]') !== null,
         rootVisibility: getComputedStyle(document.documentElement).visibility,
         bodyVisibility: getComputedStyle(document.body).visibility,
         inert: document.body.inert,

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from './support/extension';
-import { pauseBackdrop, pauseButton, pauseDialog, expectPaused } from './support/pause';
+import { pauseBackdrop, pauseButton, pauseDialog, pauseText, expectPaused } from './support/pause';
 import { expectDecided } from './support/read-page';
 
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
@@ -19,7 +19,7 @@ test('a hostile page cannot remove, hide, restyle, cover or press the pause scre
   await page.waitForTimeout(200);
   expect(await pauseDialog(page)).toBeDefined();
   const state = await page.evaluate(() => {
-    const host = document.querySelector('clean-break-pause')!;
+    const host = document.querySelector('[popover]')!;
     const style = getComputedStyle(host);
     return {
       connected: host.isConnected,
@@ -27,10 +27,12 @@ test('a hostile page cannot remove, hide, restyle, cover or press the pause scre
       visibility: style.visibility,
       opacity: style.opacity,
       onTop: host.matches(':popover-open'),
-      topElement: document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName,
+      topIsHost: document.elementFromPoint(innerWidth / 2, innerHeight / 2) === host,
       bodyInert: document.body.inert,
       overflow: getComputedStyle(document.documentElement).overflow,
-      focused: document.activeElement?.localName,
+      focusedIsHost: document.activeElement === host,
+      // A plain element no page can define: no custom element's door to the closed root.
+      name: host.localName,
     };
   });
   expect(state).toEqual({
@@ -39,10 +41,11 @@ test('a hostile page cannot remove, hide, restyle, cover or press the pause scre
     visibility: 'visible',
     opacity: '1',
     onTop: true,
-    topElement: 'clean-break-pause',
+    topIsHost: true,
     bodyInert: true,
     overflow: 'hidden',
-    focused: 'clean-break-pause',
+    focusedIsHost: true,
+    name: 'div',
   });
 
   // The screen is drawn by its own stylesheet, bundled with the content script: the page's
@@ -76,7 +79,7 @@ const nextFrames = (page: Page) =>
       new Promise<Painted[]>((resolve) => {
         const frames: Painted[] = [];
         const sample = () => {
-          const host = document.querySelector('clean-break-pause');
+          const host = document.querySelector('[popover]');
           const style = host && getComputedStyle(host);
           const root = document.documentElement.style;
           frames.push({
@@ -208,4 +211,56 @@ test.describe('a page that knows the extension’s id cannot switch it off', () 
     await page.locator('#link-watched').click(); // Instagram's router: history.pushState, no load
     await expectPaused(page);
   });
+});
+
+// Issue 23, 2: a page that defines a custom element under the host's name before the screen mounts
+// got the closed shadow root from its ElementInternals, read the screen and put its own in its place.
+test('a page that defines custom elements before the screen mounts reaches nothing of it', async ({ context, background, serve }) => {
+  await seedSettings(background, [sam]);
+  await serve('https://www.instagram.com/sam.lee/', 'hostile/custom-element.html');
+  const page = await context.newPage();
+  await page.goto('https://www.instagram.com/sam.lee/');
+  await expectPaused(page);
+  // A moment for the page's timers to look for the roots they would have reached.
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => (window as unknown as { __reached: unknown[] }).__reached)).toEqual([]);
+  const host = await page.evaluate(() => {
+    const element = document.querySelector('[popover]')!;
+    return { name: element.localName, shadowRoot: String(element.shadowRoot), custom: customElements.get(element.localName) !== undefined };
+  });
+  expect(host).toEqual({ name: 'div', shadowRoot: 'null', custom: false });
+  // The screen is the extension's: its own words, and Leave focused.
+  expect(await pauseText(page)).toContain('S.');
+  expect((await pauseButton(page, 'Leave'))?.focused).toBe(true);
+});
+
+// Issue 23, 3: a page's own modal dialog, popover or fullscreen element was drawn over the screen
+// and took its clicks (a site's ordinary dialog would do it by accident).
+test('the page’s own modal dialog, popover and fullscreen are closed while the screen is up, and the screen stays on top', async ({ context, background, serve }) => {
+  await seedSettings(background, [sam]);
+  await serve('https://www.instagram.com/sam.lee/', 'hostile/top-layer.html');
+  const page = await context.newPage();
+  await page.goto('https://www.instagram.com/sam.lee/');
+  await expectPaused(page);
+  await page.evaluate(() => (window as unknown as { openTopLayer(): void }).openTopLayer());
+  // Fullscreen needs a gesture: given through the DevTools protocol, as a click on the page would.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Runtime.evaluate', { expression: 'document.documentElement.requestFullscreen().catch(() => {})', userGesture: true, awaitPromise: true });
+  const topOfPage = () =>
+    page.evaluate(() => {
+      // The screen's host is the extension's element under <html>; the page's own popover is in <body>.
+      const host = document.documentElement.querySelector(':scope > div[popover]');
+      return {
+        dialogOpen: (document.getElementById('login') as HTMLDialogElement).open,
+        popoverOpen: document.getElementById('banner')!.matches(':popover-open'),
+        fullscreen: document.fullscreenElement !== null,
+        screenOnTop: host !== null && document.elementFromPoint(innerWidth / 2, innerHeight / 2) === host,
+      };
+    });
+  await expect.poll(topOfPage).toEqual({ dialogOpen: false, popoverOpen: false, fullscreen: false, screenOnTop: true });
+  // A real click at the centre lands on the screen, not on the page's buttons; Leave still has the focus.
+  const viewport = page.viewportSize()!;
+  await page.mouse.click(viewport.width / 2, viewport.height / 2);
+  expect(await page.evaluate(() => (window as unknown as { __pressed?: number }).__pressed ?? 0)).toBe(0);
+  expect(await pauseDialog(page)).toBeDefined();
 });

@@ -154,7 +154,7 @@ test('200 attempts from 20 tabs at once are 200 entries', async ({ context, back
         for (let i = 0; i < 10; i++) {
           history.pushState({}, '', `/watched.${i}/`);
           const deadline = Date.now() + 20_000;
-          while (Date.now() < deadline && !document.querySelector('clean-break-pause')) await new Promise((done) => setTimeout(done, 20));
+          while (Date.now() < deadline && !document.querySelector('[popover]')) await new Promise((done) => setTimeout(done, 20));
           await new Promise((done) => setTimeout(done, 50));
         }
       }),

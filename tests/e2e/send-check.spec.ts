@@ -172,7 +172,7 @@ test.describe('the send check', () => {
       await scriptedPress(page, await sendCheckButton(page, SEND));
       await scriptedPress(page, await sendCheckButton(page, KEEP));
       const seen = await page.evaluate(() => {
-        const host = document.querySelector('clean-break-send-check')!;
+        const host = document.querySelector('[popover]')!;
         const shadow = host.shadowRoot;
         host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
         (host as HTMLElement).click();
@@ -184,7 +184,7 @@ test.describe('the send check', () => {
       // A positive: a moment for the scripted answers to do anything they could; the check must still be up.
       await page.waitForTimeout(300);
       expect(await sendCheck(page)).toBeDefined();
-      expect(await page.evaluate(() => document.querySelector('clean-break-send-check')?.isConnected)).toBe(true);
+      expect(await page.evaluate(() => document.querySelector('[popover]')?.isConnected)).toBe(true);
       await expect(sent(page)).toHaveCount(1);
       await expect(composer(page)).toHaveText('please');
       expect(await journalOf(background)).toEqual([]);

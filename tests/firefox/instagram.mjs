@@ -30,8 +30,8 @@ test('a person added in options is paused on their profile; Leave goes back; the
     await page.goto('https://www.instagram.com/sam.lee/');
     const screen = await expectPaused(page);
     // The host covers the page, and its root is closed to the page's scripts.
-    assert.equal(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName), 'clean-break-pause');
-    assert.equal(await page.$eval('clean-break-pause', (host) => host.shadowRoot), null);
+    assert.equal(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2) === document.querySelector('[popover]')), true);
+    assert.equal(await page.$eval('[popover]', (host) => host.shadowRoot), null);
     assert.ok(screen.text.includes('S.'), screen.text);
     assert.ok(screen.text.includes('Are they willing to work on the relationship and address the issues?'), screen.text);
     assert.ok(!screen.text.includes('sam.lee'), 'the screen does not name the profile');
@@ -120,7 +120,7 @@ test('a profile left and come back to with Forward, from the back/forward cache,
     await page.evaluate(() => {
       window.__sameDocument = true;
       window.addEventListener('pageshow', (event) => {
-        window.__restored = { persisted: event.persisted, covered: document.querySelector('clean-break-pause') !== null };
+        window.__restored = { persisted: event.persisted, covered: document.querySelector('[popover]') !== null };
       });
     });
     // The screen is ready (it gives Leave the focus once mounted) before it is clicked.

@@ -18,7 +18,7 @@ test('what is written on the pause screen is in the journal page, in full; delet
       window.addEventListener('keydown', () => window.__keys++);
     });
     await typeInScreen(page, 'textarea', WRITTEN);
-    assert.equal(await inClosedRoot(page, 'clean-break-pause', (root) => root.querySelector('textarea').value), WRITTEN);
+    assert.equal(await inClosedRoot(page, '[popover]', (root) => root.querySelector('textarea').value), WRITTEN);
     // The page's own key listeners heard none of it: the keys stop at the screen's edge.
     assert.equal(await page.evaluate(() => window.__keys), 0);
     await clickPauseButton(page, 'Leave');

@@ -11,7 +11,7 @@ const WORDS = 'I miss you. Can we talk?';
 
 /** The send check as a person sees it: its title and its buttons (name, focused, centre); undefined when not up. */
 const sendCheck = (page) =>
-  inClosedRoot(page, 'clean-break-send-check', (root) => {
+  inClosedRoot(page, '[popover]', (root) => {
     const dialog = root.querySelector('[role="alertdialog"]');
     if (!dialog) return undefined;
     return {
@@ -52,7 +52,7 @@ test('after Continue into their thread, Enter asks first; keeping it saves the w
 
     const keep = check.buttons.find((b) => b.name === 'Keep it in my journal');
     await page.mouse.click(keep.x, keep.y);
-    await until(async () => !(await page.$('clean-break-send-check')), 'the send check goes');
+    await until(async () => !(await page.$('[popover]')), 'the send check goes');
     await until(async () => (await composerText(page)) === '', 'the box is emptied');
     assert.deepEqual(await sentRows(page), ['hey']);
 
@@ -65,5 +65,5 @@ test('after Continue into their thread, Enter asks first; keeping it saves the w
     await page.keyboard.press('Enter');
     await until(async () => (await sentRows(page)).length === 2, 'the next message is sent');
     assert.deepEqual(await sentRows(page), ['hey', 'ok']);
-    assert.equal(await page.$('clean-break-send-check'), null);
+    assert.equal(await page.$('[popover]'), null);
   }));

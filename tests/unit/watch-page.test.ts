@@ -13,7 +13,7 @@ const indexFor = (people: (typeof sam)[]) => compileSiteWatch({ ...defaultSettin
 const key = watchIndexKey('instagram');
 /** Puts happy-dom's window at `url`, as a full load would. */
 const at = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-const screenUp = () => document.querySelector('clean-break-pause') !== null;
+const screenUp = () => document.querySelector('[popover]') !== null;
 
 // happy-dom has no popover API; the screen's host is kept in the top layer with it (guard.ts).
 const proto = HTMLElement.prototype as unknown as Record<string, unknown>;
@@ -24,7 +24,7 @@ let ctx: ContentScriptContext | null = null;
 afterEach(() => {
   ctx?.abort();
   ctx = null;
-  document.querySelector('clean-break-pause')?.remove();
+  document.querySelector('[popover]')?.remove();
 });
 
 it('a watch index written while the first read is on its way is heard: the page is paused', async () => {

@@ -121,7 +121,7 @@ export async function seed(background: Worker, values: Record<string, unknown>):
 
 /** The pause screen's host; its shadow root is closed, so tests reach inside with Playwright's piercing locators. */
 export function pauseScreen(page: Page) {
-  return page.locator('clean-break-pause');
+  return page.locator('[popover]');
 }
 
 /**

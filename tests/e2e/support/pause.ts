@@ -99,7 +99,7 @@ async function untilPause(page: Page, shown: boolean, timeout: number): Promise<
         .evaluate(() => ({
           url: location.href,
           readyState: document.readyState,
-          host: document.querySelector('clean-break-pause') !== null,
+          host: document.querySelector('[popover]') !== null,
           veiled: getComputedStyle(document.documentElement).visibility,
         }))
         .catch((error: unknown) => String(error));
@@ -126,7 +126,7 @@ export async function pauseBackdrop(page: Page): Promise<{ position: string; bac
   const session = await cdp(page);
   await session.send('CSS.enable');
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const host = findNode(root, (node) => node.localName === 'clean-break-pause');
+  const host = findNode(root, (node) => node.localName === 'div' && (node.attributes ?? []).includes('popover'));
   const shadow = host?.shadowRoots?.[0];
   const backdrop = shadow && findNode(shadow, (node) => (node.attributes ?? []).some((a, i, all) => i % 2 === 0 && a === 'class' && all[i + 1]?.split(' ').includes('backdrop')));
   if (!backdrop) return undefined;
@@ -178,7 +178,7 @@ export async function countScreenRemovals(page: Page): Promise<void> {
     const w = window as unknown as { __removals: number };
     w.__removals = 0;
     new MutationObserver((records) => {
-      for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'clean-break-pause') w.__removals++;
+      for (const record of records) for (const node of record.removedNodes) if ((node as Element).hasAttribute?.('popover')) w.__removals++;
     }).observe(document.documentElement, { childList: true });
   });
 }

@@ -296,7 +296,7 @@ function recordPauses() {
   const KEY = '__cleanBreakTestPauseLog';
   let shown = false;
   const note = () => {
-    const now = !!document.querySelector('clean-break-pause');
+    const now = !!document.querySelector('[popover]');
     if (now && !shown) {
       const log = JSON.parse(sessionStorage.getItem(KEY) ?? '[]');
       log.push({
@@ -347,7 +347,7 @@ export async function inClosedRoot(page, hostSelector, fn) {
 export async function typeInScreen(page, selector, text) {
   const point = await inClosedRoot(
     page,
-    'clean-break-pause',
+    '[popover]',
     new Function(
       'root',
       `const element = root.querySelector(${JSON.stringify(selector)});
@@ -367,7 +367,7 @@ export async function typeInScreen(page, selector, text) {
  * disabled, focused, centre). Undefined when there is no screen (or no dialog in it yet).
  */
 export function pauseScreen(page) {
-  return inClosedRoot(page, 'clean-break-pause', (root) => {
+  return inClosedRoot(page, '[popover]', (root) => {
     const dialog = root.querySelector('[role="dialog"]');
     if (!dialog) return undefined;
     const title = root.getElementById(dialog.getAttribute('aria-labelledby'))?.textContent ?? '';
@@ -398,7 +398,7 @@ async function untilPause(page, shown, timeout) {
   await until(
     async () => {
       screen = await pauseScreen(page);
-      return shown ? screen?.title === 'Take a breath' : screen === undefined && !(await page.$('clean-break-pause'));
+      return shown ? screen?.title === 'Take a breath' : screen === undefined && !(await page.$('[popover]'));
     },
     shown ? 'the pause screen appears' : 'the pause screen goes away',
     timeout,
@@ -414,7 +414,7 @@ export async function clickPauseButton(page, name) {
   await expectPaused(page);
   const button = await inClosedRoot(
     page,
-    'clean-break-pause',
+    '[popover]',
     new Function(
       'root',
       `const button = [...root.querySelectorAll('[role="dialog"] button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)});
