@@ -27,7 +27,7 @@ export const serialized = serialQueue();
 const newId = () => crypto.randomUUID();
 
 /** One transaction's view of the log: reads, then writes that keep the summary in step. */
-class Change {
+class LogTransaction {
   private summary: Summary | null = null;
   private dirty = false;
   constructor(readonly db: RecordDb) {}
@@ -63,10 +63,10 @@ class Change {
   }
 }
 
-async function inTransaction<T>(task: (change: Change) => Promise<T>): Promise<T> {
+async function inTransaction<T>(task: (change: LogTransaction) => Promise<T>): Promise<T> {
   const db = recordDb();
   return db.transaction('rw', db.attempts, db.journal, db.meta, async () => {
-    const change = new Change(db);
+    const change = new LogTransaction(db);
     const result = await task(change);
     await change.done();
     return result;
@@ -75,12 +75,12 @@ async function inTransaction<T>(task: (change: Change) => Promise<T>): Promise<T
 
 const pendingAttempts = (db: RecordDb) => db.attempts.where('outcome').equals('pending').toArray();
 
-async function settleAbandoned(change: Change, now: number): Promise<void> {
+async function settleAbandoned(change: LogTransaction, now: number): Promise<void> {
   await change.putAll(settled(await pendingAttempts(change.db), now));
 }
 
 /** The attempt a content script speaks of, as stored: started (attempt-lifecycle.ts, `started`) if it is not yet. */
-async function ensureStarted(change: Change, ref: AttemptRef, tabId: number, now: number): Promise<Attempt> {
+async function ensureStarted(change: LogTransaction, ref: AttemptRef, tabId: number, now: number): Promise<Attempt> {
   const stored = await change.db.attempts.get(ref.attemptId);
   if (stored) return stored;
   const { attempt, puts } = started(ref, tabId, await change.db.attempts.where('tabId').equals(tabId).toArray(), now);
