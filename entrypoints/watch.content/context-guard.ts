@@ -49,3 +49,38 @@ export function followNavigation(ctx: ContentScriptContext, onNavigate: (url: UR
     ctx.setInterval(() => to(location.href), 1000);
   }
 }
+
+/**
+ * `followNavigation`, where the Navigation API exists, reports every navigation from its
+ * `navigate` event, before it happens: also one to another document (a link followed, Back or
+ * Forward to another page), where this page is on its way out and the next document's script
+ * decides. Looked at here, such an address put a screen up over the page being left, for an
+ * instant, and one left so into the back/forward cache came back with it as an abandoned attempt.
+ * Returns whether the navigation under way leaves this document. Must be called before
+ * `followNavigation`, so this `navigate` listener runs before its own. A page that intercepts such
+ * a navigation (a Navigation API router) stays: `onStay` is called once the address has changed
+ * in this document. Only the browser's own (trusted) events count.
+ */
+export function leavingDocument(ctx: ContentScriptContext, onStay: () => void): () => boolean {
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  let leaving = false;
+  if (typeof navigation?.addEventListener !== 'function') return () => false;
+  navigation.addEventListener(
+    'navigate',
+    (event) => {
+      if (!event.isTrusted) return;
+      leaving = (event as Event & { destination?: { sameDocument?: boolean } }).destination?.sameDocument === false;
+    },
+    { signal: ctx.signal },
+  );
+  navigation.addEventListener(
+    'currententrychange',
+    (event) => {
+      if (!event.isTrusted || !leaving) return;
+      leaving = false;
+      onStay();
+    },
+    { signal: ctx.signal },
+  );
+  return () => leaving;
+}

@@ -16,7 +16,7 @@ import {
 } from '@/utils/store/watch-index';
 import { BLANK_GRACE_MS, carry, decide, initialState, report, SETTLE_MS, type Decided, type Report } from './decide';
 import { findWatched, readPage, sightingsOf, threadReading, type Seen } from './readers';
-import { followNavigation, holdContext } from './context-guard';
+import { followNavigation, holdContext, leavingDocument } from './context-guard';
 import { showPause, type PauseHandle } from './pause';
 import { onlyQuietChanges } from './quiet';
 import { armSendCheck, type SendCheckHandle } from './send-check';
@@ -257,41 +257,6 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     if (JSON.stringify(isSiteWatch(again, adapter.id) ? again : null) !== first) void reload();
   });
   start();
-}
-
-/**
- * WXT's location watcher, where the Navigation API exists, reports every navigation from its
- * `navigate` event, before it happens: also one to another document (a link followed, Back or
- * Forward to another page), where this page is on its way out and the next document's script
- * decides. Looked at here, such an address put a screen up over the page being left, for an
- * instant, and one left so into the back/forward cache came back with it as an abandoned attempt.
- * Returns whether the navigation under way leaves this document. Must be called before the
- * `wxt:locationchange` listener is added, so this `navigate` listener runs before WXT's. A page
- * that intercepts such a navigation (a Navigation API router) stays: `onStay` is called once the
- * address has changed in this document.
- */
-function leavingDocument(ctx: ContentScriptContext, onStay: () => void): () => boolean {
-  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  let leaving = false;
-  if (typeof navigation?.addEventListener !== 'function') return () => false;
-  navigation.addEventListener(
-    'navigate',
-    (event) => {
-      if (!event.isTrusted) return;
-      leaving = (event as Event & { destination?: { sameDocument?: boolean } }).destination?.sameDocument === false;
-    },
-    { signal: ctx.signal },
-  );
-  navigation.addEventListener(
-    'currententrychange',
-    (event) => {
-      if (!event.isTrusted || !leaving) return;
-      leaving = false;
-      onStay();
-    },
-    { signal: ctx.signal },
-  );
-  return () => leaving;
 }
 
 /**
