@@ -1,6 +1,7 @@
 // Every Firefox test, in one process so that they share one Firefox (each with its own copy of
 // the extension): launching Firefox is most of a test's time on a busy machine.
 import './instagram.mjs';
+import './hostile.mjs';
 import './whatsapp.mjs';
 import './network.mjs';
 import './journal.mjs';
