@@ -5,8 +5,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Issue 12: the script any one site loads. */
-export const CONTENT_SCRIPT_LIMIT = { bytes: 80 * 1024, gzipBytes: 28 * 1024 };
+/**
+ * Issue 12: the script any one site loads. 80 KiB minified is the product's promise
+ * (../shared/PRODUCT.md); the gzipped guard is a little above what the largest (Facebook's) weighs
+ * with the screen's defences against a hostile page (issue 23: its own host and top layer, no
+ * page event ending the script), so that a regression still fails.
+ */
+export const CONTENT_SCRIPT_LIMIT = { bytes: 80 * 1024, gzipBytes: 29 * 1024 };
 
 /**
  * Issue 12: the background and each page (with the chunks it loads), minified, a little above

@@ -5,8 +5,8 @@ import { BUNDLE_LIMITS, bundleSizes, bundleZod, CONTENT_SCRIPT_LIMIT, overBundle
 import { extensionPath } from './support/extension';
 
 // The build this suite loads (tests/run-all.mjs and `npm run test:e2e` build it first): the
-// script any one site loads stays within 80 KiB minified and 28 KiB gzipped (issue 12).
-test('every site’s content script is within 80 KiB minified and 28 KiB gzipped, and each site loads its own only', () => {
+// script any one site loads stays within 80 KiB minified and 29 KiB gzipped (issue 12).
+test('every site’s content script is within 80 KiB minified and 29 KiB gzipped, and each site loads its own only', () => {
   expect(existsSync(path.join(extensionPath, 'manifest.json')), `no build at ${extensionPath}`).toBe(true);
   const bundles = bundleSizes(extensionPath);
   const scripts = bundles.filter((bundle) => bundle.kind === 'content script');

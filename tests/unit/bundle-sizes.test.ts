@@ -42,7 +42,7 @@ describe('bundleSizes and overLimit', () => {
     expect(sizes[0]!.gzipBytes).toBeLessThan(100);
   });
 
-  it('names a content script over 80 KiB minified, or over 28 KiB gzipped; not one within both, nor a page', () => {
+  it('names a content script over 80 KiB minified, or over 29 KiB gzipped; not one within both, nor a page', () => {
     const sizes = bundleSizes(
       build({
         'manifest.json': '{}',
@@ -54,7 +54,7 @@ describe('bundleSizes and overLimit', () => {
       }),
     );
     expect(overLimit(sizes, CONTENT_SCRIPT_LIMIT)).toEqual([
-      expect.stringMatching(/^dense: [\d.]+ KiB gzipped, over 28\.0 KiB$/),
+      expect.stringMatching(/^dense: [\d.]+ KiB gzipped, over 29\.0 KiB$/),
       'long: 81.0 KiB minified, over 80.0 KiB',
     ]);
   });
