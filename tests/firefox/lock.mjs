@@ -44,6 +44,12 @@ test('with the lock on, a removal waits while the profile still pauses; cancelle
       const real = background.Date.now.bind(background.Date);
       background.Date.now = () => real() + shift;
     }, 25 * HOUR);
+    // The clock moved alone is not time passing (issue 23, 6): a day seen by the background's
+    // once-a-minute looks, as it would have counted it.
+    await options.evaluate(
+      (day) => browser.storage.local.set({ lockClock: { wallAt: browser.extension.getBackgroundPage().Date.now(), seenMs: day } }),
+      25 * HOUR,
+    );
     await options.type('input[name=alias]', 'J.');
     await (await buttonNamed(options, 'Add person')).click();
     await until(async () => (await text(options)).includes('No change is waiting.'), 'the held change applied');

@@ -7,12 +7,23 @@ import type { CustomSite, Person, Settings } from '@/utils/model/schema';
 import { applyDue, applyPendingNow, cancelPending, checkContinueCode, LOCK_ALARM, proposeChange, setFriendCode } from '@/utils/background/settings-writer';
 import { backupsItem, friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from '@/utils/store/storage';
 import { startAttempt } from '@/utils/background/log';
+import { MAX_STEP_MS } from '@/utils/model/lock-clock';
 
 const HOUR = 60 * 60 * 1000;
 const T0 = Date.parse('2026-12-02T12:00:00Z');
 const sam: Person = { id: 'p-sam', alias: 'Sam', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }], addedAt: 1 };
 const locked = (patch: Partial<Settings> = {}): Settings => ({ ...defaultSettings(), people: [sam], lockHours: 24, ...patch });
 const stored = async () => (await loadSettings()).value;
+/**
+ * Time passing with the browser open: the background looks at its clock every few minutes from
+ * `from` to `to` (the lock counts the time it has seen pass, utils/model/lock-clock.ts). Returns how
+ * many held changes the last look applied... and every look before it.
+ */
+async function timePasses(from: number, to: number): Promise<number> {
+  let applied = 0;
+  for (let at = from; at < to; at += MAX_STEP_MS) applied += await applyDue(at);
+  return applied + (await applyDue(to));
+}
 
 describe('the settings’ one writer, with the lock', () => {
   // The clock at T0: an alarm is never set in the past (the writer moves it to a second from now),
@@ -47,14 +58,47 @@ describe('the settings’ one writer, with the lock', () => {
     expect(result).toMatchObject({ status: 'pending', pending: { requestedAt: T0, appliesAt: T0 + 24 * HOUR } });
     // Still watched meanwhile.
     expect((await stored()).people).toEqual([sam]);
-    expect((await fakeBrowser.alarms.get(LOCK_ALARM))?.scheduledTime).toBe(T0 + 24 * HOUR);
+    // The background looks once a minute while it waits, counting the time it sees pass.
+    expect(await fakeBrowser.alarms.get(LOCK_ALARM)).toMatchObject({ periodInMinutes: 1 });
     // An hour early, nothing; at its time, it applies and the list empties.
-    expect(await applyDue(T0 + 23 * HOUR)).toBe(0);
+    expect(await timePasses(T0, T0 + 23 * HOUR)).toBe(0);
     expect((await stored()).people).toEqual([sam]);
-    expect(await applyDue(T0 + 24 * HOUR)).toBe(1);
+    expect(await timePasses(T0 + 23 * HOUR, T0 + 24 * HOUR)).toBe(1);
     expect((await stored()).people).toEqual([]);
     expect((await loadPending()).value).toEqual([]);
     expect(await fakeBrowser.alarms.get(LOCK_ALARM)).toBeUndefined();
+  });
+
+  // Issue 23, 6: the system clock is the user's to move.
+  it('moving the system clock on does not end the cool-off: only time seen passing does', async () => {
+    await settingsItem.setValue(locked({ lockHours: 168 }));
+    expect(await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0)).toMatchObject({ status: 'pending' });
+    // The clock moved 8 days on: the wall clock says its time has come, the time seen says a minute.
+    expect(await applyDue(T0 + 8 * 24 * HOUR)).toBe(0);
+    expect(await proposeChange({ type: 'addPerson', id: 'p-jo', alias: 'Jo', identifiers: [] }, T0 + 8 * 24 * HOUR + 1)).toEqual({ status: 'applied' });
+    expect((await stored()).people.map((p) => p.alias)).toEqual(['Sam', 'Jo']);
+    // Moved back and on again: nothing counted for either jump.
+    expect(await applyDue(T0)).toBe(0);
+    expect(await applyDue(T0 + 9 * 24 * HOUR)).toBe(0);
+    expect((await stored()).people.map((p) => p.alias)).toEqual(['Sam', 'Jo']);
+  });
+
+  it('a change held before the clock was counted (no seenDue) applies by the wall clock, as it did', async () => {
+    await settingsItem.setValue(locked());
+    await pendingItem.setValue([{ id: 'old', change: { type: 'removePerson', personId: 'p-sam' }, requestedAt: T0, appliesAt: T0 + 24 * HOUR }]);
+    expect(await applyDue(T0 + 23 * HOUR)).toBe(0);
+    expect(await applyDue(T0 + 24 * HOUR)).toBe(1);
+    expect((await stored()).people).toEqual([]);
+  });
+
+  it('a clock that does not parse starts again: the change waits longer, never less, and the value is kept', async () => {
+    await settingsItem.setValue(locked({ lockHours: 1 }));
+    await proposeChange({ type: 'removePerson', personId: 'p-sam' }, T0);
+    await timePasses(T0, T0 + 50 * 60_000);
+    await fakeBrowser.storage.local.set({ lockClock: { wallAt: 'soon', seenMs: -1 } });
+    expect(await timePasses(T0 + 50 * 60_000, T0 + 61 * 60_000)).toBe(0);
+    expect(await backupsItem.getValue()).toMatchObject([{ item: 'lockClock', raw: { wallAt: 'soon', seenMs: -1 } }]);
+    expect(await timePasses(T0 + 61 * 60_000, T0 + 111 * 60_000)).toBe(1);
   });
 
   it('a pending change survives the worker stopping: it is in storage, not memory', async () => {
@@ -85,7 +129,7 @@ describe('the settings’ one writer, with the lock', () => {
     await settingsItem.setValue(locked({ lockHours: 1 }));
     await proposeChange({ type: 'setPause', values: { countdownSeconds: 5 } }, T0);
     await proposeChange({ type: 'setPause', values: { countdownSeconds: 3 } }, T0 + 1);
-    await applyDue(T0 + 2 * HOUR);
+    await timePasses(T0 + 1, T0 + 2 * HOUR);
     expect((await stored()).countdownSeconds).toBe(3);
   });
 
@@ -94,7 +138,7 @@ describe('the settings’ one writer, with the lock', () => {
     await startAttempt({ attemptId: 'a1', personId: 'p-sam', site: 'instagram', kind: 'profile', startedAt: T0 }, 1, T0);
     expect(await proposeChange({ type: 'clearLog' }, T0)).toMatchObject({ status: 'pending' });
     expect(await recordDb().attempts.count()).toBe(1);
-    await applyDue(T0 + 25 * HOUR);
+    await timePasses(T0, T0 + 25 * HOUR);
     expect(await recordDb().attempts.count()).toBe(0);
   });
 
@@ -206,7 +250,7 @@ describe('the friend’s code', () => {
     await setFriendCode(T0);
     expect(await proposeChange({ type: 'removeFriendCode' }, T0)).toMatchObject({ status: 'pending' });
     expect((await loadFriendCode()).value).not.toBeNull();
-    await applyDue(T0 + 24 * HOUR);
+    await timePasses(T0, T0 + 24 * HOUR);
     expect((await loadFriendCode()).value).toBeNull();
   });
 
@@ -242,7 +286,7 @@ describe('custom sites’ hosts are given back when their removal applies', () =
     await settingsItem.setValue(locked({ customSites: [forum] }));
     expect(await proposeChange({ type: 'removeCustomSite', siteId: 'custom-forum' }, T0)).toMatchObject({ status: 'pending' });
     expect(remove).not.toHaveBeenCalled();
-    expect(await applyDue(T0 + 24 * HOUR)).toBe(1);
+    expect(await timePasses(T0, T0 + 24 * HOUR)).toBe(1);
     expect((await stored()).customSites).toEqual([]);
     expect(remove.mock.calls).toEqual([[{ origins: ['https://forum.example.com/*'] }]]);
   });

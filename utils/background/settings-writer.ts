@@ -5,7 +5,8 @@ import type { CodeCheck, NewCode } from '../protocol/replies';
 import { clearLog } from './log';
 import { Settings } from '../model/schema';
 import { siteOrigin } from '../sites/custom/custom';
-import { friendCodeItem, loadFriendCode, loadPending, loadSettings, pendingItem, settingsItem } from '../store/storage';
+import { friendCodeItem, loadFriendCode, loadLockClock, loadPending, loadSettings, lockClockItem, pendingItem, settingsItem } from '../store/storage';
+import { isDue, leastUntilDue, look, LOOK_EVERY_MINUTES, type LockClock } from '../model/lock-clock';
 import { t } from '../model/i18n';
 import { serialQueue } from './queue';
 
@@ -21,6 +22,19 @@ const inQueue = serialQueue();
 export const LOCK_ALARM = 'apply-pending-changes';
 
 const unreadable = (): ChangeResult => ({ status: 'refused', message: t('settings_unreadable_refused') });
+
+/**
+ * The lock's clock, looked at now (utils/model/lock-clock.ts): while a change is held, at every
+ * start, before every change and once a minute; and when a change is held. A clock that cannot be
+ * read counts nothing now.
+ */
+async function lookAtClock(now: number): Promise<LockClock> {
+  const loaded = await loadLockClock(true);
+  if (!loaded.readable) return { wallAt: now, seenMs: 0 };
+  const next = look(loaded.value, now);
+  await lockClockItem.setValue(next);
+  return next;
+}
 
 /** Applies one change now, to the settings it was decided on. */
 async function applyNow(settings: Settings, change: Change, now: number): Promise<void> {
@@ -61,14 +75,16 @@ export function proposeChange(change: Change, now = Date.now()): Promise<ChangeR
       const pending = await loadPending(true);
       if (!pending.readable) return unreadable();
       if (decision.now) await applyNow(settings.value, decision.now, now);
+      const clock = await lookAtClock(now);
       const held: PendingChange = {
         id: crypto.randomUUID(),
         change: decision.later,
         requestedAt: now,
         appliesAt: now + hoursToMs(settings.value.lockHours),
+        seenDue: clock.seenMs + hoursToMs(settings.value.lockHours),
       };
       await pendingItem.setValue([...pending.value, held]);
-      await scheduleLockAlarm([...pending.value, held]);
+      await scheduleLockAlarm([...pending.value, held], clock, now);
       return { status: 'pending', pending: held };
     }
     if (decision.now) await applyNow(settings.value, decision.now, now);
@@ -103,7 +119,13 @@ export const applyDue = (now = Date.now()) => inQueue(() => applyDueNow(now));
 async function applyDueNow(now: number): Promise<number> {
   const pending = await loadPending(true);
   if (!pending.readable) return 0;
-  const due = pending.value.filter((held) => held.appliesAt <= now).sort((a, b) => a.requestedAt - b.requestedAt);
+  // The clock counts only while a change is held: only then does the time seen matter.
+  if (pending.value.length === 0) {
+    await browser.alarms.clear(LOCK_ALARM);
+    return 0;
+  }
+  const clock = await lookAtClock(now);
+  const due = pending.value.filter((held) => isDue(held, clock, now)).sort((a, b) => a.requestedAt - b.requestedAt);
   let applied = 0;
   for (const held of due) {
     const settings = await loadSettings(true);
@@ -114,18 +136,25 @@ async function applyDueNow(now: number): Promise<number> {
   const done = new Set(due.slice(0, applied).map((held) => held.id));
   const rest = pending.value.filter((held) => !done.has(held.id));
   if (done.size) await pendingItem.setValue(rest);
-  await scheduleLockAlarm(rest);
+  await scheduleLockAlarm(rest, clock, now);
   return applied;
 }
 
-async function scheduleLockAlarm(pending: readonly PendingChange[]): Promise<void> {
+/**
+ * While a change is held the background looks once a minute (the alarm outlives the worker), so
+ * the time it sees pass is counted; the first look is when the earliest held change could come due.
+ */
+async function scheduleLockAlarm(pending: readonly PendingChange[], clock: LockClock, now: number): Promise<void> {
   if (pending.length === 0) {
     await browser.alarms.clear(LOCK_ALARM);
     return;
   }
-  const when = Math.min(...pending.map((held) => held.appliesAt));
+  const next = now + Math.min(...pending.map((held) => leastUntilDue(held, clock, now)));
+  const when = Math.max(Math.min(next, now + LOOK_EVERY_MINUTES * 60_000), Date.now() + 1000);
   const existing = await browser.alarms.get(LOCK_ALARM);
-  if (existing?.scheduledTime !== when) await browser.alarms.create(LOCK_ALARM, { when: Math.max(when, Date.now() + 1000) });
+  if (existing?.periodInMinutes !== LOOK_EVERY_MINUTES || existing.scheduledTime > when) {
+    await browser.alarms.create(LOCK_ALARM, { when, periodInMinutes: LOOK_EVERY_MINUTES });
+  }
 }
 
 /** The friend's code checked (and the try counted): the answer. */
@@ -150,7 +179,7 @@ export function applyPendingNow(id: string, code: string, now = Date.now()): Pro
     await applyNow(settings.value, held.change, now);
     const rest = pending.value.filter((entry) => entry.id !== id);
     await pendingItem.setValue(rest);
-    await scheduleLockAlarm(rest);
+    await scheduleLockAlarm(rest, await lookAtClock(now), now);
     return check;
   });
 }

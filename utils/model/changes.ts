@@ -83,7 +83,13 @@ export const PendingChange = z.object({
   id: z.string().check(z.minLength(1)),
   change: Change,
   requestedAt: z.int().check(z.nonnegative()),
+  /** Never earlier than this, by the wall clock (the date the user is shown). */
   appliesAt: z.int().check(z.nonnegative()),
+  /**
+   * And not before the time the extension has seen pass reaches this (utils/model/lock-clock.ts).
+   * Missing on changes held before it was counted: those apply by the wall clock, as then.
+   */
+  seenDue: z.optional(z.int().check(z.nonnegative())),
 });
 export type PendingChange = z.infer<typeof PendingChange>;
 

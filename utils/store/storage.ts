@@ -4,6 +4,7 @@ import { defaultSettings } from '../model/defaults';
 import { UnreadDay } from '../model/health';
 import { CustomSite, Person, Settings, Snooze } from '../model/schema';
 import { PendingChange } from '../model/changes';
+import { LockClock } from '../model/lock-clock';
 
 /**
  * Every storage item, defined once. Each is versioned; a bump adds a migration here and a
@@ -40,6 +41,9 @@ export const healthItem = storage.defineItem<unknown>('local:health', {
  * Written by the background only.
  */
 export const pendingItem = storage.defineItem<unknown>('local:pending', { fallback: [], version: 1 });
+
+/** The time the extension has seen pass, for the lock (utils/model/lock-clock.ts). Written by the background only. */
+export const lockClockItem = storage.defineItem<unknown>('local:lockClock', { fallback: null, version: 1 });
 
 /**
  * The friend's code, as a salted PBKDF2 hash only (utils/background/friend-code.ts), and the wrong tries
@@ -194,6 +198,16 @@ export const loadSettings = (heal = false) => load('settings', settingsItem, sal
 export const loadSnoozes = (heal = false) => load('snoozes', snoozesItem, (raw) => loadList(raw, Snooze), heal);
 export const loadHealth = (heal = false) => load('health', healthItem, (raw) => loadList(raw, UnreadDay), heal);
 export const loadPending = (heal = false) => load('pending', pendingItem, (raw) => loadList(raw, PendingChange), heal);
+/**
+ * The lock's clock. One that does not parse starts again from nothing: held changes then wait
+ * longer, never less (kept as a backup with `heal`).
+ */
+export const loadLockClock = (heal = false) =>
+  load('lockClock', lockClockItem, (raw): Loaded<LockClock | null> => {
+    if (raw === null || raw === undefined) return { value: null, valid: true, readable: true };
+    const parsed = LockClock.safeParse(raw);
+    return parsed.success ? { value: parsed.data, valid: true, readable: true } : { value: null, valid: false, readable: true };
+  }, heal);
 /**
  * The friend's code. A value that does not parse cannot be checked against anything: it is
  * kept as a backup (with `heal`), the code counts as not set, and options say so.
