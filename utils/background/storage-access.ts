@@ -22,7 +22,9 @@ export function openWatchArea(): Promise<void> {
     const storage = browser.storage as unknown as Record<'local' | 'sync' | 'session', AccessArea | undefined>;
     if (typeof storage.session?.setAccessLevel !== 'function') return;
     await storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
-    await storage.local?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+    // Closing the others is a defence; a browser that refuses it still watches (the indexes are
+    // in the area just opened).
+    await storage.local?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
     await storage.sync?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
     const stored = await browser.storage.local.get(null);
     const old = Object.keys(stored).filter((key) => key.startsWith('watch:') || key === CUSTOM_SITES_KEY);
