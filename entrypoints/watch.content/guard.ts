@@ -181,7 +181,7 @@ export function guardHost(host: HTMLElement, focusScreen: () => void): () => voi
   const raise = () => {
     if (!host.isConnected) return pin();
     if (host.matches(':popover-open')) host.hidePopover();
-    // hidePopover's toggle puts it back (pin), last in the top layer: above everything.
+    // Shown again at once (pin), so it is the last in the top layer: above everything.
     pin();
     focusScreen();
   };
