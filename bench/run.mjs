@@ -35,7 +35,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const page = (body) => `<!DOCTYPE html><html><head><meta charset="utf-8"><script>
   window.__marks = [];
   new MutationObserver(() => {
-    const up = !!document.querySelector('clean-break-pause');
+    const up = !!document.querySelector('[popover]');
     if (up !== window.__up) { window.__up = up; window.__marks.push({ up, at: performance.now(), frame: window.__frames }); }
   }).observe(document.documentElement, { childList: true });
   window.__frames = 0; (function tick() { window.__frames++; requestAnimationFrame(tick); })();
@@ -82,7 +82,7 @@ async function inAppToCovered(identifiers) {
       while (!window.__marks.slice(before).some((m) => m.up)) await new Promise((r) => setTimeout(r, 1));
       const mark = window.__marks.slice(before).find((m) => m.up);
       history.pushState({}, '', '/explore/');
-      while (document.querySelector('clean-break-pause')) await new Promise((r) => setTimeout(r, 1));
+      while (document.querySelector('[popover]')) await new Promise((r) => setTimeout(r, 1));
       return { ms: mark.at - start, frames: mark.frame - startFrame };
     });
     ms.push(result.ms);
@@ -110,7 +110,7 @@ async function domToCovered() {
       while (!window.__marks.slice(before).some((m) => m.up)) await new Promise((r) => setTimeout(r, 1));
       const mark = window.__marks.slice(before).find((m) => m.up);
       chat.remove();
-      while (document.querySelector('clean-break-pause')) await new Promise((r) => setTimeout(r, 1));
+      while (document.querySelector('[popover]')) await new Promise((r) => setTimeout(r, 1));
       return { ms: mark.at - start, frames: mark.frame - startFrame };
     });
     ms.push(result.ms);
@@ -319,7 +319,7 @@ async function recordCost(count) {
   await tab.waitForTimeout(300);
   // Warm-up: the first write after seeding counts the figures of the whole log.
   await tab.evaluate(() => history.pushState({}, '', '/sam.lee/'));
-  await tab.waitForFunction(() => document.querySelector('clean-break-pause'));
+  await tab.waitForFunction(() => document.querySelector('[popover]'));
   await tab.evaluate(() => history.pushState({}, '', '/explore/'));
   await new Promise((r) => setTimeout(r, 1500));
   const appends = [];
