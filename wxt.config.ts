@@ -65,7 +65,14 @@ export default defineConfig({
     // an attempt whose page went away after the worker may have stopped. tabs is not
     // needed: the background learns a tab's id from the content script's message sender.
     // unlimitedStorage: years of attempts in IndexedDB (utils/store/db.ts) are never evicted or capped.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
+    // declarativeNetRequestWithHostAccess: a full load of a watched person's address is sent to the
+    // extension's own pause page before the request leaves (utils/background/stop-rules.ts), on
+    // the hosts granted below only, with no warning of its own.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'declarativeNetRequestWithHostAccess'],
+    // The pause page, where those redirects land: web-accessible, or a redirect from a link on any
+    // other site is refused. It shows nothing and records nothing unless a rule sent it there
+    // (components/screen/StopPage.tsx, docs/protection.md).
+    web_accessible_resources: [{ resources: ['pause.html'], matches: ['<all_urls>'] }],
     // Exactly the built-in sites the content script runs on: registered scripts (the veil)
     // need them as host permissions. Custom sites are asked for one by one, when added.
     host_permissions: allMatches,

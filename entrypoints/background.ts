@@ -33,6 +33,7 @@ import {
   setFriendCode,
 } from '@/utils/background/settings-writer';
 import { setSync, startSync } from '@/utils/background/sync';
+import { clearLetThroughs, passStop, readStop, STOP_ALARM, syncStopRules } from '@/utils/background/stop-rules';
 
 /** The tab a content script's request came from (classifySender has made sure there is one). */
 function senderTab(sender: SenderInfo): number {
@@ -86,6 +87,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SETTLE_ALARM) void settleAbandonedAttempts();
     if (alarm.name === LOCK_ALARM) void applyDue();
+    if (alarm.name === STOP_ALARM) void stopRules();
     if (alarm.name === BADGE_ALARM) void showBadge().then(() => scheduleBadgeAtMidnight());
   });
   // Settings change one request at a time, decided here with the protection lock (utils/background/settings-writer.ts).
@@ -125,7 +127,17 @@ export default defineBackground(() => {
   });
   const publish = () => void publishWatchIndexes().catch(() => undefined);
   publish();
-  snoozesItem.watch(publish);
+  // A full load of a watched person's address goes to the extension's pause page before the
+  // request leaves (utils/background/stop-rules.ts): the rules follow the settings, the snoozes
+  // (and the alarm for the next snooze's end) and the custom sites' grants.
+  const stopRules = () => void syncStopRules().catch(() => undefined);
+  void clearLetThroughs().catch(() => undefined).then(stopRules);
+  snoozesItem.watch(() => {
+    publish();
+    stopRules();
+  });
+  onMessage('openStop', ({ data, sender }) => readStop(accept('openStop', data, sender)));
+  onMessage('passStop', ({ data, sender }) => passStop(accept('passStop', data, sender), senderTab(sender)));
 
   // A tab closed with the screen up: left by closing the tab.
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -163,10 +175,17 @@ export default defineBackground(() => {
   });
   settingsItem.watch(() => {
     publish();
+    stopRules();
     void syncScripts();
     void showBadge();
   });
   // The user can take a custom site's host back (or grant it) in the browser's own settings.
-  browser.permissions.onAdded.addListener(() => void syncScripts());
-  browser.permissions.onRemoved.addListener(() => void syncScripts());
+  browser.permissions.onAdded.addListener(() => {
+    void syncScripts();
+    stopRules();
+  });
+  browser.permissions.onRemoved.addListener(() => {
+    void syncScripts();
+    stopRules();
+  });
 });

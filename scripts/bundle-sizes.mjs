@@ -27,6 +27,7 @@ export const BUNDLE_LIMITS = {
   options: 296 * 1024,
   popup: 226 * 1024,
   preview: 92 * 1024,
+  pause: 40 * 1024,
   welcome: 132 * 1024,
 };
 

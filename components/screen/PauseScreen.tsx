@@ -11,6 +11,8 @@ export interface PauseChoice {
 export interface PauseScreenProps {
   alias: string;
   kind: MomentKind;
+  /** One of their stories: opening it tells them that you watched. */
+  story?: boolean;
   questions: readonly string[];
   reminder: string;
   /**
@@ -134,6 +136,7 @@ export function PauseScreen(props: PauseScreenProps) {
         <p id="cb-moment" class="moment">
           {t(MOMENT[props.kind], { alias: props.alias })}
         </p>
+        {props.story ? <p class="story">{t('pause_story_seen')}</p> : null}
         {props.timesToday ? <p class="times-today">{timesTodayText(props.timesToday)}</p> : null}
         <blockquote class="reminder">{props.reminder}</blockquote>
         <section aria-labelledby="cb-questions">

@@ -9,7 +9,7 @@ import type { ScreenSettings } from '@/utils/store/watch-index';
 import { pickReminder } from '@/utils/model/reminder';
 import { mountGuardedScreen } from './guard';
 import { t } from '@/utils/model/i18n';
-import { codeRefusal } from '@/utils/model/code-refusal';
+import { checkCode } from '@/components/screen/check-code';
 import { screenStep, type ScreenEvent, type ScreenPhase } from './screen-life';
 
 export interface PauseHandle {
@@ -33,6 +33,8 @@ export interface PauseHandle {
 interface PauseOptions {
   person: Person;
   kind: MomentKind;
+  /** One of their stories: opening it tells them. */
+  story?: boolean;
   site: string;
   settings: ScreenSettings;
   /** Leave without navigating (compose windows): returns any draft to keep in the journal. */
@@ -42,17 +44,6 @@ interface PauseOptions {
 
 /** How long Continue waits for the background to say what it needs, before the settings' own rule applies. */
 const REPLY_WAIT_MS = 10_000;
-
-/** The friend's code, checked by the background: null when right, else what to say. */
-async function checkCode(code: string): Promise<string | null> {
-  try {
-    const check = await sendMessage('checkCode', { code });
-    // No code is set any more (removed meanwhile): nothing to ask for.
-    return check.ok || check.reason === 'none' ? null : codeRefusal(check);
-  } catch {
-    return t('pause_code_unchecked');
-  }
-}
 
 /** Covers the page with the pause screen and reports the attempt to the background. */
 export function showPause(ctx: ContentScriptContext, options: PauseOptions): PauseHandle {
@@ -134,6 +125,7 @@ export function showPause(ctx: ContentScriptContext, options: PauseOptions): Pau
       const props = {
         alias: person.alias,
         kind: options.kind,
+        story: options.story,
         questions: settings.questions,
         reminder: pickReminder(settings.reminders),
         supportPerson: settings.supportPerson,

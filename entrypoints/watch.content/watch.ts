@@ -90,6 +90,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
         pause = showPause(ctx, {
           person: found.person,
           kind: found.kind,
+          story: adapter.story?.(new URL(location.href)) ?? false,
           site: adapter.id,
           settings: watched.site.screen,
           leaveInPlace: compose ? () => compose(document, found.seen) : undefined,

@@ -3,6 +3,11 @@ import { attemptsOf, expect, seedSettings, test } from './support/extension';
 import { pauseBackdrop, pauseButton, pauseDialog, pauseText, expectPaused } from './support/pause';
 import { expectDecided } from './support/read-page';
 
+// These tests load their page in full to test a hostile page fights the screen on its own page: with the browser refusing the
+// stopping rules (support/extension.ts), as one at its rule limit does, so the load reaches the
+// page. tests/e2e/stop.spec.ts is the rules themselves.
+test.use({ stops: false });
+
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };
 
 test('a hostile page cannot remove, hide, restyle, cover or press the pause screen', async ({ context, background, serve }) => {

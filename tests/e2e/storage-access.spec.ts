@@ -2,6 +2,11 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, seed, seedSettings, test } from './support/extension';
 import { expectPaused } from './support/pause';
 
+// These tests load their page in full to test the content script's own world on their page: with the browser refusing the
+// stopping rules (support/extension.ts), as one at its rule limit does, so the load reaches the
+// page. tests/e2e/stop.spec.ts is the rules themselves.
+test.use({ stops: false });
+
 // Issue 23, 5: from the content script's own world (a compromised site tab, or DevTools on one),
 // storage.local held every site's people, the friend's code's salt and hash, and the lock.
 const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] };

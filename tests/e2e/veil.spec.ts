@@ -3,6 +3,11 @@ import { expect, seedSettings, test, veilInEffect } from './support/extension';
 import { pauseDialog, expectPaused } from './support/pause';
 import { expectDecided } from './support/read-page';
 
+// These tests load their page in full to test the veil, which hides a full load of their page until the content script has decided: with the browser refusing the
+// stopping rules (support/extension.ts), as one at its rule limit does, so the load reaches the
+// page. tests/e2e/stop.spec.ts is the rules themselves.
+test.use({ stops: false });
+
 /*
  * Issue 5: on a full page load whose address already names a watched person, not one frame of
  * the page is painted before the screen covers it. The background registers public/veil.css for

@@ -44,17 +44,20 @@ describe('the background refuses each request from a sender it must not take it 
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   const ref = { attemptId: 'a1', personId: 'p-sam', site: 'instagram', kind: 'profile', startedAt: 1_000 };
-  const cases: Record<keyof typeof requests, { from: 'extension-page' | 'content-script'; data: unknown }> = {
-    attemptStarted: { from: 'content-script', data: ref },
-    attemptResolved: { from: 'content-script', data: { ...ref, outcome: 'left', feeling: null, journalText: null } },
-    attemptAbandoned: { from: 'content-script', data: ref },
+  const stop = { key: 'k1', site: 'instagram', personId: 'p-sam', url: 'https://www.instagram.com/sam.lee/' };
+  // `both`: the attempt's own requests come from the content script on a site and from the pause
+  // page a stopped address lands on (entrypoints/pause).
+  const cases: Record<keyof typeof requests, { from: 'extension-page' | 'content-script' | 'both'; data: unknown }> = {
+    attemptStarted: { from: 'both', data: ref },
+    attemptResolved: { from: 'both', data: { ...ref, outcome: 'left', feeling: null, journalText: null } },
+    attemptAbandoned: { from: 'both', data: ref },
     keepDraft: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', text: 'hello' } },
     change: { from: 'extension-page', data: { type: 'replaceSettings', settings: defaultSettings() } },
     importBackup: { from: 'extension-page', data: { mode: 'merge', backup: sampleBackup() } },
     cancelPending: { from: 'extension-page', data: { id: 'c1' } },
     applyPendingNow: { from: 'extension-page', data: { id: 'c1', code: 'K7QM2-XR4TD' } },
     setFriendCode: { from: 'extension-page', data: {} },
-    checkCode: { from: 'content-script', data: { code: 'K7QM2-XR4TD' } },
+    checkCode: { from: 'both', data: { code: 'K7QM2-XR4TD' } },
     deleteJournalEntry: { from: 'extension-page', data: { id: 'j1' } },
     rebuildSummary: { from: 'extension-page', data: {} },
     readPage: { from: 'extension-page', data: {} },
@@ -62,6 +65,8 @@ describe('the background refuses each request from a sender it must not take it 
     unreadThread: { from: 'content-script', data: { site: 'instagram' } },
     setSync: { from: 'extension-page', data: { enabled: true } },
     publishWatch: { from: 'content-script', data: {} },
+    openStop: { from: 'extension-page', data: stop },
+    passStop: { from: 'extension-page', data: stop },
   };
   const tab = { id: 12, index: 0, windowId: 1, url: 'https://www.instagram.com/sam.lee/', active: true };
   const senders = {
@@ -87,10 +92,11 @@ describe('the background refuses each request from a sender it must not take it 
   });
 
   for (const [type, { from, data }] of Object.entries(cases) as [keyof typeof requests, (typeof cases)[keyof typeof requests]][]) {
-    it(`${type}: taken only from ${from === 'extension-page' ? 'the extension’s pages' : 'its content script'}`, () => {
+    const names = { 'extension-page': 'the extension’s pages', 'content-script': 'its content script', both: 'its pages and content script' };
+    it(`${type}: taken only from ${names[from]}`, () => {
       const pages = [senders.popup, senders.optionsInTab];
       const scripts = [senders.contentScript, senders.scriptOnAPageNamingOurs];
-      const [allowed, refused] = from === 'extension-page' ? [pages, scripts] : [scripts, pages];
+      const [allowed, refused] = from === 'extension-page' ? [pages, scripts] : from === 'content-script' ? [scripts, pages] : [[...pages, ...scripts], []];
       for (const sender of allowed) expect(() => accept(type, data, sender)).not.toThrow();
       for (const sender of refused) expect(() => accept(type, data, sender), JSON.stringify(sender)).toThrow(`${type} is not accepted from`);
       for (const [name, sender] of Object.entries(strangers)) {

@@ -183,13 +183,28 @@ function journalEntry(text: string, personId: string, site: string, attemptId: s
   return { id: newId(), writtenAt: now, personId, site, attemptId, text };
 }
 
-async function snooze(personId: string, site: string, now: number): Promise<void> {
-  const settings = (await loadSettings()).value;
-  if (settings.snoozeMinutes === 0) return;
+async function snooze(personId: string, site: string, now: number, atLeastMinutes = 0): Promise<void> {
+  const minutes = Math.max((await loadSettings()).value.snoozeMinutes, atLeastMinutes);
+  if (minutes === 0) return;
   const loaded = await loadSnoozes(true);
   if (!loaded.readable) return;
   const snoozes = loaded.value.filter((s) => s.until > now && !(s.personId === personId && s.site === site));
-  await snoozesItem.setValue([...snoozes, { personId, site, until: now + settings.snoozeMinutes * 60_000 }]);
+  await snoozesItem.setValue([...snoozes, { personId, site, until: now + minutes * 60_000 }]);
+}
+
+/**
+ * Lets them through on this site for at least `minutes` from now (the snooze Continue gives, never
+ * shorter than one already running): a page let through from the extension's pause page
+ * (utils/background/stop-rules.ts) is not paused again by the content script as it loads, even
+ * with the snooze set to none. In turn with the log's writes, as Continue's own snooze is.
+ */
+export function snoozeAtLeast(personId: string, site: string, minutes: number): Promise<void> {
+  return serialized(async () => {
+    const now = Date.now();
+    const current = (await loadSnoozes()).value.find((s) => s.personId === personId && s.site === site && s.until > now);
+    if (current && current.until >= now + minutes * 60_000) return;
+    await snooze(personId, site, now, minutes);
+  });
 }
 
 /** Waits between tries of a failed write; tests make it instant. */

@@ -1,5 +1,6 @@
 import type { PendingChange } from '../model/changes';
 import type { CodeRefusal } from '../model/code-refusal';
+import type { MomentKind, Person, Settings } from '../model/schema';
 
 /**
  * What the background answers to the requests whose replies are not plain data: types only, so
@@ -20,3 +21,13 @@ export type NewCode = { ok: true; code: string } | { ok: false; message: string 
 
 /** Sync turned on or off, or why not. */
 export type SyncReply = { ok: true } | { ok: false; message: string };
+
+/**
+ * What the pause page shows for an address a rule stopped: the screen, or `pass` (the person is
+ * no longer watched there, or let through meanwhile: the address opens), or `refused` (no rule
+ * sent this page there: it shows nothing and records nothing).
+ */
+export type StopReading =
+  | { status: 'screen'; person: Pick<Person, 'id' | 'alias'>; kind: MomentKind; story: boolean; screen: Pick<Settings, 'questions' | 'reminders' | 'countdownSeconds' | 'typedPhrase' | 'supportPerson'> }
+  | { status: 'pass' }
+  | { status: 'refused' };

@@ -1,7 +1,7 @@
 import { z } from '../model/zod';
 import { Change, type ChangeResult } from '../model/changes';
 import { BackupFile, Feeling, IdentifierKind, MomentKind, SiteRef } from '../model/schema';
-import type { CodeCheck, ImportResult, NewCode, SyncReply } from './replies';
+import type { CodeCheck, ImportResult, NewCode, StopReading, SyncReply } from './replies';
 import { allowedSenders } from './senders';
 
 /**
@@ -22,6 +22,15 @@ export const AttemptRef = z.object({
   startedAt: z.int().check(z.nonnegative()),
 });
 export type AttemptRef = z.infer<typeof AttemptRef>;
+
+/** What a stopping rule gave the pause page (utils/background/stop-rules.ts): its key, whom, and the address stopped. */
+export const StopRef = z.object({
+  key: z.string().check(z.maxLength(100)),
+  site: SiteRef,
+  personId: z.string().check(z.minLength(1), z.maxLength(200)),
+  url: z.url({ protocol: /^https?$/ }).check(z.maxLength(8192)),
+});
+export type StopRef = z.infer<typeof StopRef>;
 
 export const requests = {
   /** Content script: the pause screen is showing for this person. */
@@ -70,6 +79,10 @@ export const requests = {
   setSync: z.object({ enabled: z.boolean() }),
   /** Content script: this site's watch index is missing (a fresh profile, an update): write the indexes now. */
   publishWatch: z.object({}),
+  /** The pause page (entrypoints/pause): a rule sent this tab here from this address; whom does it name? */
+  openStop: StopRef,
+  /** The pause page: Continue; let this tab's navigation to the address through, once. */
+  passStop: StopRef,
 };
 
 type Requests = typeof requests;
@@ -113,6 +126,8 @@ export interface ProtocolMap {
   unreadThread(data: z.infer<Requests['unreadThread']>): void;
   setSync(data: z.infer<Requests['setSync']>): SyncReply;
   publishWatch(data: z.infer<Requests['publishWatch']>): void;
+  openStop(data: z.infer<Requests['openStop']>): StopReading;
+  passStop(data: z.infer<Requests['passStop']>): boolean;
 }
 
 // The protocol's shell (sendMessage, onMessage, who sent a message) is utils/protocol/messaging.ts, which

@@ -27,22 +27,25 @@ export const pageAnswers = {
 } as const satisfies Record<string, readonly SenderKind[]>;
 
 const backgroundAnswers = {
-  attemptStarted: ['content-script'],
-  attemptResolved: ['content-script'],
-  attemptAbandoned: ['content-script'],
+  // The pause page (entrypoints/pause) records its attempts as a content script does.
+  attemptStarted: ['content-script', 'extension-page'],
+  attemptResolved: ['content-script', 'extension-page'],
+  attemptAbandoned: ['content-script', 'extension-page'],
   keepDraft: ['content-script'],
   change: ['extension-page'],
   importBackup: ['extension-page'],
   cancelPending: ['extension-page'],
   applyPendingNow: ['extension-page'],
   setFriendCode: ['extension-page'],
-  checkCode: ['content-script'],
+  checkCode: ['content-script', 'extension-page'],
   deleteJournalEntry: ['extension-page'],
   rebuildSummary: ['extension-page'],
   learnThread: ['content-script'],
   unreadThread: ['content-script'],
   setSync: ['extension-page'],
   publishWatch: ['content-script'],
+  openStop: ['extension-page'],
+  passStop: ['extension-page'],
 } as const satisfies Record<string, readonly SenderKind[]>;
 
 export const allowedSenders = { ...backgroundAnswers, ...pageAnswers };

@@ -78,6 +78,12 @@ export const instagram: SiteAdapter = {
     return thread && partners.size === 0 && showsGroup(doc) ? [groupThread()] : [];
   },
 
+  // Instagram shows the author of a story who viewed it.
+  story(url) {
+    const [first, second] = url.pathname.split('/').filter(Boolean);
+    return first === 'stories' && second !== undefined && second !== 'highlights';
+  },
+
   veilPatterns(identifier) {
     const origins = ['https://www.instagram.com', 'https://instagram.com'];
     if (identifier.kind === 'conversationId') {

@@ -108,6 +108,11 @@ export interface SiteAdapter {
    */
   resolvesInPlace?(url: URL): boolean;
   /**
+   * The address is one of the person's stories, which tell them who watched: the pause screen says
+   * so ("If you open it, they will see that you watched").
+   */
+  story?(url: URL): boolean;
+  /**
    * Compose windows only: what Leave does instead of going back. Removes the matched
    * recipient from the open compose window and returns what had been written there (to keep
    * in the journal), or null when nothing was written. Nothing typed may be lost.

@@ -76,6 +76,13 @@ export const syncStateItem = storage.defineItem<unknown>('local:sync', { fallbac
  * module would bring them zod and WXT's storage (issue 12).
  */
 
+/**
+ * The key the stopping rules give the pause page (utils/background/stop-rules.ts), so it can tell
+ * a rule's redirect from a page that opens it itself. Made once; in storage.local, which content
+ * scripts cannot read in Chromium (utils/background/storage-access.ts).
+ */
+export const stopKeyItem = storage.defineItem<string | null>('local:stopKey', { fallback: null });
+
 /** When Clean Break was installed: a new user counts days of no contact from here. */
 export const installedAtItem = storage.defineItem<number | null>('local:installedAt', { fallback: null });
 

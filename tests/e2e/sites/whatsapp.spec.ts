@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, test } from '../support/extension';
+import { attemptsOf, expect, seedSettings, setStops, test } from '../support/extension';
 import { countScreenRemovals, pauseDialog, rerender, screenRemovals, expectPaused, expectNotPaused } from '../support/pause';
 import { expectDecided } from '@/tests/e2e/support/read-page';
 
@@ -66,6 +66,9 @@ test.describe('WhatsApp Web', () => {
     context,
     background,
   }) => {
+    // The link loaded in full and reaching the app: where the browser refused the stopping rules
+    // (support/extension.ts). With them, it is stopped before the request (tests/e2e/stop.spec.ts).
+    await setStops(background, false);
     await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'phone', value: '+44 7700 900456', site: 'whatsapp' }] }]);
     const page = await context.newPage();
     await page.addInitScript(() => ((window as unknown as { __dropLink: boolean }).__dropLink = true));

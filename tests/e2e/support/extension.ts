@@ -41,7 +41,37 @@ export async function launch(userDataDir = mkdtempSync(path.join(tmpdir(), 'clea
   return { context, userDataDir };
 }
 
-export const test = base.extend<ExtensionFixtures & { context: BrowserContext }, WorkerFixtures>({
+/**
+ * The browser refuses the stopping rules (utils/background/stop-rules.ts) as one at its rule limit
+ * does: `updateDynamicRules` fails, and none are in place. A full load of a watched address then
+ * reaches the site, where the veil and the screen on the page are what holds (the fallback). Specs
+ * about the screen on a site's page after a full load say so with `test.use({ stops: false })`;
+ * tests/e2e/stop.spec.ts is the rules themselves. Set at each test's start, so it never outlives one.
+ */
+export async function setStops(worker: Worker, on: boolean): Promise<void> {
+  await worker.evaluate(async (on) => {
+    const saved = globalThis as unknown as { __cleanBreakUpdateRules?: typeof chrome.declarativeNetRequest.updateDynamicRules };
+    const apis = [chrome.declarativeNetRequest, (globalThis as unknown as { browser?: typeof chrome }).browser?.declarativeNetRequest].filter(
+      (api) => api !== undefined,
+    );
+    saved.__cleanBreakUpdateRules ??= chrome.declarativeNetRequest.updateDynamicRules.bind(chrome.declarativeNetRequest);
+    const original = saved.__cleanBreakUpdateRules;
+    for (const api of apis) {
+      api.updateDynamicRules = on
+        ? original
+        : ((async () => {
+            throw new Error('Dynamic rule count exceeds the rule limit.');
+          }) as typeof api.updateDynamicRules);
+    }
+    if (!on) {
+      const rules = await chrome.declarativeNetRequest.getDynamicRules();
+      await original({ removeRuleIds: rules.map((rule) => rule.id) });
+    }
+  }, on);
+}
+
+export const test = base.extend<ExtensionFixtures & { context: BrowserContext; stops: boolean }, WorkerFixtures>({
+  stops: [true, { option: true }],
   // One browser per worker; each test gets fresh extension storage and no leftover tabs.
   sharedContext: [
     async ({}, use) => {
@@ -82,8 +112,9 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext },
         .catch(() => undefined);
     }
   },
-  background: async ({ context }, use) => {
+  background: async ({ context, stops }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await setStops(worker, stops);
     await worker.evaluate(async () => {
       await chrome.storage.local.clear();
     });
@@ -263,4 +294,16 @@ export async function veilInEffect(context: BrowserContext, background: Worker, 
     })
     .toBe('hidden');
   await probe.close();
+}
+
+/** Waits until the background's redirect for `url` is in place (it writes the rules when the settings change). */
+export async function stopInEffect(background: Worker, url: string): Promise<void> {
+  await expect
+    .poll(() =>
+      background.evaluate(async (url) => {
+        const rules = await chrome.declarativeNetRequest.getDynamicRules();
+        return rules.some((rule) => rule.action.type === 'redirect' && new RegExp(rule.condition.regexFilter ?? '$^').test(url));
+      }, url),
+    )
+    .toBe(true);
 }

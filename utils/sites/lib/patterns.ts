@@ -34,3 +34,21 @@ export function addressForms(value: string): string[] {
   );
   return [...new Set(forms)];
 }
+
+/**
+ * A match pattern as a regular expression over the whole address (scheme, host, path and query,
+ * as browsers match patterns; never the fragment, which no request carries), anchored at both
+ * ends, for `declarativeNetRequest`'s `regexFilter` (utils/background/stop-rules.ts). `*` in the
+ * path is anything; `*.` before a host is any subdomain or none; `*` as the scheme is http or
+ * https; a host carries no port. Null for anything that is not such a pattern.
+ */
+export function matchPatternRegex(pattern: string): string | null {
+  const parts = /^(\*|https?):\/\/(\*|(?:\*\.)?[a-z0-9.-]+)(\/.*)$/i.exec(pattern);
+  if (!parts) return null;
+  const [, scheme, host, path] = parts as unknown as [string, string, string, string];
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const hostRegex =
+    host === '*' ? '[^/?#:]+' : host.startsWith('*.') ? `(?:[^/?#:]+\\.)?${escape(host.slice(2).toLowerCase())}` : escape(host.toLowerCase());
+  const pathRegex = path.split('*').map(escape).join('.*');
+  return `^${scheme === '*' ? 'https?' : escape(scheme.toLowerCase())}://${hostRegex}(?::[0-9]+)?${pathRegex}$`;
+}
