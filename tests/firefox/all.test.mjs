@@ -14,3 +14,4 @@ import './corrupt.mjs';
 import './lock.mjs';
 import './custom-sites.mjs';
 import './health.mjs';
+import './stop.mjs';

@@ -14,6 +14,8 @@ const stored = (page) => page.evaluate(() => browser.storage.local.get(null));
 test('half-valid settings and garbage everywhere: the readable person is still paused, both pages say so, and the raw settings are kept', () =>
   withFirefox(async (ff) => {
     const setup = await ff.extPage('options.html');
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    await ff.refuseStops(setup);
     await setup.evaluate((values) => browser.storage.local.set(values), { settings: halfValidSettings, ...garbage });
     await setup.close();
 

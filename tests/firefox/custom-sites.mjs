@@ -15,7 +15,8 @@ const hostAllowed = (page) => page.evaluate((origin) => browser.permissions.cont
 
 test('a custom site added in options is asked for, watched where its address names the person, and given back when removed', () =>
   withFirefox(async (ff) => {
-    const options = await ff.seedSettings([]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    const options = await ff.seedSettings([], {}, { stops: false });
     await options.waitForSelector('form[aria-label="Add a site"] input[name="name"]');
     assert.equal(await hostAllowed(options), false);
     const form = 'form[aria-label="Add a site"]';

@@ -17,7 +17,8 @@ const status = (page) => page.evaluate(() => [...document.querySelectorAll('[rol
 
 test('export everything, clear the log after asking, import the file back: the attempt and the journal are there once, in the popup and the journal page', () =>
   withFirefox(async (ff) => {
-    await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    await ff.seedSettings([sam], {}, { stops: false });
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/app.html']]);
     await page.goto('https://www.instagram.com/sam.lee/');
     await expectPaused(page);

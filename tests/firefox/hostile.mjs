@@ -8,7 +8,8 @@ const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '
 
 test('a page that knows the extension’s id cannot switch it off; one that defines custom elements reaches nothing of the screen', () =>
   withFirefox(async (ff) => {
-    const options = await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    const options = await ff.seedSettings([sam], {}, { stops: false });
     const id = await options.evaluate(() => browser.runtime.id);
 
     // WXT's "a newer copy of this script started" event, and a made-up location change, with the screen up.

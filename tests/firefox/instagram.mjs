@@ -22,12 +22,13 @@ test('a person added in options is paused on their profile; Leave goes back; the
       'the username is listed',
     );
 
-    // Browse: the home feed is untouched; the watched profile is covered.
+    // Browse: the home feed is untouched; the watched profile, opened in the app, is covered.
+    // (A full load of it never reaches the site: stop.mjs.)
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/');
     assert.equal(await page.$eval('h1', (h) => h.textContent), 'Home feed');
 
-    await page.goto('https://www.instagram.com/sam.lee/');
+    await page.click('#link-watched');
     const screen = await expectPaused(page);
     // The host covers the page, and its root is closed to the page's scripts.
     assert.equal(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2) === document.querySelector('[popover]')), true);
@@ -42,6 +43,7 @@ test('a person added in options is paused on their profile; Leave goes back; the
     assert.deepEqual((await pauseLog(page)).map((p) => p.path), ['/sam.lee/']);
 
     // The page beneath takes no clicks, not even on a link under the pointer; Escape does nothing.
+    await page.evaluate(() => (window.__clicks = 0));
     const link = await page.$eval('#link-other', (a) => {
       const box = a.getBoundingClientRect();
       return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -88,7 +90,8 @@ test('in-app navigation (history.pushState, no load) to the watched profile is p
 
 test('on a full load of the watched profile its first frame is already hidden or covered; another profile’s is shown', () =>
   withFirefox(async (ff) => {
-    const options = await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    const options = await ff.seedSettings([sam], {}, { stops: false });
     // The background registers the veil (veil.css) for the watched profile's addresses.
     await ff.veilInEffect(options, 'https://www.instagram.com/sam.lee/*', 'https://www.instagram.com/sam.lee/');
 
@@ -109,7 +112,8 @@ test('on a full load of the watched profile its first frame is already hidden or
 
 test('a profile left and come back to with Forward, from the back/forward cache, is covered again before it is shown', () =>
   withFirefox(async (ff) => {
-    await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    await ff.seedSettings([sam], {}, { stops: false });
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/');
     await page.goto('https://www.instagram.com/sam.lee/');
@@ -141,7 +145,8 @@ test('a profile left and come back to with Forward, from the back/forward cache,
 
 test('a pause screen taken into the back/forward cache by the browser’s Back comes back with Forward as the same attempt', () =>
   withFirefox(async (ff) => {
-    await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    await ff.seedSettings([sam], {}, { stops: false });
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/');
     await page.goto('https://www.instagram.com/sam.lee/');
@@ -163,7 +168,8 @@ test('a pause screen taken into the back/forward cache by the browser’s Back c
 
 test('with no snooze, a profile let through and come back to from the back/forward cache is covered again', () =>
   withFirefox(async (ff) => {
-    await ff.seedSettings([sam], { snoozeMinutes: 0 });
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    await ff.seedSettings([sam], { snoozeMinutes: 0 }, { stops: false });
     const page = await ff.sitePage(INSTAGRAM);
     await page.goto('https://www.instagram.com/');
     await page.goto('https://www.instagram.com/sam.lee/');

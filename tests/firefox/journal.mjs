@@ -7,7 +7,8 @@ const WRITTEN = 'I still think about the lake trip.';
 
 test('what is written on the pause screen is in the journal page, in full; deleted there (after asking), it is gone for good', () =>
   withFirefox(async (ff) => {
-    await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    await ff.seedSettings([sam], {}, { stops: false });
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/app.html']]);
     await page.goto('https://www.instagram.com/sam.lee/');
     await expectPaused(page);

@@ -11,7 +11,8 @@ const THREAD = `https://www.instagram.com/direct/t/${THREAD_ID}/`;
 
 test('a thread recognised from its header is learned by its address; a full load of it whose header names nobody is then veiled from its first frame and paused', () =>
   withFirefox(async (ff) => {
-    const options = await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    const options = await ff.seedSettings([sam], {}, { stops: false });
     const identifiers = () => options.evaluate(async () => (await browser.storage.local.get('settings')).settings.people[0].identifiers);
 
     // The thread as Instagram renders it: its header links to them. Paused, and learned.

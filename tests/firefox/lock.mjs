@@ -13,7 +13,8 @@ const people = (page) => page.evaluate(async () => (await browser.storage.local.
 
 test('with the lock on, a removal waits while the profile still pauses; cancelled it never happens; asked again, it applies once its time has come', () =>
   withFirefox(async (ff) => {
-    await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    await ff.seedSettings([sam], {}, { stops: false });
     const options = await ff.extPage('options.html');
     await options.waitForSelector('select[name="lockHours"]');
     await options.select('select[name="lockHours"]', '24');

@@ -6,7 +6,8 @@ const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '
 
 test('no request leaves the browser: options, popup, background and content script send nothing, and the proxy does see what leaves', () =>
   withFirefox(async (ff) => {
-    const options = await ff.seedSettings([sam]);
+    // A full load that reaches their page: the browser refuses the stopping rules (refuseStops); stop.mjs is the rules.
+    const options = await ff.seedSettings([sam], {}, { stops: false });
     await until(async () => (await ff.registeredMatches(options)).includes('https://www.instagram.com/sam.lee/*'), 'the veil is registered');
     const page = await ff.sitePage([['https://www.instagram.com/', 'instagram/app.html']]);
     await page.goto('https://www.instagram.com/');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/utils/model/defaults';
 import { matchPatternRegex } from '@/utils/sites/lib/patterns';
-import { namesSomeoneElse, oneOf, redirectRule, stopTargets } from '@/utils/background/stop-rules';
+import { keyOf, namesSomeoneElse, oneOf, redirectRule, stopTargets } from '@/utils/background/stop-rules';
 import { veilPatterns } from '@/utils/background/veil';
 import { adapters } from '@/utils/sites';
 import { customAdapter } from '@/utils/sites/custom/custom';
@@ -133,5 +133,7 @@ describe('the redirect', () => {
       condition: { regexFilter: '^https://a\\.com/x$', isUrlFilterCaseSensitive: true, resourceTypes: ['main_frame'] },
       action: { type: 'redirect', redirect: { regexSubstitution: 'chrome-extension://abc/pause.html?k=K3y&s=instagram&p=p-sam#\\0' } },
     });
+    expect(keyOf([rule])).toBe('K3y');
+    expect(keyOf([])).toBeNull();
   });
 });

@@ -112,10 +112,28 @@ export async function compileRules(targets: readonly StopTarget[], key: string, 
 
 const inQueue = serialQueue();
 
-/** The rules' key: made once and kept (a pause page opened before a change of the rules still checks). */
+/** The key in rules already written. */
+export function keyOf(rules: readonly Rule[]): string | null {
+  for (const rule of rules) {
+    const substitution = rule.action.redirect?.regexSubstitution ?? '';
+    const query = substitution.slice(substitution.indexOf('?') + 1, substitution.lastIndexOf('#'));
+    const key = substitution.includes('?') ? new URLSearchParams(query).get('k') : null;
+    if (key) return key;
+  }
+  return null;
+}
+
+/**
+ * The rules' key: made once and kept (a pause page opened before a change of the rules still
+ * checks). Lost from storage (cleared by hand), the one in the rules in force is kept again, so a
+ * redirect already on its way still checks.
+ */
 async function stopKey(): Promise<string> {
-  const kept = await stopKeyItem.getValue();
-  if (kept) return kept;
+  const kept = (await stopKeyItem.getValue()) ?? keyOf(await dnr().getDynamicRules());
+  if (kept) {
+    await stopKeyItem.setValue(kept);
+    return kept;
+  }
   const bytes = crypto.getRandomValues(new Uint8Array(18));
   const key = btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!);
   await stopKeyItem.setValue(key);
@@ -153,7 +171,7 @@ function comparable(rules: readonly Rule[]) {
 
 /** Whether a key is the one in the rules (the pause page's proof that a rule sent it). */
 export async function isStopKey(key: string): Promise<boolean> {
-  return key !== '' && (await stopKeyItem.getValue()) === key;
+  return key !== '' && ((await stopKeyItem.getValue()) ?? keyOf(await dnr().getDynamicRules())) === key;
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -194,9 +194,14 @@ class Firefox {
     return page;
   }
 
-  /** Stores settings as the options page would (a 3-second countdown unless `extra` says otherwise). Pitfall 5. */
-  async seedSettings(people, extra = {}) {
+  /**
+   * Stores settings as the options page would (a 3-second countdown unless `extra` says otherwise). Pitfall 5.
+   * `stops: false`: the browser refuses the stopping rules first (refuseStops), for a test of the
+   * screen on a site's page after a full load, which the rules would otherwise stop before its request.
+   */
+  async seedSettings(people, extra = {}, { stops = true } = {}) {
     const options = await this.extPage('options.html');
+    if (!stops) await this.refuseStops(options);
     const settings = {
       people: people.map((person) => ({ addedAt: 1, ...person })),
       disabledSites: [],
@@ -213,6 +218,24 @@ class Firefox {
     };
     await options.evaluate((s) => browser.storage.local.set({ settings: s }), settings);
     return options;
+  }
+
+  /**
+   * The background's browser refuses the stopping rules (utils/background/stop-rules.ts), as one at
+   * its rule limit does: `updateDynamicRules` fails, and none are in place, so a full load of a
+   * watched address reaches the page, where the veil and the screen on the page hold (the
+   * fallback). The same as tests/e2e/support/extension.ts setStops; this copy of the extension
+   * only, which is the test's own.
+   */
+  async refuseStops(extensionPage) {
+    await extensionPage.evaluate(async () => {
+      const background = await browser.runtime.getBackgroundPage();
+      background.browser.declarativeNetRequest.updateDynamicRules = async () => {
+        throw new Error('Dynamic rule count exceeds the rule limit.');
+      };
+      const rules = await browser.declarativeNetRequest.getDynamicRules();
+      await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((rule) => rule.id) });
+    });
   }
 
   /** The match patterns of the scripts the background registered (the veil), read from an extension page. */
