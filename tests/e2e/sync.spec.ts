@@ -92,7 +92,7 @@ test.describe('sync', () => {
     await turnSyncOff(options);
   });
 
-  test('a person removed on another browser is removed here; with the lock on, turning sync on weakens nothing', async ({
+  test('with the lock on, turning sync on weakens nothing, and a removal made on another browser waits here through the lock', async ({
     context,
     background,
     extensionId,
@@ -113,12 +113,16 @@ test.describe('sync', () => {
     await expect.poll(async () => ((await syncArea(options))['s.countdownSeconds'] as { v: number }).v).toBe(30);
     expect((await syncArea(options))['p.p-kim']).toMatchObject({ v: { alias: 'K.' } });
 
-    // Now, with sync on, the other browser removes Kim (its lock let it): Kim goes here too.
+    // Now, with sync on, the other browser removes Kim (its own lock, or a code made there, let
+    // it): here it goes through this browser's lock. Kim stays watched, the removal waits its
+    // 24 hours here, and Kim is back in the sync area for the other browser.
     const area = await syncArea(options);
     await options.evaluate(() => chrome.storage.sync.remove('p.p-kim'));
     await writeSync(options, { [INDEX_KEY]: { v: 1, tomb: { ...(area[INDEX_KEY] as { tomb: object }).tomb, 'p-kim': Date.now() + 1_000 } } });
-    await expect(options.getByRole('article', { name: 'K.' })).toHaveCount(0);
-    expect(((await storageOf(background)).settings as Settings).people.map((p) => p.id)).toEqual(['p-sam']);
+    await expect(options.getByRole('listitem', { name: 'Stop watching K.' })).toBeVisible();
+    await expect(options.getByRole('article', { name: 'K.' })).toHaveCount(1);
+    expect(((await storageOf(background)).settings as Settings).people.map((p) => p.id)).toEqual(['p-sam', 'p-kim']);
+    await expect.poll(async () => (await syncArea(options))['p.p-kim']).toMatchObject({ v: { alias: 'K.' } });
     await turnSyncOff(options);
   });
 

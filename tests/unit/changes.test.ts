@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyToSettings, continueRule, decideChange, weakeningsOf, withinHours, type Change } from '@/utils/model/changes';
+import { applyToSettings, continueRule, decideChange, weakeningChanges, weakenings, weakeningsOf, withinHours, type Change } from '@/utils/model/changes';
 import { defaultSettings } from '@/utils/model/defaults';
 import { Settings, type CustomSite, type Person, type StrictHours } from '@/utils/model/schema';
 
@@ -203,5 +203,40 @@ describe('the welcome form’s lines', () => {
       ],
       problems: ['Line 4: Clean Break does not know forum.example.com. Type their username instead.'],
     });
+  });
+});
+
+describe('another browser’s weakening, as the changes this browser holds (weakeningChanges)', () => {
+  const base = {
+    ...defaultSettings(),
+    lockHours: 24 as const,
+    countdownSeconds: 30,
+    typedPhrase: 'I choose myself',
+    continueNeedsCode: true,
+    people: [
+      { id: 'p-sam', alias: 'S.', addedAt: 0, identifiers: [{ kind: 'handle' as const, value: 'sam.lee', site: 'instagram' }, { kind: 'name' as const, value: 'Sam Lee', site: '*' }] },
+      { id: 'p-kim', alias: 'K.', addedAt: 0, identifiers: [{ kind: 'handle' as const, value: 'kim', site: 'x' }] },
+    ],
+  };
+  const variants: [string, Settings][] = [
+    ['a person removed', { ...base, people: [base.people[0]!] }],
+    ['an identifier removed', { ...base, people: [{ ...base.people[0]!, identifiers: [base.people[0]!.identifiers[0]!] }, base.people[1]!] }],
+    ['a site switched off', { ...base, disabledSites: ['x'] }],
+    ['a shorter countdown, a shorter phrase, no code, a longer snooze', { ...base, countdownSeconds: 3, typedPhrase: '', continueNeedsCode: false, snoozeMinutes: 60 }],
+    ['a lower lock', { ...base, lockHours: 0 }],
+    ['all of it', { ...base, people: [], disabledSites: ['x', 'instagram'], countdownSeconds: 3, lockHours: 1 }],
+  ];
+  it.each(variants)('%s: the changes take away exactly what it takes away, and applied, give what it gives', (_, next) => {
+    const changes = weakeningChanges(base, next);
+    expect(changes.length).toBeGreaterThan(0);
+    const applied = changes.reduce((settings, change) => applyToSettings(settings, change, 0), base as Settings);
+    expect(weakenings(base, applied)).toEqual(weakenings(base, next));
+    expect(weakenings(applied, next)).toEqual([]);
+    // Each is one the lock holds.
+    for (const change of changes) expect(decideChange(base, change, 0).later).not.toBeNull();
+  });
+
+  it('none for what strengthens or only changes words', () => {
+    expect(weakeningChanges(base, { ...base, countdownSeconds: 60, typedPhrase: 'I choose myself, today', questions: ['Another question?'] })).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { Person, Settings } from '@/utils/model/schema';
 import { hashOf, INDEX_KEY, itemBytes, SYNC_QUOTA, stampLocal, zeroStamps, type SyncStamps } from '@/utils/model/sync';
 import { joinFromSync, splitForSync, type Remote } from '@/utils/model/sync-packing';
 import { mergeSync, syncStep, syncWrites } from '@/utils/model/sync-merge';
+import type { Change } from '@/utils/model/changes';
 import { setSync, syncNow } from '@/utils/background/sync';
 import { loadSyncState } from '@/utils/store/sync-state';
 
@@ -280,11 +281,19 @@ describe('mergeSync: two browsers’ settings meet', () => {
       expect: (s) => expect([s.people.length, s.lockHours]).toEqual([2, 72]),
     },
     {
-      name: 'with sync on, a weakening decided by the other browser’s lock applies',
-      local: { ...base, lockHours: 72 },
+      name: 'with no lock here, a weakening from the other browser applies',
+      local: base,
       remote: { ...withPeople(sam), lockHours: 72 },
       remoteAt: 20,
       expect: (s) => expect(s.people.length).toBe(1),
+    },
+    {
+      name: 'with the lock on here, long synced, a removal decided by the other browser’s own lock is not taken',
+      local: { ...base, lockHours: 72 },
+      remote: { ...withPeople(sam), lockHours: 72 },
+      remoteAt: 20,
+      keepProtection: true,
+      expect: (s) => expect(s.people.length).toBe(2),
     },
   ];
   it.each(cases)('$name', (c) => {
@@ -357,6 +366,8 @@ describe('two browsers, one sync area', () => {
   }
   let area: Record<string, unknown>;
   let clock: number;
+  /** What each browser was asked to hold through its lock. */
+  let held: { device: string; change: Change }[];
   const turnOn = (device: string, settings: Settings): Browser => ({ device, settings, stamps: zeroStamps(settings), fresh: true });
   /** One browser meets the area; returns how many items it wrote or removed. */
   function turn(browser: Browser): number {
@@ -364,8 +375,10 @@ describe('two browsers, one sync area', () => {
     const step = syncStep(browser.settings, browser.stamps, area, {
       now: clock,
       device: browser.device,
-      keepProtection: browser.fresh && browser.settings.lockHours > 0,
+      // As the background does (utils/background/sync.ts): under this browser's lock.
+      keepProtection: browser.settings.lockHours > 0,
     });
+    held.push(...(step.ok ? step.held.map((change) => ({ device: browser.device, change })) : []));
     if (!step.ok || !step.writes) throw new Error(step.ok ? (step.problem ?? '') : step.message);
     browser.settings = step.settings;
     browser.stamps = step.stamps;
@@ -381,6 +394,28 @@ describe('two browsers, one sync area', () => {
   beforeEach(() => {
     area = {};
     clock = 1_000;
+    held = [];
+  });
+
+  it('a second browser’s own code lowers its lock and removes a person: this browser, under its lock, holds both and syncs them back', () => {
+    const a = turnOn('dev-a', { ...withPeople(sam, person('p-kim')), lockHours: 72 });
+    turn(a);
+    const b = turnOn('dev-b', defaultSettings());
+    turn(b);
+    expect(b.settings.lockHours).toBe(72);
+    // On B, its own friend's code let both through at once (B's code is never synced).
+    change(b, (s) => ({ ...s, lockHours: 0, people: s.people.filter((p) => p.id !== 'p-kim') }));
+    turn(b);
+    turn(a);
+    expect([a.settings.lockHours, a.settings.people.map((p) => p.id)]).toEqual([72, ['p-sam', 'p-kim']]);
+    expect(held).toEqual([
+      { device: 'dev-a', change: { type: 'removePerson', personId: 'p-kim' } },
+      { device: 'dev-a', change: { type: 'setLock', hours: 0 } },
+    ]);
+    // A's values are the newer: B gets Kim and the lock back.
+    turn(b);
+    expect([b.settings.lockHours, b.settings.people.map((p) => p.id)]).toEqual([72, ['p-sam', 'p-kim']]);
+    expect(turn(a) + turn(b)).toBe(0);
   });
 
   it('meet in the defined way: newer per setting and per person, removals kept, and then they are quiet', () => {
@@ -511,6 +546,27 @@ describe('the background’s shell', () => {
     expect(loaded).toMatchObject({ valid: false, readable: true, value: { enabled: false } });
     expect((await fakeBrowser.storage.local.get('backups')).backups).toEqual([{ item: 'sync', savedAt: expect.any(Number), raw: { enabled: 'yes' } }]);
     expect(await stored()).toEqual(settings);
+  });
+
+  it('with the lock on here, a removal from another browser waits here as a held change, and the person is still watched', async () => {
+    const locked = { ...withPeople(sam, person('p-kim')), lockHours: 24 as const };
+    await fakeBrowser.storage.local.set({ settings: locked });
+    await setSync(true);
+    const now = Date.now() + 60_000;
+    // Another browser removed Kim, later.
+    await fakeBrowser.storage.sync.set(areaOf({ ...locked, people: [sam] }, now, 'zz-other'));
+    const index = (await fakeBrowser.storage.sync.get(INDEX_KEY))[INDEX_KEY] as { v: number; tomb: Record<string, number> };
+    await fakeBrowser.storage.sync.set({ [INDEX_KEY]: { ...index, tomb: { 'p-kim': now } } });
+    await syncNow(now + 1);
+    expect(((await stored()) as Settings).people.map((p) => p.id)).toEqual(['p-sam', 'p-kim']);
+    const { pending } = await fakeBrowser.storage.local.get('pending');
+    expect(pending).toEqual([expect.objectContaining({ change: { type: 'removePerson', personId: 'p-kim' } })]);
+    // The other browser removes Kim again, later still: the same change is not held twice.
+    await fakeBrowser.storage.sync.set(areaOf({ ...locked, people: [sam] }, now + 5, 'zz-other'));
+    await fakeBrowser.storage.sync.set({ [INDEX_KEY]: { ...index, tomb: { 'p-kim': now + 5 } } });
+    await syncNow(now + 6);
+    expect(((await stored()) as Settings).people.map((p) => p.id)).toEqual(['p-sam', 'p-kim']);
+    expect((await fakeBrowser.storage.local.get('pending')).pending).toHaveLength(1);
   });
 
   it('with sync off, nothing is read or written', async () => {

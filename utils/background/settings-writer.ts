@@ -92,6 +92,18 @@ export function proposeChange(change: Change, now = Date.now()): Promise<ChangeR
   });
 }
 
+/**
+ * A change another browser asked for through sync that would weaken protection here: proposed
+ * through this browser's lock like one made here, once (the same change already waiting is not
+ * held twice: the next meeting with the sync area may find it again before this browser's own
+ * value has reached the other browsers).
+ */
+export async function proposeFromSync(change: Change, now = Date.now()): Promise<ChangeResult | null> {
+  const pending = await loadPending(true);
+  if (pending.readable && pending.value.some((held) => JSON.stringify(held.change) === JSON.stringify(change))) return null;
+  return proposeChange(change, now);
+}
+
 /** Settings changed by the background itself (a learned thread): a function of the stored settings, or null for no change. */
 export function updateSettings(update: (settings: Settings) => Settings | null): Promise<boolean> {
   return inQueue(async () => {

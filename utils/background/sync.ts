@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../model/i18n';
-import { updateSettings } from './settings-writer';
+import { proposeFromSync, updateSettings } from './settings-writer';
 import { keepBackup, loadSettings, settingsItem, syncStateItem } from '../store/storage';
 import { zeroStamps, type SyncState } from '../model/sync';
 import { syncStep, type Step } from '../model/sync-merge';
@@ -44,13 +44,15 @@ export function syncNow(now = Date.now()): Promise<void> {
     // Decided inside the writer's queue, on the settings as they are then.
     let step: Step | null = null;
     await updateSettings((local) => {
-      const keepProtection = state.syncedAt === null && local.lockHours > 0;
+      // Under this browser's lock, another browser's weakening waits here (utils/model/sync.ts).
+      const keepProtection = local.lockHours > 0;
       step = syncStep(local, state.stamps, items, { now, device: state.deviceId, keepProtection });
       return step.ok && step.changed ? step.settings : null;
     });
     const decided = step as Step | null;
     if (!decided) return fail(t('sync_settings_unreadable'));
     if (!decided.ok) return fail(decided.message);
+    for (const change of decided.held) await proposeFromSync(change, now);
     const next: SyncState = { ...state, stamps: decided.stamps };
     if (!decided.writes) return saveState({ ...next, problem: { at: now, message: decided.problem ?? '' } });
     try {

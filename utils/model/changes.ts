@@ -248,6 +248,45 @@ export function weakenings(current: Settings, next: Settings): Weakening[] {
   return found;
 }
 
+/**
+ * The parts of `next` that take protection away from `current`, as the changes a page would ask
+ * for (sync: another browser's weakening goes through this browser's lock, utils/background/sync.ts).
+ * Each applies alone to whatever the settings are when its time comes: a person removed, an
+ * identifier removed, a site switched off, a custom site removed, the pause's weakened fields, the
+ * lock, the stricter hours. A custom site changed in place is kept as it is here (no change says
+ * "replace it"); it is among the weakenings but not among these.
+ */
+export function weakeningChanges(current: Settings, next: Settings): Change[] {
+  const changes: Change[] = [];
+  for (const person of current.people) {
+    const after = next.people.find((p) => p.id === person.id);
+    if (!after) {
+      changes.push({ type: 'removePerson', personId: person.id });
+      continue;
+    }
+    for (const identifier of person.identifiers) {
+      if (after.identifiers.some((i) => sameSlot(i, identifier))) continue;
+      const { kind, value, site } = identifier;
+      changes.push({ type: 'removeIdentifier', personId: person.id, identifier: { kind, value, site } });
+    }
+  }
+  for (const site of next.disabledSites) if (!current.disabledSites.includes(site)) changes.push({ type: 'setSite', site, enabled: false });
+  for (const site of current.customSites) {
+    if (!next.customSites.some((s) => s.id === site.id)) changes.push({ type: 'removeCustomSite', siteId: site.id });
+  }
+  const pause: PauseValues = {};
+  if (next.countdownSeconds < current.countdownSeconds) pause.countdownSeconds = next.countdownSeconds;
+  if (next.escalationSeconds < current.escalationSeconds) pause.escalationSeconds = next.escalationSeconds;
+  if (next.countdownCapSeconds < current.countdownCapSeconds) pause.countdownCapSeconds = next.countdownCapSeconds;
+  if (next.snoozeMinutes > current.snoozeMinutes) pause.snoozeMinutes = next.snoozeMinutes;
+  if (shorterPhrase(current.typedPhrase, next.typedPhrase)) pause.typedPhrase = next.typedPhrase;
+  if (current.continueNeedsCode && !next.continueNeedsCode) pause.continueNeedsCode = false;
+  if (Object.keys(pause).length) changes.push({ type: 'setPause', values: pause });
+  if (next.lockHours < current.lockHours) changes.push({ type: 'setLock', hours: next.lockHours });
+  if (strictHoursWeaker(current.strictHours, next.strictHours)) changes.push({ type: 'setStrictHours', strictHours: next.strictHours });
+  return changes;
+}
+
 /** What a change takes away, given the settings it would apply to. */
 export function weakeningsOf(settings: Settings, change: Change, now: number): Weakening[] {
   if (change.type === 'clearLog') return [{ what: 'log' }];

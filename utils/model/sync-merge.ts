@@ -1,4 +1,4 @@
-import { weakenings } from './changes';
+import { weakeningChanges, weakenings, type Change } from './changes';
 import { plural, t } from './i18n';
 import { Person, Settings } from './schema';
 import { INDEX_KEY, PERSON_PREFIX, SYNCED_FIELDS, Stamp, SyncStamps, canonical, fieldKey, hashOf, newer, personKey, stampLocal } from './sync';
@@ -126,7 +126,7 @@ export function syncWrites(
 export interface StepOptions {
   now: number;
   device: string;
-  /** As in MergeOptions: sync was just turned on and this browser's lock is on. */
+  /** As in MergeOptions: this browser's lock is on. */
   keepProtection: boolean;
 }
 
@@ -142,6 +142,12 @@ export type Step =
       writes: { set: Record<string, unknown>; remove: string[] } | null;
       problem: string | null;
       damaged: Remote['damaged'];
+      /**
+       * What the other browsers asked for that would weaken this browser's protection, kept out
+       * under its lock (`keepProtection`): the changes to propose here, through the lock, so they
+       * wait out its cool-off like any change made on this browser.
+       */
+      held: Change[];
     };
 
 /**
@@ -154,6 +160,7 @@ export function syncStep(local: Settings, stamps: SyncStamps, items: Record<stri
   if (!joined.ok) return joined;
   const stamped = stampLocal(stamps, local, options.now, options.device);
   const merged = mergeSync(local, stamped, joined.remote, options);
+  const held = options.keepProtection ? weakeningChanges(local, mergeSync(local, stamped, joined.remote, { ...options, keepProtection: false }).settings) : [];
   const split = splitForSync(merged.settings, merged.stamps);
   if (!split.ok) {
     return {
@@ -164,6 +171,7 @@ export function syncStep(local: Settings, stamps: SyncStamps, items: Record<stri
       writes: null,
       problem: t('sync_nothing_synced', { problem: split.problem.message }),
       damaged: [],
+      held: [],
     };
   }
   const damaged = joined.remote.damaged.length ? [plural('sync_damaged', joined.remote.damaged.length)] : [];
@@ -176,5 +184,6 @@ export function syncStep(local: Settings, stamps: SyncStamps, items: Record<stri
     writes: syncWrites(items, split.items, merged.hold),
     problem: notes.length ? notes.reduce((first, second) => t('sentences_two', { first, second })) : null,
     damaged: joined.remote.damaged,
+    held,
   };
 }

@@ -25,11 +25,13 @@ import { Settings } from './schema';
  * (a person changed after the removal comes back; on a tie the person stays). A person or
  * setting missing from the sync area without a tombstone is not removed, only not known there.
  *
- * The lock: a change from sync was decided by the other browser's lock (lockHours syncs too),
- * so it applies here. When sync is turned on, what the account holds wins over this browser's
- * settings (this browser's stamps start at 0), except where it would weaken this browser's
- * protection while this browser's lock is on: there this browser's value stays and is synced
- * as the newer, so turning sync on is never a way round the lock.
+ * The lock: a change from sync is this browser's lock's to decide, as a change made here is. While
+ * this browser's lock is on, what another browser asks for that would weaken protection here (a
+ * person or an identifier removed, a site switched off, a shorter pause, a lower lock; a friend's
+ * code made there, which is never synced, lets nothing through here) is not taken: this browser's
+ * value stays and is synced as the newer, and the change is proposed here through the lock, to
+ * wait out its cool-off (utils/background/sync.ts). So turning sync on, or a second browser with a
+ * lock of its own, is never a way round this one.
  *
  * Any change to Settings' schema bumps SYNC_VERSION: a browser finding a newer version in the
  * index reads and writes nothing, rather than overwrite what it cannot read.
