@@ -215,13 +215,49 @@ describe('the friend’s code', () => {
 
   it('counts wrong codes, slows them down, and starts again after a right one', async () => {
     let stored = await hashCode('K7QM2-XR4TD', T0, 1000);
-    for (let i = 0; i < 3; i += 1) stored = (await tryCode(stored, 'wrong', T0)).next;
-    expect(stored).toMatchObject({ failures: 3, blockedUntil: T0 + 30_000 });
+    // The clock that counts the time seen, as it stands at each try (utils/model/lock-clock.ts).
+    const seen = (ms: number) => ({ wallAt: T0 + ms, seenMs: 5_000 + ms });
+    for (let i = 0; i < 3; i += 1) stored = (await tryCode(stored, 'wrong', T0, seen(0))).next;
+    expect(stored).toMatchObject({ failures: 3, blockedUntil: T0 + 30_000, blockedSeen: 35_000 });
     // While waiting, even the right code is not checked.
-    expect((await tryCode(stored, 'K7QM2-XR4TD', T0 + 1000)).check).toEqual({ ok: false, reason: 'wait', retryAt: T0 + 30_000 });
-    const right = await tryCode(stored, 'K7QM2-XR4TD', T0 + 30_000);
+    expect((await tryCode(stored, 'K7QM2-XR4TD', T0 + 1000, seen(1000))).check).toEqual({ ok: false, reason: 'wait', retryAt: T0 + 30_000 });
+    const right = await tryCode(stored, 'K7QM2-XR4TD', T0 + 30_000, seen(30_000));
     expect(right.check).toEqual({ ok: true });
     expect(right.next).toMatchObject({ failures: 0, blockedUntil: 0 });
+  });
+
+  // Issue 23, 6: the code's wait, like the lock's, is counted in time seen passing.
+  it('moving the system clock on does not end the wait after wrong codes', async () => {
+    // Eleven wrong codes already: the twelfth waits an hour.
+    let stored = { ...(await hashCode('K7QM2-XR4TD', T0, 1000)), failures: 11 };
+    const clock = { wallAt: T0, seenMs: 0 };
+    stored = (await tryCode(stored, 'wrong', T0, clock)).next;
+    expect(stored).toMatchObject({ blockedUntil: T0 + HOUR, blockedSeen: HOUR });
+    // Two hours on by the wall clock, a minute of it seen: still waiting, for the time not yet seen.
+    const moved = await tryCode(stored, 'K7QM2-XR4TD', T0 + 2 * HOUR, { wallAt: T0 + 2 * HOUR, seenMs: 60_000 });
+    expect(moved.check).toEqual({ ok: false, reason: 'wait', retryAt: T0 + 2 * HOUR + HOUR - 60_000 });
+    // A code slowed before the time seen was counted (no blockedSeen) waits by the wall clock, as it did.
+    const { blockedSeen: _, ...legacy } = stored;
+    expect((await tryCode(legacy, 'K7QM2-XR4TD', T0 + 2 * HOUR, { wallAt: T0 + 2 * HOUR, seenMs: 60_000 })).check).toEqual({ ok: true });
+  });
+
+  it('through the background: the clock is looked at while the code is slowed, and only time seen ends the wait', async () => {
+    await settingsItem.setValue(locked({ continueNeedsCode: true }));
+    const made = await setFriendCode(T0);
+    if (!made.ok) throw new Error(made.message);
+    // Eleven wrong codes already: the twelfth waits an hour.
+    await friendCodeItem.setValue({ ...(await loadFriendCode()).value!, failures: 11 });
+    await checkContinueCode('WRONG-CODE1', T0);
+    expect(await checkContinueCode(made.code, T0)).toMatchObject({ ok: false, reason: 'wait' });
+    // Slowed: the background looks once a minute, with nothing held.
+    expect(await fakeBrowser.alarms.get(LOCK_ALARM)).toMatchObject({ periodInMinutes: 1 });
+    // The system clock moved a day on: a jump counts no more than a late look, and the hour is not over.
+    expect(await checkContinueCode(made.code, T0 + 24 * HOUR)).toMatchObject({ ok: false, reason: 'wait' });
+    // An hour seen passing (the alarm's looks): over.
+    await timePasses(T0 + 24 * HOUR, T0 + 25 * HOUR);
+    expect(await checkContinueCode(made.code, T0 + 25 * HOUR)).toEqual({ ok: true });
+    await applyDue(T0 + 25 * HOUR + 1000);
+    expect(await fakeBrowser.alarms.get(LOCK_ALARM)).toBeUndefined();
   });
 
   it('applies a held change early only with the right code', async () => {

@@ -1,4 +1,5 @@
 import type { FriendCode } from '../store/storage';
+import { leastUntilDue, type LockClock } from '../model/lock-clock';
 import type { CodeCheck } from '../protocol/replies';
 
 /**
@@ -49,11 +50,22 @@ export function waitAfter(failures: number): number {
 }
 
 
-/** One try against the stored code: the answer, and what to store after it. */
-export async function tryCode(stored: FriendCode, typed: string, now: number): Promise<{ check: CodeCheck; next: FriendCode }> {
-  if (now < stored.blockedUntil) return { check: { ok: false, reason: 'wait', retryAt: stored.blockedUntil }, next: stored };
-  if (await codeMatches(stored, typed)) return { check: { ok: true }, next: { ...stored, failures: 0, blockedUntil: 0 } };
+/** How long at the least until a slowed code may be tried again, by both clocks (0: now). */
+export function codeWait(stored: FriendCode, clock: LockClock, now: number): number {
+  return leastUntilDue({ appliesAt: stored.blockedUntil, seenDue: stored.blockedSeen }, clock, now);
+}
+
+/**
+ * One try against the stored code: the answer, and what to store after it. The wait after wrong
+ * codes ends once it has passed by the wall clock and in the time the extension has seen pass
+ * (`clock`), so moving the system clock on does not end it.
+ */
+export async function tryCode(stored: FriendCode, typed: string, now: number, clock: LockClock): Promise<{ check: CodeCheck; next: FriendCode }> {
+  const wait = codeWait(stored, clock, now);
+  if (wait > 0) return { check: { ok: false, reason: 'wait', retryAt: now + wait }, next: stored };
+  if (await codeMatches(stored, typed)) return { check: { ok: true }, next: { ...stored, failures: 0, blockedUntil: 0, blockedSeen: 0 } };
   const failures = stored.failures + 1;
-  const blockedUntil = now + waitAfter(failures);
-  return { check: { ok: false, reason: 'wrong', retryAt: blockedUntil }, next: { ...stored, failures, blockedUntil } };
+  const after = waitAfter(failures);
+  const blockedUntil = now + after;
+  return { check: { ok: false, reason: 'wrong', retryAt: blockedUntil }, next: { ...stored, failures, blockedUntil, blockedSeen: clock.seenMs + after } };
 }

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { applyToSettings, decideChange, hoursToMs, type Change, type ChangeResult, type PendingChange } from '../model/changes';
-import { hashCode, newCode, tryCode } from './friend-code';
+import { codeWait, hashCode, newCode, tryCode } from './friend-code';
 import type { CodeCheck, NewCode } from '../protocol/replies';
 import { clearLog } from './log';
 import { Settings } from '../model/schema';
 import { siteOrigin } from '../sites/custom/custom';
-import { friendCodeItem, loadFriendCode, loadLockClock, loadPending, loadSettings, lockClockItem, pendingItem, settingsItem } from '../store/storage';
+import { friendCodeItem, loadFriendCode, type FriendCode, loadLockClock, loadPending, loadSettings, lockClockItem, pendingItem, settingsItem } from '../store/storage';
 import { isDue, leastUntilDue, look, LOOK_EVERY_MINUTES, type LockClock } from '../model/lock-clock';
 import { t } from '../model/i18n';
 import { serialQueue } from './queue';
@@ -131,8 +131,9 @@ export const applyDue = (now = Date.now()) => inQueue(() => applyDueNow(now));
 async function applyDueNow(now: number): Promise<number> {
   const pending = await loadPending(true);
   if (!pending.readable) return 0;
-  // The clock counts only while a change is held: only then does the time seen matter.
-  if (pending.value.length === 0) {
+  // The clock counts only while a change is held or the friend's code is slowed: only then does the time seen matter.
+  const code = (await loadFriendCode(true)).value;
+  if (pending.value.length === 0 && !(code && code.blockedUntil > 0)) {
     await browser.alarms.clear(LOCK_ALARM);
     return 0;
   }
@@ -148,20 +149,23 @@ async function applyDueNow(now: number): Promise<number> {
   const done = new Set(due.slice(0, applied).map((held) => held.id));
   const rest = pending.value.filter((held) => !done.has(held.id));
   if (done.size) await pendingItem.setValue(rest);
-  await scheduleLockAlarm(rest, clock, now);
+  await scheduleLockAlarm(rest, clock, now, code);
   return applied;
 }
 
 /**
- * While a change is held the background looks once a minute (the alarm outlives the worker), so
- * the time it sees pass is counted; the first look is when the earliest held change could come due.
+ * While a change is held, or the friend's code is slowed, the background looks once a minute (the
+ * alarm outlives the worker), so the time it sees pass is counted; the first look is when the
+ * earliest held change could come due.
  */
-async function scheduleLockAlarm(pending: readonly PendingChange[], clock: LockClock, now: number): Promise<void> {
-  if (pending.length === 0) {
+async function scheduleLockAlarm(pending: readonly PendingChange[], clock: LockClock, now: number, code: FriendCode | null = null): Promise<void> {
+  const codeWaits = code !== null && codeWait(code, clock, now) > 0;
+  if (pending.length === 0 && !codeWaits) {
     await browser.alarms.clear(LOCK_ALARM);
     return;
   }
-  const next = now + Math.min(...pending.map((held) => leastUntilDue(held, clock, now)));
+  const waits = [...pending.map((held) => leastUntilDue(held, clock, now)), ...(codeWaits ? [codeWait(code, clock, now)] : [])];
+  const next = now + Math.min(...waits);
   const when = Math.max(Math.min(next, now + LOOK_EVERY_MINUTES * 60_000), Date.now() + 1000);
   const existing = await browser.alarms.get(LOCK_ALARM);
   if (existing?.periodInMinutes !== LOOK_EVERY_MINUTES || existing.scheduledTime > when) {
@@ -173,8 +177,14 @@ async function scheduleLockAlarm(pending: readonly PendingChange[], clock: LockC
 async function checkCode(typed: string, now: number): Promise<CodeCheck> {
   const stored = await loadFriendCode(true);
   if (!stored.value) return { ok: false, reason: 'none', retryAt: 0 };
-  const { check, next } = await tryCode(stored.value, typed, now);
-  if (next !== stored.value) await friendCodeItem.setValue(next);
+  const clock = await lookAtClock(now);
+  const { check, next } = await tryCode(stored.value, typed, now, clock);
+  if (next !== stored.value) {
+    await friendCodeItem.setValue(next);
+    // Slowed: the clock is looked at while the wait lasts, so the time seen passing is counted.
+    const pending = await loadPending(true);
+    if (pending.readable) await scheduleLockAlarm(pending.value, clock, now, next);
+  }
   return check;
 }
 

@@ -58,6 +58,11 @@ export const FriendCode = z.object({
   failures: z.int().check(z.nonnegative()),
   /** No try is checked before this time (wrong codes slow down). */
   blockedUntil: z.int().check(z.nonnegative()),
+  /**
+   * Nor before the time the extension has seen pass reaches this (utils/model/lock-clock.ts), so a
+   * clock moved on does not end the wait. Missing on codes slowed before it was counted: the wall clock alone, as then.
+   */
+  blockedSeen: z.optional(z.int().check(z.nonnegative())),
 });
 export type FriendCode = z.infer<typeof FriendCode>;
 
