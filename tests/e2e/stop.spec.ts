@@ -27,15 +27,18 @@ async function site(context: BrowserContext, url: RegExp, body = '<!doctype html
 
 const stopped = stopInEffect;
 
+/** Waits until no rule stops `url`; on a failure, says which rules still do and what the background had stored. */
 async function notStopped(background: Worker, url: string): Promise<void> {
   await expect
     .poll(() =>
       background.evaluate(async (url) => {
-        const rules = await chrome.declarativeNetRequest.getDynamicRules();
-        return rules.some((rule) => new RegExp(rule.condition.regexFilter ?? '$^').test(url));
+        const rules = (await chrome.declarativeNetRequest.getDynamicRules()).filter((rule) => new RegExp(rule.condition.regexFilter ?? '$^').test(url));
+        if (rules.length === 0) return 'none';
+        const { settings, snoozes } = await chrome.storage.local.get(['settings', 'snoozes']);
+        return JSON.stringify({ rules: rules.map((rule) => rule.id), snoozes, people: (settings as { people?: { id: string }[] } | undefined)?.people?.map((p) => p.id), now: Date.now() });
       }, url),
     )
-    .toBe(false);
+    .toBe('none');
 }
 
 const onPausePage = (page: Page, extensionId: string) => expect.poll(() => page.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/pause\\.html\\?`));
