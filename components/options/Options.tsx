@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/model/defaults';
+import { DEFAULT_INCOMING_QUESTIONS, DEFAULT_QUESTIONS, DEFAULT_REMINDERS } from '@/utils/model/defaults';
 import { coverageHints, identifiersFromInput, withIdentifiers, type CoverageHint } from '@/utils/model/identity';
 import { sendMessage } from '@/utils/protocol/messaging';
 import { Change } from '@/utils/model/changes';
@@ -232,6 +232,7 @@ const pauseDraft = (settings: Settings) => ({
   snoozeMinutes: String(settings.snoozeMinutes),
   typedPhrase: settings.typedPhrase,
   questions: settings.questions.join('\n'),
+  incomingQuestions: settings.incomingQuestions.join('\n'),
   reminders: settings.reminders.join('\n'),
   supportName: settings.supportPerson?.name ?? '',
   supportLink: settings.supportPerson?.link ?? '',
@@ -270,6 +271,7 @@ function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
           snoozeMinutes: Number(draft.snoozeMinutes),
           typedPhrase: draft.typedPhrase.trim(),
           questions: lines(draft.questions),
+          incomingQuestions: lines(draft.incomingQuestions),
           reminders: lines(draft.reminders),
           supportPerson:
             draft.supportName.trim() || draft.supportLink.trim()
@@ -310,6 +312,9 @@ function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
           {t('options_pause_questions')} <textarea rows={6} {...field('questions')} />
         </label>
         <label>
+          {t('options_pause_incoming_questions')} <textarea rows={6} {...field('incomingQuestions')} />
+        </label>
+        <label>
           {t('options_pause_reminders')} <textarea rows={6} {...field('reminders')} />
         </label>
         <div class="row">
@@ -317,7 +322,12 @@ function PauseSettings({ settings, save }: { settings: Settings; save: Save }) {
           <button
             type="button"
             onClick={() =>
-              setDraft({ ...draft, questions: DEFAULT_QUESTIONS.join('\n'), reminders: DEFAULT_REMINDERS.join('\n') })
+              setDraft({
+                ...draft,
+                questions: DEFAULT_QUESTIONS.join('\n'),
+                incomingQuestions: DEFAULT_INCOMING_QUESTIONS.join('\n'),
+                reminders: DEFAULT_REMINDERS.join('\n'),
+              })
             }
           >
             {t('options_pause_restore')}

@@ -46,7 +46,9 @@ test.describe('Instagram profiles, end to end', () => {
     await expectPaused(page);
     const text = await pauseText(page);
     expect(text).toContain('S.');
-    expect(text).toContain('Are they willing to work on the relationship and address the issues?');
+    // The article's reasons, for the user's own urge (its questions are for when they make contact).
+    expect(text).toContain('Is this for your recovery, or to win them back?');
+    expect(text).not.toContain('Are they willing to work on the relationship and address the issues?');
     expect(text).not.toContain('sam.lee');
     const leave = await pauseButton(page, 'Leave');
     expect(leave?.focused).toBe(true);

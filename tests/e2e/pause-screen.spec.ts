@@ -92,12 +92,12 @@ test.describe('the pause screen', () => {
   });
 });
 
-test('questions edited in options are shown, and the article’s can be restored', async ({ context, background, serve, extensionId }) => {
+test('questions edited in options are shown, and the article’s can be restored, each set for its moment', async ({ context, background, serve, extensionId }) => {
   await seedSettings(background, [sam]);
   await serve('https://www.instagram.com/**', 'instagram/app.html');
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const questions = options.getByLabel('Questions, one a line');
+  const questions = options.getByLabel('Questions when you reach for them, one a line');
   await questions.fill('Would I tell a friend to send this?');
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.locator('main > p.status')).toHaveText('Pause settings saved.');
@@ -110,13 +110,22 @@ test('questions edited in options are shown, and the article’s can be restored
 
   await options.getByRole('button', { name: 'Restore the article’s questions and reminders' }).click();
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  // The article's questions, from the messages (the browser here is in English). The status
-  // line already said "saved" after the first save: the stored questions say when this one is.
-  const defaults = Object.entries(english).filter(([key]) => key.startsWith('default_question_')).map(([, entry]) => entry.message);
-  expect(defaults).toHaveLength(5);
-  await expect.poll(async () => ((await storageOf(background)) as { settings: { questions: string[] } }).settings.questions).toEqual(defaults);
+  // From the messages (the browser here is in English): the article's reasons for the user's own
+  // urge on the pause screen, its questions for when they reach out kept apart. The status line
+  // already said "saved" after the first save: the stored questions say when this one is.
+  const words = (prefix: string) => Object.entries(english).filter(([key]) => key.startsWith(prefix)).map(([, entry]) => entry.message);
+  const urge = words('default_urge_question_');
+  const incoming = words('default_question_');
+  expect([urge.length, incoming.length]).toEqual([4, 5]);
+  await expect
+    .poll(async () => ((await storageOf(background)) as { settings: { questions: string[]; incomingQuestions: string[] } }).settings)
+    .toMatchObject({ questions: urge, incomingQuestions: incoming });
+  await expect(options.getByLabel('Questions for when they reach out to you, one a line')).toHaveValue(incoming.join('\n'));
   const again = await context.newPage();
   await again.goto('https://www.instagram.com/sam.lee/');
   await expectPaused(again);
-  expect(await pauseText(again)).toContain(defaults[0]);
+  const text = await pauseText(again);
+  expect(text).toContain(urge[0]);
+  // Their questions are for when they make contact, not for this moment.
+  expect(text).not.toContain(incoming[0]);
 });

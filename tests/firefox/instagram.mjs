@@ -34,7 +34,9 @@ test('a person added in options is paused on their profile; Leave goes back; the
     assert.equal(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2) === document.querySelector('[popover]')), true);
     assert.equal(await page.$eval('[popover]', (host) => host.shadowRoot), null);
     assert.ok(screen.text.includes('S.'), screen.text);
-    assert.ok(screen.text.includes('Are they willing to work on the relationship and address the issues?'), screen.text);
+    // The article's reasons, for the user's own urge (its questions are for when they make contact).
+    assert.ok(screen.text.includes('Is this for your recovery, or to win them back?'), screen.text);
+    assert.ok(!screen.text.includes('Are they willing to work on the relationship and address the issues?'), screen.text);
     assert.ok(!screen.text.includes('sam.lee'), 'the screen does not name the profile');
     const leave = screen.buttons.find((b) => b.name === 'Leave');
     assert.equal(leave?.focused, true, 'Leave has the focus');

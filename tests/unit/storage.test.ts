@@ -91,3 +91,61 @@ describe('validated storage', () => {
     expect(salvageSettings(undefined)).toEqual({ value: defaultSettings(), valid: true, readable: true });
   });
 });
+
+/*
+ * Issue 24: two sets of questions. The first releases stored one (version 1 of `local:settings`):
+ * the article's questions for when they make contact, shown at the user's own urge. Seeded as
+ * those releases stored them, then read by this release's storage module, freshly loaded.
+ */
+describe('settings stored by the first releases: the questions split in two', () => {
+  const FIRST_RELEASE = [
+    'Are they willing to work on the relationship and address the issues?',
+    'Are they willing to listen and compromise?',
+    'Do they feel sorry for what they did?',
+    'What is the plan from now on?',
+    'Has anything changed about what separated you in the first place?',
+  ];
+  const v1 = (questions: string[]) => {
+    const { incomingQuestions: _, ...settings } = { ...defaultSettings(), people: [person], questions };
+    return settings;
+  };
+  const freshStorage = async () => {
+    vi.resetModules();
+    const module = await import('@/utils/store/storage');
+    return module.loadSettings(true);
+  };
+  beforeEach(() => fakeBrowser.reset());
+
+  it('never edited: the pause gets the questions for the urge, and the article’s go to when they reach out', async () => {
+    await fakeBrowser.storage.local.set({ settings: v1(FIRST_RELEASE), settings$: { v: 1 } });
+    const loaded = await freshStorage();
+    expect(loaded.valid).toBe(true);
+    expect(loaded.value.questions).toEqual(defaultSettings().questions);
+    expect(loaded.value.questions).not.toContain(FIRST_RELEASE[0]);
+    expect(loaded.value.incomingQuestions).toEqual(FIRST_RELEASE);
+    expect(loaded.value.people).toEqual([person]);
+    // Read as split; stored as it was until the next change is written.
+    expect(await raw('settings')).toEqual(v1(FIRST_RELEASE));
+  });
+
+  it('edited: the user’s own questions stay, word for word; the article’s are added for when they reach out', async () => {
+    const theirs = ['Why now?', ...FIRST_RELEASE.slice(1)];
+    // Stored with no version mark at all, as some early writes were: version 1.
+    await fakeBrowser.storage.local.set({ settings: v1(theirs) });
+    const loaded = await freshStorage();
+    expect(loaded.value.questions).toEqual(theirs);
+    expect(loaded.value.incomingQuestions).toEqual(FIRST_RELEASE);
+  });
+
+  it('a backup written by a first release is brought over the same way when imported', async () => {
+    const { checkBackup } = await import('@/utils/model/backup');
+    const file = { format: 'clean-break-backup', version: 1, exportedAt: '2026-06-01T12:00:00.000Z', settings: v1(FIRST_RELEASE), attempts: [], journal: [] };
+    const checked = checkBackup(file);
+    if (!checked.ok) throw new Error(checked.message);
+    expect(checked.backup.settings.questions).toEqual(defaultSettings().questions);
+    expect(checked.backup.settings.incomingQuestions).toEqual(FIRST_RELEASE);
+    const edited = checkBackup({ ...file, settings: v1(['Why now?']) });
+    if (!edited.ok) throw new Error(edited.message);
+    expect(edited.backup.settings.questions).toEqual(['Why now?']);
+  });
+});

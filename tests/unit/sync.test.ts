@@ -68,8 +68,8 @@ describe('splitForSync: the sync area’s items, within its quotas', () => {
   it('fits 200 people, and reads them back in the order they were added', () => {
     const people = Array.from({ length: 200 }, (_, i) => person(crypto.randomUUID(), 2, 24, 1000 + i));
     const items = areaOf(withPeople(...people), 5, 'dev-a');
-    // 200 people, 15 settings besides the people, the index.
-    expect(Object.keys(items)).toHaveLength(200 + 15 + 1);
+    // 200 people, 16 settings besides the people, the index.
+    expect(Object.keys(items)).toHaveLength(200 + 16 + 1);
     expect(sizes(items).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(SYNC_QUOTA.totalBytes);
     const fresh = defaultSettings();
     const merged = mergeSync(fresh, zeroStamps(fresh), remoteOf(items), { now: 9, device: 'dev-b', keepProtection: false });

@@ -1,5 +1,6 @@
 import { formatList, formatNumber, plural, t } from './i18n';
 import { sameIdentifier } from './normalize';
+import { splitQuestions } from './migrate-settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile, Settings, type Attempt, type Identifier, type JournalEntry, type Person } from './schema';
 import { sitePattern } from '../sites/custom/custom';
 
@@ -130,7 +131,9 @@ export function checkBackup(raw: unknown): ParsedBackup {
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
     return refuse(t('backup_newer', { version: String(version), reads: String(BACKUP_VERSION) }));
   }
-  const parsed = BackupFile.safeParse(raw, { error: missingField });
+  // A file written before the two sets of questions: its settings as the stored ones were brought over (splitQuestions).
+  const split = isRecord(raw.settings) ? { ...raw, settings: splitQuestions(raw.settings) } : raw;
+  const parsed = BackupFile.safeParse(split, { error: missingField });
   if (!parsed.success) return refuse(describeProblems(parsed.error.issues));
   const problems = consistencyProblems(parsed.data);
   if (problems.length) return refuse(describeProblems(problems));

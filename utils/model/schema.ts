@@ -1,5 +1,9 @@
 import { z } from './zod';
 import { FEELINGS } from './schema-values';
+import { incomingQuestions } from './default-words';
+
+/** A set of questions on a screen. */
+export const QuestionList = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(400))).check(z.minLength(1), z.maxLength(20));
 
 export { ANY_SITE, FEELING_LABEL } from './schema-values';
 
@@ -97,7 +101,10 @@ export const Settings = z.object({
   disabledSites: z.array(SiteRef),
   /** Sites the user added; each one's host permission is asked for when it is added. */
   customSites: z._default(z.array(CustomSite).check(z.maxLength(50)), []),
-  questions: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(400))).check(z.minLength(1), z.maxLength(20)),
+  /** For the user's own urge: the pause screen (utils/model/default-words.ts). */
+  questions: QuestionList,
+  /** For when they reach out (added after version 1: absent means the article's own). */
+  incomingQuestions: z._default(QuestionList, incomingQuestions),
   reminders: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(600))).check(z.minLength(1), z.maxLength(20)),
   countdownSeconds: z.int().check(z.gte(3), z.lte(600)),
   /** Added to the countdown for each earlier attempt the same day. */

@@ -33,8 +33,10 @@ import { Settings } from './schema';
  * wait out its cool-off (utils/background/sync.ts). So turning sync on, or a second browser with a
  * lock of its own, is never a way round this one.
  *
- * Any change to Settings' schema bumps SYNC_VERSION: a browser finding a newer version in the
- * index reads and writes nothing, rather than overwrite what it cannot read.
+ * A change to the shape of a synced setting bumps SYNC_VERSION: a browser finding a newer version
+ * in the index reads and writes nothing, rather than overwrite what it cannot read. A new setting
+ * does not (`incomingQuestions`, after version 1): a browser that does not know its key neither
+ * reads nor removes it, and one that knows it gives it its default until the item arrives.
  */
 export const SYNC_VERSION = 1;
 export const SYNC_QUOTA = { itemBytes: 8_192, totalBytes: 102_400, maxItems: 512 } as const;

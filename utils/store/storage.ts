@@ -1,3 +1,4 @@
+import { splitQuestions } from '../model/migrate-settings';
 import { storage } from 'wxt/utils/storage';
 import { z } from '../model/zod';
 import { defaultSettings } from '../model/defaults';
@@ -126,8 +127,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keeps every field (and every person) that still parses; the rest fall back to defaults. */
-export function salvageSettings(raw: unknown): Loaded<Settings> {
-  if (raw === null || raw === undefined) return { value: defaultSettings(), valid: true, readable: true };
+export function salvageSettings(stored: unknown): Loaded<Settings> {
+  if (stored === null || stored === undefined) return { value: defaultSettings(), valid: true, readable: true };
+  // Settings from before the two sets of questions are read as split (utils/model/migrate-settings.ts),
+  // here on every read rather than by a write of their own: what is stored changes only with the
+  // next change the background writes, and a value that does not parse is backed up as it was.
+  const raw = splitQuestions(stored);
   const parsed = Settings.safeParse(raw);
   if (parsed.success) return { value: parsed.data, valid: true, readable: true };
   const value = defaultSettings();

@@ -53,7 +53,7 @@ function remove(value: Json, path: Path): void {
 }
 
 /** Keys that may be absent: optional, or given a default for files written before they existed. */
-const MAY_BE_ABSENT = new Set(['learned', 'customSites', 'showBadge', 'abandonedAt', 'lockHours', 'strictHours', 'continueNeedsCode']);
+const MAY_BE_ABSENT = new Set(['learned', 'customSites', 'showBadge', 'abandonedAt', 'lockHours', 'strictHours', 'continueNeedsCode', 'incomingQuestions']);
 
 /** Every place below the root's `format` and `version` holding a primitive (or null), and every object key. */
 function places(backup: BackupFile): { leaves: Path[]; keys: Path[] } {
