@@ -58,7 +58,10 @@ export function StopPage({ stop }: { stop: StopRef | null }) {
         if (reading.status === 'refused') return setView({ status: 'refused' });
         if (reading.status === 'pass') {
           // No longer watched there (removed, switched off, let through meanwhile): the address opens.
-          void sendMessage('passStop', stop).then((passed) => passed && location.replace(stop.url));
+          void sendMessage('passStop', stop).then(
+            (passed) => (passed ? location.replace(stop.url) : setView({ status: 'refused' })),
+            () => setView({ status: 'unreadable' }),
+          );
           return;
         }
         const next: AttemptRef = { attemptId: crypto.randomUUID(), personId: reading.person.id, site: stop.site, kind: reading.kind, startedAt: Date.now() };

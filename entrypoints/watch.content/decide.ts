@@ -30,6 +30,8 @@ export interface WatchState {
   leaving: { personId: string; from: string; until: number } | null;
   /** After Continue into a chat thread: whose first send asks once more, while the thread stays open. */
   sendCheck: string | null;
+  /** A Continue on the pause page into a chat (a snooze's `sendCheckUntil`) has armed the send check on this page: once. */
+  stopSendCheck: boolean;
   /** The addresses whose conversation was sent to the background to learn, and those reported unread: once each. */
   reported: { learned: readonly string[]; unread: readonly string[] };
   /** A link the site's app replaces in place, carried to the chat it opens (see `carry`). */
@@ -118,6 +120,7 @@ export function initialState(site: string): WatchState {
     through: null,
     leaving: null,
     sendCheck: null,
+    stopSendCheck: false,
     reported: { learned: [], unread: [] },
     carry: { from: null, resolved: [], touched: false, looked: false },
     backFromCache: false,
@@ -172,6 +175,16 @@ function decidePage(state: WatchState, { url, found, named }: WatchEvent & { typ
     // history.back() is asynchronous: until the address changes, wait. If going back landed on
     // the same person again, go to the site's home instead.
     return { state: next, decision: url !== leaving.from ? { do: 'leave', to: 'home' } : nothing };
+  }
+  // Their chat opened by a Continue on the pause page (the address was stopped before its
+  // request): the first send asks once, as after Continue on the page itself.
+  if (found?.kind === 'thread' && !next.through && !next.stopSendCheck) {
+    const { person } = found;
+    const fromStop = next.snoozes.find((s) => s.personId === person.id && s.site === next.site && s.until > now && (s.sendCheckUntil ?? 0) > now);
+    if (fromStop) {
+      const through = { personId: person.id, kind: 'thread' as const, until: fromStop.until, url, blankSince: null };
+      return { state: { ...next, through, sendCheck: person.id, stopSendCheck: true }, decision: { do: 'armSendCheck', person } };
+    }
   }
   if (found && !next.through && !snoozed(next, found.person.id, now)) {
     const pausedOn = { url, blankSince: null, named };

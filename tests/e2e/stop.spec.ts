@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, seed, seedSettings, stopInEffect, test } from './support/extension';
-import { clickNode, continueThrough, expectPaused, pauseButton, pauseText } from './support/pause';
+import { axNodes, clickNode, continueThrough, expectPaused, pauseButton, pauseText } from './support/pause';
 import { expectDecided } from './support/read-page';
 
 /*
@@ -119,6 +119,27 @@ test.describe('a full load of their address is stopped before the request', () =
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued']);
     // The let-through is gone once used.
     await expect.poll(() => background.evaluate(() => chrome.declarativeNetRequest.getSessionRules().then((rules) => rules.length))).toBe(0);
+  });
+
+  test('their learned chat: stopped; Continue opens it, and the first send there asks once, as after Continue on the page', async ({ context, background, extensionId, serve }) => {
+    const thread = 'https://www.instagram.com/direct/t/340282366841710300949128171234567890/';
+    await seedSettings(background, [
+      { ...SAM, identifiers: [...SAM.identifiers, { kind: 'conversationId', value: '340282366841710300949128171234567890', site: 'instagram' }] },
+    ]);
+    await stopped(background, thread);
+    await serve('https://www.instagram.com/direct/t/**', 'instagram/direct-thread.html');
+    const page = await context.newPage();
+    await page.goto(thread);
+    await onPausePage(page, extensionId);
+    await continueThrough(page);
+    await expect.poll(() => page.url()).toBe(thread);
+    const composer = page.locator('[role="main"] [role="textbox"]');
+    await composer.click();
+    await page.keyboard.type('Can we talk?');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await axNodes(page)).find((node) => node.role === 'alertdialog')?.name).toBe('Send this to S.?');
+    await expect(page.locator('[role="grid"] [role="row"]')).toHaveCount(1);
+    expect((await attemptsOf(background)).map((a) => [a.kind, a.outcome])).toEqual([['thread', 'continued']]);
   });
 
   test('the rules follow the settings: someone else, and someone no longer watched, reach the site', async ({ context, background }) => {

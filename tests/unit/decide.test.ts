@@ -255,6 +255,42 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'their chat opened by a Continue on the pause page (a snooze that asks on send): let through, the send check armed once',
+    state: state({ snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000, sendCheckUntil: NOW + 60_000 }] }),
+    sighting: page(found(sam, 'thread')),
+    decision: { do: 'armSendCheck', person: sam },
+    changes: {
+      sendCheck: 'sam',
+      stopSendCheck: true,
+      through: { personId: 'sam', kind: 'thread', until: NOW + 10 * 60_000, url: SAMS_PAGE, blankSince: null },
+    },
+  },
+  {
+    name: 'the same chat looked at again, the send check already armed on this page: nothing more',
+    state: state({
+      snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000, sendCheckUntil: NOW + 60_000 }],
+      stopSendCheck: true,
+      sendCheck: null,
+    }),
+    sighting: page(found(sam, 'thread')),
+    decision: { do: 'letThrough' },
+    changes: {},
+  },
+  {
+    name: 'a chat opened after the pause page’s minute is over: an ordinary snooze, no send check',
+    state: state({ snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000, sendCheckUntil: NOW - 1 }] }),
+    sighting: page(found(sam, 'thread')),
+    decision: { do: 'letThrough' },
+    changes: {},
+  },
+  {
+    name: 'their profile let through from the pause page: no send check on a profile',
+    state: state({ snoozes: [{ personId: 'sam', site: 'instagram', until: NOW + 10 * 60_000, sendCheckUntil: NOW + 60_000 }] }),
+    sighting: page(found(sam)),
+    decision: { do: 'letThrough' },
+    changes: {},
+  },
+  {
     name: 'Continue on a profile with a send check armed for someone else: it goes',
     state: state({ paused: found(sam), sendCheck: 'jo' }),
     sighting: { type: 'chose', outcome: 'continued', url: SAMS_PAGE },

@@ -183,13 +183,14 @@ function journalEntry(text: string, personId: string, site: string, attemptId: s
   return { id: newId(), writtenAt: now, personId, site, attemptId, text };
 }
 
-async function snooze(personId: string, site: string, now: number, atLeastMinutes = 0): Promise<void> {
+async function snooze(personId: string, site: string, now: number, atLeastMinutes = 0, sendCheckUntil?: number): Promise<void> {
   const minutes = Math.max((await loadSettings()).value.snoozeMinutes, atLeastMinutes);
   if (minutes === 0) return;
   const loaded = await loadSnoozes(true);
   if (!loaded.readable) return;
   const snoozes = loaded.value.filter((s) => s.until > now && !(s.personId === personId && s.site === site));
-  await snoozesItem.setValue([...snoozes, { personId, site, until: now + minutes * 60_000 }]);
+  const until = now + minutes * 60_000;
+  await snoozesItem.setValue([...snoozes, sendCheckUntil === undefined ? { personId, site, until } : { personId, site, until, sendCheckUntil }]);
 }
 
 /**
@@ -198,12 +199,13 @@ async function snooze(personId: string, site: string, now: number, atLeastMinute
  * (utils/background/stop-rules.ts) is not paused again by the content script as it loads, even
  * with the snooze set to none. In turn with the log's writes, as Continue's own snooze is.
  */
-export function snoozeAtLeast(personId: string, site: string, minutes: number): Promise<void> {
+export function snoozeAtLeast(personId: string, site: string, minutes: number, sendCheckMs?: number): Promise<void> {
   return serialized(async () => {
     const now = Date.now();
     const current = (await loadSnoozes()).value.find((s) => s.personId === personId && s.site === site && s.until > now);
-    if (current && current.until >= now + minutes * 60_000) return;
-    await snooze(personId, site, now, minutes);
+    const sendCheckUntil = sendCheckMs === undefined ? undefined : now + sendCheckMs;
+    if (current && current.until >= now + minutes * 60_000 && sendCheckUntil === undefined) return;
+    await snooze(personId, site, now, Math.max(minutes, current ? Math.ceil((current.until - now) / 60_000) : 0), sendCheckUntil);
   });
 }
 

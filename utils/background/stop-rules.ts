@@ -270,10 +270,17 @@ export async function readStop(ref: StopRef): Promise<StopReading> {
  * the page there.
  */
 export async function passStop(ref: StopRef, tabId: number): Promise<boolean> {
-  const found = await stoppedTarget(ref);
-  if (found === 'refused') return false;
-  // Someone else's address (or theirs no longer watched) opens without letting them through.
-  if (found !== 'pass') await snoozeAtLeast(ref.personId, ref.site, 1);
+  if (!(await isStopKey(ref.key))) return false;
+  // Their address (not someone else's, and they are still watched): let through on the page it
+  // opens, as Continue there does (the snooze Continue wrote may already stop the rule applying).
+  // Into their chat, the first send there asks once, as after Continue on the page (a minute to load it).
+  const settings = await loadSettings();
+  const person = settings.value.people.find((p) => p.id === ref.personId);
+  const adapter = [...adapters, ...(await grantedCustomSites(settings.value))].find((site) => site.id === ref.site);
+  const url = new URL(ref.url);
+  if (person && adapter && !namesSomeoneElse(adapter, person, url)) {
+    await snoozeAtLeast(ref.personId, ref.site, 1, adapter.fromUrl(url)?.kind === 'thread' ? 60_000 : undefined);
+  }
   await letThrough(tabId, ref.url);
   return true;
 }

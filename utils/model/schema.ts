@@ -170,6 +170,11 @@ export const Snooze = z.object({
   personId: Id,
   site: SiteRef,
   until: z.int().check(z.nonnegative()),
+  /**
+   * Let through from the pause page into their chat (utils/background/stop-rules.ts): the chat's
+   * page, opened before this time, asks once on the first send, as after Continue on the page itself.
+   */
+  sendCheckUntil: z.optional(z.int().check(z.nonnegative())),
 });
 export type Snooze = z.infer<typeof Snooze>;
 
