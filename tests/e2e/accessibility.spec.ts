@@ -24,6 +24,22 @@ test.describe('accessibility', () => {
     });
   }
 
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the pause page a stopped address lands on has no axe violations (${colorScheme})`, async ({ context, background, serve }) => {
+      await serve('https://www.instagram.com/**', 'instagram/app.html');
+      await expect
+        .poll(() => background.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length))
+        .toBeGreaterThan(0);
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto('https://www.instagram.com/sam.lee/');
+      await expect(page.getByRole('dialog', { name: 'Take a breath' })).toBeVisible();
+      expect(page.url()).toContain('/pause.html?');
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
   for (const [colorScheme, status] of [['light', 'asking'], ['dark', 'asking'], ['light', 'failed']] as const) {
     test(`the question on the first send after Continue has no axe violations (${colorScheme}, ${status})`, async ({ context, extensionId }) => {
       const page = await context.newPage();
