@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectPopupShows, until, withFirefox } from './support/firefox.mjs';
+import { expectNotPaused, expectPopupShows, pauseLog, until, withFirefox } from './support/firefox.mjs';
 
 // Issue 23, point 1, in Firefox: a full load of a watched person's address is stopped before its
 // request. Firefox has declarativeNetRequest in the MV2 build too (Firefox 113+), so the same
@@ -52,4 +52,31 @@ test('the pause page opened by a site with a guessed key shows nothing and recor
     await until(async () => (await pausePageText(page))?.includes('opens only when Clean Break stops an address'), 'the refusal');
     assert.ok(!(await pausePageText(page)).includes('Take a breath'));
     await expectPopupShows(ff, { today: 0 });
+  }));
+
+test('Continue on the pause page lets that one load through: their profile opens once, and is not paused again', () =>
+  withFirefox(async (ff) => {
+    const options = await ff.seedSettings([sam]);
+    await until(async () => (await options.evaluate(() => browser.declarativeNetRequest.getDynamicRules())).length > 0, 'the rules are written');
+    const page = await ff.sitePage(APP);
+    const reached = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith('https://www.instagram.com/sam.lee')) reached.push(request.url());
+    });
+    await page.goto('https://www.instagram.com/explore/');
+    page.goto('https://www.instagram.com/sam.lee/').catch(() => {});
+    await until(async () => (await pausePageText(page))?.includes('Take a breath'), 'the pause page');
+    // The countdown (3 s), then Continue anyway, pressed as a person does.
+    const continueButton = 'xpath/.//button[normalize-space()="Continue anyway"]';
+    await until(() => page.$eval(continueButton, (button) => !button.disabled).catch(() => false), 'Continue anyway is enabled', 15_000);
+    await (await page.$(continueButton)).click();
+    await until(() => page.evaluate(() => location.href === 'https://www.instagram.com/sam.lee/').catch(() => false), 'their profile opens');
+    assert.deepEqual(reached, ['https://www.instagram.com/sam.lee/']);
+    // The content script there let them through (Continue's snooze): the page shows them, no screen.
+    await until(() => page.evaluate(() => document.querySelector('h2')?.textContent === 'sam.lee').catch(() => false), 'their profile is shown');
+    await expectNotPaused(page, 3000);
+    assert.deepEqual(await pauseLog(page), []);
+    await expectPopupShows(ff, { today: 1, recent: 'S.’s profile on Instagram: Continued' });
+    // The let-through was used once and is gone.
+    await until(async () => (await options.evaluate(() => browser.declarativeNetRequest.getSessionRules())).length === 0, 'the let-through is gone');
   }));
