@@ -134,7 +134,7 @@ export function PauseScreen(props: PauseScreenProps) {
       >
         <h1 id="cb-title">{t('pause_title')}</h1>
         <p id="cb-moment" class="moment">
-          {t(MOMENT[props.kind], { alias: props.alias })}
+          {t(props.story ? 'pause_moment_story' : MOMENT[props.kind], { alias: props.alias })}
         </p>
         {props.story ? <p class="story">{t('pause_story_seen')}</p> : null}
         {props.timesToday ? <p class="times-today">{timesTodayText(props.timesToday)}</p> : null}

@@ -79,6 +79,7 @@ test.describe('a full load of their address is stopped before the request', () =
     await page.click('#story');
     await onPausePage(page, extensionId);
     await expectPaused(page);
+    expect(await pauseText(page)).toContain('You are about to watch S.’s story.');
     expect(await pauseText(page)).toContain('If you open it, they will see that you watched.');
     await clickNode(page, (await pauseButton(page, 'Leave'))!);
     await expect.poll(() => page.url()).toBe('https://www.example.org/');

@@ -41,6 +41,14 @@ describe('the pause screen component', () => {
     expect(root.querySelector('img')).toBeNull();
   });
 
+  it('on one of their stories, says it is a story and that they will see who watched', () => {
+    act(() => render(<PauseScreen {...props({ story: true })} />, root));
+    expect(root.textContent).toContain('You are about to watch S.’s story.');
+    expect(root.textContent).toContain('If you open it, they will see that you watched.');
+    act(() => render(<PauseScreen {...props()} />, root));
+    expect(root.textContent).not.toContain('they will see that you watched');
+  });
+
   it('counts down only while the tab is visible', () => {
     act(() => render(<PauseScreen {...props()} />, root));
     expect(button('Continue anyway').disabled).toBe(true);
