@@ -65,6 +65,9 @@ const MOMENT: Record<MomentKind, MessageKey & `pause_moment_${string}`> = {
   compose: 'pause_moment_compose',
 };
 
+/** An alias that ends with a full stop ("J.") at the end of a sentence: one full stop, not two. */
+const oneFullStop = (sentence: string) => sentence.replace(/\.\.$/, '.');
+
 export function PauseScreen(props: PauseScreenProps) {
   const [waited, setWaited] = useState(0);
   const remaining = Math.max(0, props.countdownSeconds - waited);
@@ -134,7 +137,7 @@ export function PauseScreen(props: PauseScreenProps) {
       >
         <h1 id="cb-title">{t('pause_title')}</h1>
         <p id="cb-moment" class="moment">
-          {t(props.story ? 'pause_moment_story' : MOMENT[props.kind], { alias: props.alias })}
+          {oneFullStop(t(props.story ? 'pause_moment_story' : MOMENT[props.kind], { alias: props.alias }))}
         </p>
         {props.story ? <p class="story">{t('pause_story_seen')}</p> : null}
         {props.timesToday ? <p class="times-today">{timesTodayText(props.timesToday)}</p> : null}

@@ -99,6 +99,44 @@ test.describe('accessibility', () => {
     });
   }
 
+  // Issue 25, 1: Chromium gives extension pages `body { font-size: 75% }`; no text on our pages is under 14 px.
+  test('every page’s text is at least 14 px, with a three-week log', async ({ context, extensionId, background }) => {
+    const now = Date.now();
+    await seedSettings(background, [samOnInstagram, alex]);
+    await seed(background, { installedAt: startOfDay(addDays(now, -30)).getTime() });
+    await seedRecord(background, {
+      attempts: threeWeeks(now),
+      journal: [{ id: 'j1', writtenAt: now - 3_600_000, personId: alex.id, site: 'whatsapp', attemptId: null, text: 'Kept, not sent.' }],
+    });
+    const page = await context.newPage();
+    const pages = [
+      ['options.html', 'Sites'],
+      ['popup.html', 'Day 5 of no contact'],
+      ['welcome.html', 'Welcome to Clean Break'],
+      ['attempts.html', '40 attempts, newest first.'],
+      ['journal.html', 'Kept, not sent.'],
+    ] as const;
+    for (const [file, ready] of pages) {
+      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      await expect(page.getByText(ready, { exact: true }).first()).toBeVisible();
+      // Every visible text node's size as drawn (the charts' SVG labels scale with their drawing, and are left out).
+      const sizes = await page.evaluate(() => {
+        const found: { text: string; px: number }[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement;
+          if (!node.textContent?.trim() || !element || element.closest('svg')) continue;
+          const box = element.getBoundingClientRect();
+          if (box.width && box.height) found.push({ text: node.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(element).fontSize) });
+        }
+        return found;
+      });
+      expect(sizes.length, file).toBeGreaterThan(5);
+      expect(sizes.filter((size) => size.px < 14), file).toEqual([]);
+      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize)), file).toBe(16);
+    }
+  });
+
   test('the preview shows the user’s support person and phrase, and is usable by keyboard alone', async ({ context, extensionId }) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/preview.html`);

@@ -36,6 +36,8 @@ describe('the pause screen component', () => {
   it('names only the alias and the moment, and shows the questions and reminder', () => {
     act(() => render(<PauseScreen {...props()} />, root));
     expect(root.textContent).toContain('You are about to open your conversation with S.');
+    // The alias ends with a full stop, and so does the sentence: one, not two (issue 25).
+    expect(root.textContent).not.toContain('S..');
     expect(root.textContent).toContain('Are they willing to listen and compromise?');
     expect(root.textContent).toContain('When it is time to move on');
     expect(root.querySelector('img')).toBeNull();
