@@ -202,8 +202,13 @@ export async function letThrough(tabId: number, url: string): Promise<void> {
     browser.tabs.onRemoved.removeListener(onRemoved);
     void dnr().updateSessionRules({ removeRuleIds: [id] });
   };
+  // Taken away once the navigation it lets through has loaded: a 'complete' before that navigation
+  // started is the pause page's own (it may still be loading when an address opens at once).
+  let started = false;
   const onUpdated = (updated: number, change: { status?: string }) => {
-    if (updated === tabId && change.status === 'complete') remove();
+    if (updated !== tabId) return;
+    if (change.status === 'loading') started = true;
+    else if (change.status === 'complete' && started) remove();
   };
   const onRemoved = (removed: number) => {
     if (removed === tabId) remove();
