@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { describeBackup, parseBackup, sizeProblem, type ImportMode } from '@/utils/model/backup';
 import { decideChange, type PendingChange } from '@/utils/model/changes';
 import { recordDb } from '@/utils/store/db';
@@ -14,6 +13,7 @@ import { loadSettings, settingsItem } from '@/utils/store/storage';
 import { localTimeZone } from '@/utils/model/summary';
 import { describeChange } from './Protection';
 import { useStored } from '@/components/page/useStored';
+import { Confirm } from '@/components/page/Confirm';
 
 /** "Thursday 3 December at 09:30" and "3 December 2026", as the UI language writes them, in the user's zone. */
 const longDate = (time: number) =>
@@ -233,48 +233,3 @@ function ClearLog({ settings, say }: Part) {
 
 export const clearingHeld = (pending: PendingChange) => t('clear_log_held', { when: longDate(pending.appliesAt) });
 
-/**
- * A confirmation as a modal dialog (the platform's own `<dialog>`: focus moves into it and stays,
- * Escape cancels). Cancel has the focus, so Enter does not confirm by accident.
- */
-function Confirm({
-  title,
-  confirm,
-  onConfirm,
-  onCancel,
-  children,
-}: {
-  title: string;
-  confirm: string;
-  onConfirm(): void;
-  onCancel(): void;
-  children: ComponentChildren;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h3 id={titleId}>{title}</h3>
-      {children}
-      <div class="row">
-        <button type="button" class="danger" onClick={onConfirm}>
-          {confirm}
-        </button>
-        <button type="button" autoFocus onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </dialog>
-  );
-}

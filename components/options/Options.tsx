@@ -15,6 +15,7 @@ import { DataSettings } from './DataSettings';
 import { SyncSettings } from './SyncSettings';
 import { useStored } from '@/components/page/useStored';
 import { AccessNotice } from '@/components/page/AccessNotice';
+import { Confirm } from '@/components/page/Confirm';
 import type { Save } from './save';
 
 const KIND_LABEL: Record<IdentifierKind, MessageKey> = {
@@ -119,6 +120,7 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
   const [site, setSite] = useState(ANY_SITE);
   const [kind, setKind] = useState<IdentifierKind | 'auto'>('auto');
   const [error, setError] = useState('');
+  const [asking, setAsking] = useState(false);
 
   const addIdentifier = async (event: Event) => {
     event.preventDefault();
@@ -209,17 +211,20 @@ function PersonCard({ person, settings, save }: { person: Person; settings: Sett
         <button type="submit">{t('identifier_add')}</button>
       </form>
       {error && <p class="error" role="alert">{error}</p>}
-      <button
-        type="button"
-        class="danger"
-        onClick={() => {
-          if (confirm(t('stop_watching_confirm', { name: person.alias }))) {
-            void save({ type: 'removePerson', personId: person.id }, t('removed_named', { name: person.alias }));
-          }
-        }}
-      >
+      <button type="button" class="danger" onClick={() => setAsking(true)}>
         {t('remove_named', { name: person.alias })}
       </button>
+      {asking && (
+        <Confirm
+          title={t('stop_watching_confirm', { name: person.alias })}
+          confirm={t('stop_watching')}
+          onConfirm={() => {
+            setAsking(false);
+            void save({ type: 'removePerson', personId: person.id }, t('removed_named', { name: person.alias }));
+          }}
+          onCancel={() => setAsking(false)}
+        />
+      )}
     </article>
   );
 }

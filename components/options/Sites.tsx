@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Confirm } from '@/components/page/Confirm';
 import { browser } from 'wxt/browser';
 import { messageParts, SLOT, t, type MessageKey } from '@/utils/model/i18n';
 import { CustomSite, MomentKind, type Settings } from '@/utils/model/schema';
@@ -125,8 +126,9 @@ function CustomSiteRow({
     );
   };
 
+  const [asking, setAsking] = useState(false);
   const remove = async () => {
-    if (!confirm(t('stop_watching_confirm', { name: site.name }))) return;
+    setAsking(false);
     // The background gives the host back when the removal applies (now, or when the lock's wait
     // ends), unless another of the user's sites is on the same host (utils/background/settings-writer.ts).
     await save({ type: 'removeCustomSite', siteId: site.id }, t('removed_named', { name: site.name }));
@@ -151,9 +153,17 @@ function CustomSiteRow({
           </button>
         </span>
       )}
-      <button type="button" class="link" aria-label={t('remove_named', { name: site.name })} onClick={() => void remove()}>
+      <button type="button" class="link" aria-label={t('remove_named', { name: site.name })} onClick={() => setAsking(true)}>
         {t('remove')}
       </button>
+      {asking && (
+        <Confirm
+          title={t('stop_watching_confirm', { name: site.name })}
+          confirm={t('stop_watching')}
+          onConfirm={() => void remove()}
+          onCancel={() => setAsking(false)}
+        />
+      )}
       {error && (
         <p class="error" role="alert">
           {error}

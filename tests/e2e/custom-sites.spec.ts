@@ -108,8 +108,8 @@ test.describe('custom sites', () => {
     await expect.poll(() => page.url()).toBe('https://forum.example.com/members/sam.leeroy/');
 
     // Removed: unregistered, the host given back, and the page is the site's own again.
-    options.once('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove Book club' }).click();
+    await options.getByRole('dialog', { name: 'Stop watching Book club?' }).getByRole('button', { name: 'Stop watching' }).click();
     await expect(options.locator('main > p.status')).toHaveText('Removed Book club.');
     await expect.poll(() => hostAllowed(background, origin)).toBe(false);
     await expect.poll(() => registeredScripts(background)).not.toContainEqual(expect.objectContaining({ id: 'clean-break-custom-sites' }));

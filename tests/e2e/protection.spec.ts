@@ -77,8 +77,8 @@ test.describe('the protection lock', () => {
     await options.getByLabel('Protection lock').selectOption({ label: '24 hours' });
     await expect(options.getByRole('status').first()).toContainText('The lock is on');
 
-    options.on('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove S.' }).click();
+    await options.getByRole('dialog', { name: 'Stop watching S.?' }).getByRole('button', { name: 'Stop watching' }).click();
     await expect(options.getByRole('status').first()).toContainText('The protection lock holds this change until');
     const waiting = options.getByRole('list', { name: 'Waiting for the lock' });
     await expect(waiting.getByRole('listitem')).toHaveText(/Stop watching S\.: applies/);
@@ -96,6 +96,7 @@ test.describe('the protection lock', () => {
     // Asked again, then the system clock is moved past the cool-off: that is not time passing
     // (issue 23, 6). The next change the background handles applies, and the held one still waits.
     await options.getByRole('button', { name: 'Remove S.' }).click();
+    await options.getByRole('dialog', { name: 'Stop watching S.?' }).getByRole('button', { name: 'Stop watching' }).click();
     await expect(waiting.getByRole('listitem')).toHaveCount(1);
     await background.evaluate((shift) => {
       const real = Date.now.bind(Date);
@@ -119,6 +120,33 @@ test.describe('the protection lock', () => {
     const after = await context.newPage();
     await after.goto('https://www.instagram.com/sam.lee/');
     await expectDecided(after, background, 'removed once the lock let it through');
+  });
+
+  // Issue 25, 1: one styled dialog for every confirmation, never the browser's own confirm().
+  test('removing a person asks in the page’s own dialog: Cancel has the focus, Escape and Cancel keep them', async ({ context, background, extensionId }) => {
+    await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.lee', site: 'instagram' }] }]);
+    const options = await context.newPage();
+    const native: string[] = [];
+    options.on('dialog', (dialog) => {
+      native.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Remove S.' }).click();
+    const asking = options.getByRole('dialog', { name: 'Stop watching S.?' });
+    await expect(asking.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    // Styled as the pages are: no native border.
+    await expect(asking).toHaveCSS('border-top-style', 'none');
+    await options.keyboard.press('Escape');
+    await expect(asking).toHaveCount(0);
+    await options.getByRole('button', { name: 'Remove S.' }).click();
+    await asking.getByRole('button', { name: 'Cancel' }).click();
+    await expect(asking).toHaveCount(0);
+    expect(((await storageOf(background)).settings as { people: unknown[] }).people).toHaveLength(1);
+    await options.getByRole('button', { name: 'Remove S.' }).click();
+    await asking.getByRole('button', { name: 'Stop watching' }).click();
+    await expect(options.getByRole('article', { name: 'S.' })).toHaveCount(0);
+    expect(native).toEqual([]);
   });
 
   test('a change that strengthens applies at once, with the lock on', async ({ context, background, extensionId }) => {
@@ -148,8 +176,8 @@ test('a held change survives a browser restart, still held; when its time comes,
     await seedSettings(background, [sam], { lockHours: 1 });
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    options.on('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove S.' }).click();
+    await options.getByRole('dialog', { name: 'Stop watching S.?' }).getByRole('button', { name: 'Stop watching' }).click();
     await expect(options.getByRole('list', { name: 'Waiting for the lock' }).getByRole('listitem')).toHaveCount(1);
 
     // The browser closes and starts again on the same profile: the change is still held.
@@ -222,8 +250,8 @@ test.describe('the friend’s code', () => {
     await expect.poll(async () => (await attemptsOf(background)).map((a) => a.outcome)).toEqual(['continued']);
 
     // A removal held by the lock, applied now with the code.
-    options.on('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove S.' }).click();
+    await options.getByRole('dialog', { name: 'Stop watching S.?' }).getByRole('button', { name: 'Stop watching' }).click();
     const held = options.getByRole('list', { name: 'Waiting for the lock' }).getByRole('listitem');
     await held.getByLabel('Friend’s code').fill(code);
     await held.getByRole('button', { name: 'Apply now' }).click();

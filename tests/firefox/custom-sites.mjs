@@ -49,9 +49,11 @@ test('a custom site added in options is asked for, watched where its address nam
     await page.close();
 
     // Removed: its script unregistered and the host given back.
-    options.on('dialog', (dialog) => void dialog.accept());
     const remove = await options.$('li[aria-label="Book club"] button.link');
     await remove.click();
+    // Asked first in the page's own dialog (no native confirm).
+    await until(async () => (await options.$('dialog[open]')) !== null, 'the confirmation opens');
+    await (await options.$('xpath/.//dialog[@open]//button[normalize-space()="Stop watching"]')).click();
     await until(async () => (await text(options)).includes('Removed Book club.'), 'the site is removed');
     await until(async () => (await hostAllowed(options)) === false, 'the host is given back');
     await until(async () => !(await registered(options)).some((s) => s.id === 'clean-break-custom-sites'), 'its script is unregistered');

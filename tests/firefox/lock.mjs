@@ -21,8 +21,10 @@ test('with the lock on, a removal waits while the profile still pauses; cancelle
     await until(async () => (await text(options)).includes('The lock is on'), 'the lock is on');
 
     // Removing asks the browser's own confirm first; accepted, the lock holds the change.
-    options.on('dialog', (dialog) => void dialog.accept());
     await (await buttonNamed(options, 'Remove S.')).click();
+    // Asked first in the page's own dialog (no native confirm); its button pressed as a person does.
+    await until(async () => (await options.$('dialog[open]')) !== null, 'the confirmation opens');
+    await (await options.$('xpath/.//dialog[@open]//button[normalize-space()="Stop watching"]')).click();
     await until(async () => (await text(options)).includes('The protection lock holds this change until'), 'the change is held');
     assert.match(await text(options), /Stop watching S\.: applies/);
     assert.deepEqual(await people(options), ['S.']);
@@ -39,6 +41,8 @@ test('with the lock on, a removal waits while the profile still pauses; cancelle
     // Asked again; then the background's clock moves past the cool-off (Firefox's background is a
     // page this extension's pages can reach): the next change it handles applies what came due.
     await (await buttonNamed(options, 'Remove S.')).click();
+    await until(async () => (await options.$('dialog[open]')) !== null, 'the confirmation opens');
+    await (await options.$('xpath/.//dialog[@open]//button[normalize-space()="Stop watching"]')).click();
     await until(async () => (await text(options)).includes('Stop watching S.: applies'), 'held again');
     await options.evaluate((shift) => {
       const background = browser.extension.getBackgroundPage();
