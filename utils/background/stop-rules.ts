@@ -286,6 +286,12 @@ export async function passStop(ref: StopRef, tabId: number): Promise<boolean> {
   if (person && adapter && !namesSomeoneElse(adapter, person, url)) {
     await snoozeAtLeast(ref.personId, ref.site, 1, adapter.fromUrl(url)?.kind === 'thread' ? 60_000 : undefined);
   }
-  await letThrough(tabId, ref.url);
+  try {
+    await letThrough(tabId, ref.url);
+  } catch {
+    // A rule the browser refuses (an address too long for one): the snooze above lifts their rule
+    // once the rules are written again, now.
+    await syncStopRules();
+  }
   return true;
 }
