@@ -49,7 +49,8 @@ const yourData = (options: Page) => options.getByRole('region', { name: 'Your da
  * them again after a seed whenever it gets to it, which is no change of anything the user has.
  */
 async function everything(background: Worker) {
-  const storage = Object.fromEntries(Object.entries(await storageOf(background)).filter(([key]) => !key.startsWith('watch')));
+  // Derived and machine-local, rewritten by the background on its own (the watch indexes, the stopping rules' key): not the user's data.
+  const storage = Object.fromEntries(Object.entries(await storageOf(background)).filter(([key]) => !key.startsWith('watch') && key !== 'stopKey'));
   return { storage, attempts: await attemptsOf(background), journal: await journalOf(background) };
 }
 
