@@ -209,7 +209,8 @@ test.describe('the pause page answers to nothing a site can run', () => {
     await seedSettings(background, [SAM]);
     await stopped(background, 'https://www.instagram.com/sam.lee/');
     // Continue's snooze, as the options' "let through for 10 minutes" gives.
-    await seed(background, { snoozes: [{ personId: 'p-sam', site: 'instagram', until: Date.now() + 600_000 }] });
+    const now = await background.evaluate(() => Date.now());
+    await seed(background, { snoozes: [{ personId: 'p-sam', site: 'instagram', until: now + 600_000 }] });
     await notStopped(background, 'https://www.instagram.com/sam.lee/');
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/sam.lee/');

@@ -115,6 +115,13 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; s
   background: async ({ context, stops }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await setStops(worker, stops);
+    // A test that moved the worker's clock (protection.spec: Date.now shifted a day on) moved it for
+    // every later test in this worker too: each test starts on the real clock.
+    await worker.evaluate(() => {
+      const saved = globalThis as unknown as { __cleanBreakDateNow?: () => number };
+      saved.__cleanBreakDateNow ??= Date.now;
+      Date.now = saved.__cleanBreakDateNow;
+    });
     await worker.evaluate(async () => {
       await chrome.storage.local.clear();
     });
