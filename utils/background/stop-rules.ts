@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { ANY_SITE, type Person, type Settings, type Snooze } from '../model/schema';
 import { compileWatchIndex } from '../model/matching';
 import { adapters } from '../sites';
-import { matchPatternRegex } from '../sites/lib/patterns';
+import { escapeRegex, matchPatternRegex } from '../sites/lib/patterns';
 import type { SiteAdapter } from '../sites/types';
 import { loadSettings, loadSnoozes, stopKeyItem } from '../store/storage';
 import { serialQueue } from './queue';
@@ -174,8 +174,6 @@ export async function isStopKey(key: string): Promise<boolean> {
   return key !== '' && ((await stopKeyItem.getValue()) ?? keyOf(await dnr().getDynamicRules())) === key;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Lets one navigation of one tab to one address through: a session rule above the redirects,
  * taken away when the tab has loaded, is closed, or after a minute.
@@ -224,21 +222,18 @@ export async function clearLetThroughs(): Promise<void> {
   if (rules.length > 0) await dnr().updateSessionRules({ removeRuleIds: rules.map((rule) => rule.id) });
 }
 
-/** The rule's target for a request, if its key is the rules' and the person is still stopped there at that address. */
-async function stoppedTarget(ref: StopRef): Promise<{ target: StopTarget; settings: Settings; sites: SiteAdapter[] } | 'refused' | 'pass'> {
-  if (!(await isStopKey(ref.key))) return 'refused';
+/** Whom a stopping rule's request names, read from the settings: the person and their site, if both are still there. */
+async function stopped(ref: StopRef): Promise<{ settings: Settings; snoozes: readonly Snooze[]; sites: SiteAdapter[]; person?: Person; adapter?: SiteAdapter }> {
   const [settings, snoozes] = await Promise.all([loadSettings(), loadSnoozes()]);
   const sites = [...adapters, ...(await grantedCustomSites(settings.value))];
-  const target = stopTargets(settings.value, snoozes.value, Date.now(), sites).find(
-    (target) => target.site === ref.site && target.personId === ref.personId,
-  );
-  // Removed, switched off or let through since the redirect: the rules are being written again.
-  if (!target || !target.regexes.some((regex) => new RegExp(regex).test(ref.url))) return 'pass';
   const person = settings.value.people.find((p) => p.id === ref.personId);
   const adapter = sites.find((site) => site.id === ref.site);
-  if (!person || !adapter || namesSomeoneElse(adapter, person, new URL(ref.url))) return 'pass';
-  return { target, settings: settings.value, sites };
+  return { settings: settings.value, snoozes: snoozes.value, sites, person, adapter };
 }
+
+/** Their address, as the content script would read it (not someone else's whom a wider pattern caught). */
+const theirs = (found: { person?: Person; adapter?: SiteAdapter }, url: string): found is { person: Person; adapter: SiteAdapter } =>
+  found.person !== undefined && found.adapter !== undefined && !namesSomeoneElse(found.adapter, found.person, new URL(url));
 
 /**
  * The address, read as the content script reads it, names someone who is not them: a pattern
@@ -252,18 +247,22 @@ export function namesSomeoneElse(adapter: SiteAdapter, person: Person, url: URL)
 
 /** The pause page's question: what to show for the address a rule stopped. */
 export async function readStop(ref: StopRef): Promise<StopReading> {
-  const found = await stoppedTarget(ref);
-  if (found === 'refused' || found === 'pass') return { status: found };
-  const { settings, sites } = found;
-  const person = settings.people.find((p) => p.id === ref.personId)!;
-  const adapter = sites.find((site) => site.id === ref.site);
+  if (!(await isStopKey(ref.key))) return { status: 'refused' };
+  const found = await stopped(ref);
+  const target = stopTargets(found.settings, found.snoozes, Date.now(), found.sites).find(
+    (target) => target.site === ref.site && target.personId === ref.personId,
+  );
+  // Removed, switched off or let through since the redirect (the rules are being written again),
+  // or someone else's address: it opens.
+  if (!target || !target.regexes.some((regex) => new RegExp(regex).test(ref.url)) || !theirs(found, ref.url)) return { status: 'pass' };
+  const { person, adapter, settings } = found;
   const url = new URL(ref.url);
   const { questions, reminders, countdownSeconds, typedPhrase, supportPerson } = settings;
   return {
     status: 'screen',
     person: { id: person.id, alias: person.alias },
-    kind: adapter?.fromUrl(url)?.kind ?? 'profile',
-    story: adapter?.story?.(url) ?? false,
+    kind: adapter.fromUrl(url)?.kind ?? 'profile',
+    story: adapter.story?.(url) ?? false,
     screen: { questions, reminders, countdownSeconds, typedPhrase, supportPerson },
   };
 }
@@ -279,12 +278,9 @@ export async function passStop(ref: StopRef, tabId: number): Promise<boolean> {
   // Their address (not someone else's, and they are still watched): let through on the page it
   // opens, as Continue there does (the snooze Continue wrote may already stop the rule applying).
   // Into their chat, the first send there asks once, as after Continue on the page (a minute to load it).
-  const settings = await loadSettings();
-  const person = settings.value.people.find((p) => p.id === ref.personId);
-  const adapter = [...adapters, ...(await grantedCustomSites(settings.value))].find((site) => site.id === ref.site);
-  const url = new URL(ref.url);
-  if (person && adapter && !namesSomeoneElse(adapter, person, url)) {
-    await snoozeAtLeast(ref.personId, ref.site, 1, adapter.fromUrl(url)?.kind === 'thread' ? 60_000 : undefined);
+  const found = await stopped(ref);
+  if (theirs(found, ref.url)) {
+    await snoozeAtLeast(ref.personId, ref.site, 1, found.adapter.fromUrl(new URL(ref.url))?.kind === 'thread' ? 60_000 : undefined);
   }
   try {
     await letThrough(tabId, ref.url);

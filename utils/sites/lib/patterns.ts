@@ -35,6 +35,9 @@ export function addressForms(value: string): string[] {
   return [...new Set(forms)];
 }
 
+/** Text as a regular expression that matches it and nothing else. */
+export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * A match pattern as a regular expression over the whole address (scheme, host, path and query,
  * as browsers match patterns; never the fragment, which no request carries), anchored at both
@@ -46,7 +49,7 @@ export function matchPatternRegex(pattern: string): string | null {
   const parts = /^(\*|https?):\/\/(\*|(?:\*\.)?[a-z0-9.-]+)(\/.*)$/i.exec(pattern);
   if (!parts) return null;
   const [, scheme, host, path] = parts as unknown as [string, string, string, string];
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escape = escapeRegex;
   const hostRegex =
     host === '*' ? '[^/?#:]+' : host.startsWith('*.') ? `(?:[^/?#:]+\\.)?${escape(host.slice(2).toLowerCase())}` : escape(host.toLowerCase());
   const pathRegex = path.split('*').map(escape).join('.*');
