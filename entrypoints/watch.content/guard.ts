@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 interface GuardedScreen {
   /** The screen's stylesheet, bundled (imported `?inline`): nothing is fetched, so it mounts at once. */
@@ -26,54 +25,45 @@ export interface MountedScreen {
  */
 const HOST = 'div';
 
+// Events that stop at the screen's edge: the page never hears the typing on the screen.
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'];
+
 /**
  * Puts a screen over the page in its own closed shadow root, above everything and kept there
- * by guardHost; the page's key and input events stop at its edge.
+ * by guardHost; the page's key and input events stop at its edge. Built here rather than with
+ * WXT's `createShadowRootUi`: its host, container and reset are three lines each, and the helper
+ * brings ~5 KiB (auto-mounting, custom-element names) into a script that runs on every page.
  */
 export function mountGuardedScreen(ctx: ContentScriptContext, screen: GuardedScreen): MountedScreen {
   let removed = false;
-  let unguard = () => {};
-  let host: HTMLElement | null = null;
-  const ui = createShadowRootUi(ctx, {
-    name: HOST,
-    position: 'modal',
-    zIndex: 2147483647,
-    mode: 'closed',
-    css: screen.css,
-    anchor: () => document.documentElement,
-    append: 'last',
-    isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'],
-    onMount(container) {
-      screen.onMount(container);
-      return container;
-    },
-    // Unmounts the Preact tree too, so its timers (the countdown) stop with it.
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  void ui.then((mounted) => {
-    if (removed) return;
-    host = mounted.shadowHost;
-    mounted.mount();
-    unguard = guardHost(mounted.shadowHost, screen.focus);
-  });
+  const host = document.createElement(HOST);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important}\n${screen.css}`;
+  const container = document.createElement('div');
+  container.style.cssText = 'position:fixed;inset:0';
+  shadow.append(style, container);
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+  document.documentElement.append(host);
+  screen.onMount(container);
+  const unguard = guardHost(host, screen.focus);
   // Chromium tells a content script nothing when its extension is reloaded or updated, and the
   // context learns of it only when asked (ctx.isInvalid): while a screen covers the page, ask
   // once a second, so that a screen whose extension is gone gives the page back.
   const liveness = setInterval(() => {
     if (ctx.isInvalid) clearInterval(liveness);
   }, 1000);
-  return {
-    remove() {
-      if (removed) return;
-      removed = true;
-      clearInterval(liveness);
-      unguard();
-      void ui.then((mounted) => mounted.remove());
-    },
-    isHost: (target) => host !== null && target === host,
+  const remove = () => {
+    if (removed) return;
+    removed = true;
+    clearInterval(liveness);
+    unguard();
+    // Unmounts the Preact tree too, so its timers (the countdown) stop with it.
+    render(null, container);
+    host.remove();
   };
+  ctx.onInvalidated(remove);
+  return { remove, isHost: (target) => target === host };
 }
 
 // The host's own box: inline and !important, so no page stylesheet can hide, shrink or cover it.
