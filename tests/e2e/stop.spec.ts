@@ -87,6 +87,42 @@ test.describe('a full load of their address is stopped before the request', () =
     expect(reached).toEqual([]);
   });
 
+  test('their Facebook story (watched by their account id), from a link: the story words; never requested', async ({ context, background, extensionId }) => {
+    // docs/sites/facebook.md#stories: /stories/<bucket id>/<card id>/, the bucket theirs when its id is their account id.
+    const story = 'https://www.facebook.com/stories/100012345678901/UzpfSVNDOjE/';
+    const reached = await site(context, /^https:\/\/www\.facebook\.com\//);
+    await site(context, /^https:\/\/www\.example\.org\//, `<!doctype html><title>elsewhere</title><a id="story" href="${story}">a story</a>`);
+    await seedSettings(background, [{ id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'accountId', value: '100012345678901', site: 'facebook' }] }]);
+    await stopped(background, story);
+
+    const page = await context.newPage();
+    await page.goto('https://www.example.org/');
+    await page.click('#story');
+    await onPausePage(page, extensionId);
+    await expectPaused(page);
+    expect(await pauseText(page)).toContain('You are about to watch S.’s story.');
+    expect(await pauseText(page)).toContain('If you open it, they will see that you watched.');
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => [a.site, a.outcome])).toEqual([['facebook', 'pending']]);
+    // Someone else's bucket reaches the site.
+    await page.goto('https://www.facebook.com/stories/200012345678901/UzpfSVNDOjE/');
+    await expectDecided(page, background);
+    await expect(page.locator('body')).toContainText('the site');
+    expect(reached).toEqual(['https://www.facebook.com/stories/200012345678901/UzpfSVNDOjE/']);
+  });
+
+  test('their name typed in another case than links use: stopped all the same', async ({ context, background, extensionId }) => {
+    const reached = await site(context, /^https:\/\/www\.instagram\.com\//);
+    await seedSettings(background, [SAM]);
+    await stopped(background, 'https://www.instagram.com/sam.lee/');
+
+    const page = await context.newPage();
+    await page.goto('https://www.instagram.com/SAM.Lee/');
+    await onPausePage(page, extensionId);
+    await expectPaused(page);
+    expect(await pauseText(page)).toContain('S.');
+    expect(reached).toEqual([]);
+  });
+
   test('their LinkedIn profile, typed and reloaded: never requested', async ({ context, background, extensionId }) => {
     const reached = await site(context, /^https:\/\/www\.linkedin\.com\//);
     await seedSettings(background, [LINKEDIN_SAM]);

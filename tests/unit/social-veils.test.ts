@@ -112,7 +112,8 @@ describe('veils leave other pages alone', () => {
         'https://www.facebook.com/profile.php?id=1000123456789012', 'https://www.facebook.com/profile.php?id=9100012345678901',
         'https://www.facebook.com/permalink.php?story_fbid=123&id=100012345678901', 'https://www.facebook.com/photo/?fbid=100012345678901',
         'https://www.facebook.com/1000123456789012', 'https://www.facebook.com/messages/t/1000123456789012/', 'https://www.facebook.com/',
-        'https://www.facebook.com/search/people/?q=100012345678901', 'https://www.facebook.com/stories/100012345678901/UzpfSVNDOjE/',
+        'https://www.facebook.com/search/people/?q=100012345678901', 'https://www.facebook.com/stories/1000123456789012/UzpfSVNDOjE/',
+        'https://www.facebook.com/stories/200012345678901/UzpfSVNDOjE/',
       ]],
       ['facebook', { kind: 'handle', value: 'sam.lee.52' }, [
         'https://www.facebook.com/sam.lee.520', 'https://m.facebook.com/sam.lee.5', 'https://www.facebook.com/messages/t/sam.lee.520/',

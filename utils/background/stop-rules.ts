@@ -42,6 +42,11 @@ export interface StopTarget {
   personId: string;
   /** Regular expressions over the whole address, each anchored (matchPatternRegex). */
   regexes: string[];
+  /**
+   * Only as written (a custom site). Built-in sites' names ignore case, so `instagram.com/SAM`
+   * typed is stopped as `instagram.com/sam` is: their rules do.
+   */
+  caseSensitive: boolean;
 }
 
 /**
@@ -58,7 +63,7 @@ export function stopTargets(settings: Settings, snoozes: readonly Snooze[], now:
         .filter((identifier) => identifier.site === adapter.id || identifier.site === ANY_SITE)
         .flatMap((identifier) => adapter.veilPatterns!(identifier));
       const regexes = [...new Set(patterns.map(matchPatternRegex).filter((regex) => regex !== null))].sort();
-      if (regexes.length > 0) targets.push({ site: adapter.id, personId: person.id, regexes });
+      if (regexes.length > 0) targets.push({ site: adapter.id, personId: person.id, regexes, caseSensitive: adapter.caseSensitive === true });
     }
   }
   return targets;
@@ -81,15 +86,15 @@ export function redirectRule(id: number, regex: string, target: StopTarget, key:
   return {
     id,
     priority: REDIRECT_PRIORITY,
-    condition: { regexFilter: regex, isUrlFilterCaseSensitive: true, resourceTypes: ['main_frame'] },
+    condition: { regexFilter: regex, isUrlFilterCaseSensitive: target.caseSensitive, resourceTypes: ['main_frame'] },
     action: { type: 'redirect', redirect: { regexSubstitution: `${pageUrl}?${query}#\\0` } },
   };
 }
 
 const dnr = () => browser.declarativeNetRequest;
 
-async function supported(regex: string): Promise<boolean> {
-  const result = await dnr().isRegexSupported({ regex, isCaseSensitive: true });
+async function supported(regex: string, isCaseSensitive: boolean): Promise<boolean> {
+  const result = await dnr().isRegexSupported({ regex, isCaseSensitive });
   return result.isSupported;
 }
 
@@ -99,11 +104,11 @@ export async function compileRules(targets: readonly StopTarget[], key: string, 
   const rules: Rule[] = [];
   for (const target of targets) {
     const joined = oneOf(target.regexes);
-    const regexes = target.regexes.length > 1 && !(await supported(joined)) ? target.regexes : [joined];
+    const regexes = target.regexes.length > 1 && !(await supported(joined, target.caseSensitive)) ? target.regexes : [joined];
     for (const regex of regexes) {
       // Over the limit, the veil still hides the rest as their page loads (utils/background/veil.ts).
       if (rules.length >= limit - 50) return rules;
-      if (regexes.length > 1 && !(await supported(regex))) continue;
+      if (regexes.length > 1 && !(await supported(regex, target.caseSensitive))) continue;
       rules.push(redirectRule(rules.length + 1, regex, target, key, pageUrl));
     }
   }
@@ -165,6 +170,7 @@ function comparable(rules: readonly Rule[]) {
     id,
     priority,
     regex: condition.regexFilter,
+    caseSensitive: condition.isUrlFilterCaseSensitive,
     to: action.redirect?.regexSubstitution,
   }));
 }
@@ -254,7 +260,7 @@ export async function readStop(ref: StopRef): Promise<StopReading> {
   );
   // Removed, switched off or let through since the redirect (the rules are being written again),
   // or someone else's address: it opens.
-  if (!target || !target.regexes.some((regex) => new RegExp(regex).test(ref.url)) || !theirs(found, ref.url)) return { status: 'pass' };
+  if (!target || !target.regexes.some((regex) => new RegExp(regex, target.caseSensitive ? '' : 'i').test(ref.url)) || !theirs(found, ref.url)) return { status: 'pass' };
   const { person, adapter, settings } = found;
   const url = new URL(ref.url);
   const { questions, reminders, countdownSeconds, typedPhrase, supportPerson } = settings;

@@ -210,6 +210,11 @@ function readUrl(url: URL): Sighting | null {
   if (lower === 'people' && second && third && NUMERIC_ID.test(third)) {
     return profile({ kind: 'accountId', value: third });
   }
+  // /stories/<bucket id>/<card id>/: a story bucket, theirs when its id is their account id (one
+  // space of ids for all of Facebook's objects). docs/sites/facebook.md#stories
+  if (lower === 'stories' && second && NUMERIC_ID.test(second)) {
+    return profile({ kind: 'accountId', value: second });
+  }
   // /groups/<group>/user/<id>/: a member's profile inside a group.
   if (lower === 'groups' && third === 'user' && fourth && NUMERIC_ID.test(fourth)) {
     return profile({ kind: 'accountId', value: fourth });
@@ -306,7 +311,7 @@ export const facebook: SiteAdapter = {
         ...chats(value),
         ...origins.flatMap((origin) => [
           ...withParameter(`${origin}/profile.php`, 'id', value),
-          ...pageAndBelow(`${origin}/${value}`, `${origin}/people/*/${value}`, `${origin}/groups/*/user/${value}`),
+          ...pageAndBelow(`${origin}/${value}`, `${origin}/people/*/${value}`, `${origin}/groups/*/user/${value}`, `${origin}/stories/${value}`),
         ]),
       ];
     }
@@ -319,6 +324,9 @@ export const facebook: SiteAdapter = {
 
   // The composer variant above is read from aria-placeholder.
   watchAttributes: ['aria-placeholder'],
+
+  // Facebook shows the owner of a story who viewed it (docs/sites/facebook.md#stories).
+  story: (url) => /^\/stories\/\d/i.test(url.pathname),
 
   // Leave closes the person's chat pop-up and stays on the page beneath it.
   closeThread: closeChatPopup,
@@ -380,7 +388,10 @@ export const examples: UrlExample[] = [
   { url: 'https://www.facebook.com/photos/', sighting: null },
   { url: 'https://www.facebook.com/watch/?v=123456789012345', sighting: null },
   { url: 'https://www.facebook.com/reel/123456789012345', sighting: null },
-  { url: 'https://www.facebook.com/stories/100012345678901/UzpfSVNDOjE/', sighting: null },
+  { url: 'https://www.facebook.com/stories/100012345678901/UzpfSVNDOjE/', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+  { url: 'https://web.facebook.com/stories/100012345678901', sighting: profile({ kind: 'accountId', value: '100012345678901' }) },
+  { url: 'https://www.facebook.com/stories/', sighting: null },
+  { url: 'https://www.facebook.com/stories/create', sighting: null },
   { url: 'https://www.facebook.com/events/123456789012345/', sighting: null },
   { url: 'https://www.facebook.com/marketplace/item/123456789012345/', sighting: null },
   { url: 'https://www.facebook.com/hashtag/breakup', sighting: null },

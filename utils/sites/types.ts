@@ -80,6 +80,12 @@ export interface SiteAdapter {
    */
   veilPatterns?(identifier: SeenIdentifier): string[];
   /**
+   * Its addresses name someone only as written (a custom site's patterns, read as the user gave
+   * them). Built-in sites' names ignore case, as the content script's matching does (`seenKey`):
+   * the rules that stop their addresses before the request (utils/background/stop-rules.ts) too.
+   */
+  caseSensitive?: boolean;
+  /**
    * Attributes whose changes can change what `fromPage` reads, beyond the ones always watched
    * (href, aria-label, title). Keep it short: every listed attribute change on the page wakes
    * the content script.

@@ -65,6 +65,7 @@ export function customSiteAdapter(site: CheckedCustomSite): SiteAdapter {
     name: site.name,
     matches: [site.pattern],
     home: site.home,
+    caseSensitive: true,
     fromUrl(url) {
       if (identify.by !== 'url') return null;
       const value = readAfter(url, identify.after);
