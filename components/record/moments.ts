@@ -10,7 +10,12 @@ export const OUTCOME: Record<ReturnType<typeof shownOutcome>, MessageKey> = {
   continued: 'outcome_continued',
 };
 
-const MOMENT: Record<Attempt['kind'], MessageKey & `moment_${string}`> = { profile: 'moment_profile', thread: 'moment_thread', compose: 'moment_compose' };
+const MOMENT: Record<Attempt['kind'], MessageKey & `moment_${string}`> = {
+  profile: 'moment_profile',
+  thread: 'moment_thread',
+  compose: 'moment_compose',
+  reveal: 'moment_reveal',
+};
 
 /** "S.’s profile on Instagram" */
 export const momentText = (attempt: Attempt, settings: Settings) =>

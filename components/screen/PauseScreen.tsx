@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageParts, messagesLanguage, plural, SLOT, t, textDirection, type MessageKey } from '@/utils/model/i18n';
-import type { MomentKind, SupportPerson } from '@/utils/model/schema';
+import type { AttemptKind, SupportPerson } from '@/utils/model/schema';
 import { FEELING_LABEL, type Feeling } from '@/utils/model/schema-values';
 
 export interface PauseChoice {
@@ -10,7 +10,7 @@ export interface PauseChoice {
 
 export interface PauseScreenProps {
   alias: string;
-  kind: MomentKind;
+  kind: AttemptKind;
   /** One of their stories: opening it tells them that you watched. */
   story?: boolean;
   questions: readonly string[];
@@ -59,10 +59,11 @@ export function timesTodayText(times: number): string {
   return t('pause_times_today_again', { ordinal: word ? t(word) : plural('ordinal', times, {}, 'ordinal') });
 }
 
-const MOMENT: Record<MomentKind, MessageKey & `pause_moment_${string}`> = {
+const MOMENT: Record<AttemptKind, MessageKey & `pause_moment_${string}`> = {
   profile: 'pause_moment_profile',
   thread: 'pause_moment_thread',
   compose: 'pause_moment_compose',
+  reveal: 'pause_moment_reveal',
 };
 
 /** An alias that ends with a full stop ("J.") at the end of a sentence: one full stop, not two. */

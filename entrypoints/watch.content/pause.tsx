@@ -4,7 +4,7 @@ import { PauseScreen, type PauseChoice } from '@/components/screen/PauseScreen';
 import pauseCss from '@/components/screen/PauseScreen.css?inline';
 import type { AttemptRef } from '@/utils/protocol/requests';
 import { sendMessage } from '@/utils/protocol/messaging';
-import type { MomentKind, Person } from '@/utils/model/schema';
+import type { AttemptKind, Person } from '@/utils/model/schema';
 import type { ScreenSettings } from '@/utils/store/watch-index';
 import { pickReminder } from '@/utils/model/reminder';
 import { mountGuardedScreen } from './guard';
@@ -32,7 +32,7 @@ export interface PauseHandle {
 
 interface PauseOptions {
   person: Person;
-  kind: MomentKind;
+  kind: AttemptKind;
   /** One of their stories: opening it tells them. */
   story?: boolean;
   site: string;

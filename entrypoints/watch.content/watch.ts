@@ -1,6 +1,7 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileWatchIndex, type WatchIndex } from '@/utils/model/matching';
+import type { Person } from '@/utils/model/schema';
 import { onMessage, pageMayReceive, sendMessage } from '@/utils/protocol/messaging';
 import { customSiteAdapter, type CheckedCustomSite } from '@/utils/sites/custom/adapter';
 import { seenKey, type SiteAdapter, type Sighting } from '@/utils/sites/types';
@@ -20,6 +21,7 @@ import { followNavigation, holdContext, leavingDocument } from './context-guard'
 import { showPause, type PauseHandle } from './pause';
 import { onlyQuietChanges } from './quiet';
 import { armSendCheck, type SendCheckHandle } from './send-check';
+import { soften, type Softener } from './soften';
 
 interface Watched {
   /** This site's watch index; null when there is none to be had (nobody is watched meanwhile). */
@@ -58,6 +60,9 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   let pause: PauseHandle | null = null;
   let sendCheck: SendCheckHandle | null = null;
   let page: FollowedPage | null = null;
+  // Their items where they turn up by chance, softened (soften.ts), and the screen for a look at one.
+  let softener: Softener | null = null;
+  let revealPause: PauseHandle | null = null;
   // Reading the open chat again once the page has been still for SETTLE_MS (the health signal).
   let settleTimer: number | null = null;
   const stopSettling = () => {
@@ -83,6 +88,8 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     switch (decision.do) {
       case 'show': {
         pause?.dismiss('navigated');
+        revealPause?.dismiss('navigated');
+        revealPause = null;
         const { found } = decision;
         // Leaving a compose window takes the person out of its recipients and keeps the draft.
         const compose = found.leavesInPlace ? adapter.leaveCompose : undefined;
@@ -192,13 +199,39 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     page?.observeShadowRoots();
   };
 
+  // A look at one softened item: the same screen, recorded as its own kind; Continue uncovers it.
+  const reveal = (item: Element, person: Person) => {
+    if (pause || revealPause || !watched.site) return;
+    revealPause = showPause(ctx, {
+      person,
+      kind: 'reveal',
+      site: adapter.id,
+      settings: watched.site.screen,
+      onDone(outcome) {
+        revealPause = null;
+        if (outcome === 'continued') softener?.reveal(item);
+      },
+    });
+  };
+
   const start = () => {
     page?.disconnect();
     page = null;
+    softener?.stop();
+    softener = null;
     stopSettling();
     const { site, index } = watched;
     apply(decide(state, { type: 'watched', snoozes: site?.snoozes ?? [], snoozeMinutes: site?.snoozeMinutes ?? 0, empty: index.empty }, Date.now()));
     if (index.empty) return;
+    if (adapter.places) {
+      softener = soften({
+        places: adapter.places,
+        index,
+        letThrough: (personId) =>
+          state.through?.personId === personId || state.snoozes.some((s) => s.personId === personId && s.site === adapter.id && s.until > Date.now()),
+        onReveal: reveal,
+      });
+    }
     look();
     if (adapter.fromPage) {
       // Chats open without a URL change: follow the page's DOM, at most one look a frame.
@@ -227,6 +260,8 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     // it is, with no load and no script run first, so the screen stays over it.
     if (event.persisted) pause?.suspend();
     else pause?.dismiss('unloaded');
+    revealPause?.dismiss('unloaded');
+    revealPause = null;
   });
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (!event.persisted) return;
@@ -238,7 +273,9 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
   });
   ctx.onInvalidated(() => {
     page?.disconnect();
+    softener?.stop();
     pause?.dismiss('invalidated');
+    revealPause?.dismiss('invalidated');
     // The extension is gone (reloaded, updated): the page is the user's again, veiled or not.
     unveil();
   });

@@ -137,7 +137,8 @@ async function apply(intent: LogIntent): Promise<StartedReply | void> {
         if (journalText) await change.db.journal.put(journalEntry(journalText, attempt.personId, attempt.site, attempt.id, now));
         return puts[0]![1];
       });
-      if (resolved?.outcome === 'continued') await snooze(resolved.personId, resolved.site, now);
+      // A look at one softened item lets that item through, not the person on the site.
+      if (resolved?.outcome === 'continued' && resolved.kind !== 'reveal') await snooze(resolved.personId, resolved.site, now);
       return;
     }
     case 'abandon':

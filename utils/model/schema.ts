@@ -11,6 +11,13 @@ export { ANY_SITE, FEELING_LABEL } from './schema-values';
 export const MomentKind = z.enum(['profile', 'thread', 'compose']);
 export type MomentKind = z.infer<typeof MomentKind>;
 
+/**
+ * What an attempt was: one of those moments, or a look at something of theirs that turned up by
+ * chance and was softened (a post, a story, a row: `reveal`), which goes through the same screen.
+ */
+export const AttemptKind = z.enum([...MomentKind.options, 'reveal']);
+export type AttemptKind = z.infer<typeof AttemptKind>;
+
 /** The ways a person can be recognised on a site (PRODUCT.md, "People"). */
 export const IdentifierKind = z.enum(['handle', 'accountId', 'conversationId', 'name', 'phone', 'email']);
 export type IdentifierKind = z.infer<typeof IdentifierKind>;
@@ -138,7 +145,7 @@ export const Attempt = z.object({
   startedAt: z.int().check(z.nonnegative()),
   personId: Id,
   site: SiteRef,
-  kind: MomentKind,
+  kind: AttemptKind,
   outcome: Outcome,
   endedAt: z.nullable(z.int().check(z.nonnegative())),
   secondsOnScreen: z.nullable(z.number().check(z.nonnegative())),

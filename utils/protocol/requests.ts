@@ -1,6 +1,6 @@
 import { z } from '../model/zod';
 import { Change, type ChangeResult } from '../model/changes';
-import { BackupFile, Feeling, IdentifierKind, MomentKind, SiteRef } from '../model/schema';
+import { AttemptKind, BackupFile, Feeling, IdentifierKind, SiteRef } from '../model/schema';
 import type { CodeCheck, ImportResult, NewCode, StopReading, SyncReply } from './replies';
 import { allowedSenders } from './senders';
 
@@ -17,7 +17,7 @@ export const AttemptRef = z.object({
   attemptId: z.string().check(z.minLength(1), z.maxLength(100)),
   personId: z.string().check(z.minLength(1)),
   site: SiteRef,
-  kind: MomentKind,
+  kind: AttemptKind,
   /** When the screen went up, by the page's clock (the same machine's). */
   startedAt: z.int().check(z.nonnegative()),
 });

@@ -53,6 +53,16 @@ function actorFromHref(href: string | null): SeenIdentifier | null {
   return match?.[1] ? actor(match[1]) : null;
 }
 
+/**
+ * An item whose test id names its author's handle: `feedItem-by-<handle>` (a post in any feed, a
+ * repost of it included: the id carries the post's author) and `postThreadItem-by-<handle>` (a post
+ * and its replies on a thread's page). Sources: bluesky-social/social-app
+ * `src/view/com/posts/PostFeedItem.tsx` (`testID={\`feedItem-by-${post.author.handle}\`}`) and
+ * `src/screens/PostThread/components/ThreadItemPost.tsx` (`postThreadItem-by-…`); react-native-web
+ * writes a testID as `data-testid`. docs/sites/bluesky.md#feed-items
+ */
+const byTestId = (prefix: string) => (item: Element) => actor(item.getAttribute('data-testid')?.slice(prefix.length) ?? '');
+
 export const bluesky: SiteAdapter = {
   id: 'bluesky',
   name: siteNames.bluesky,
@@ -80,6 +90,11 @@ export const bluesky: SiteAdapter = {
     const partner = actorFromHref(screen?.querySelector('a[href]')?.getAttribute('href') ?? null);
     return partner ? [{ kind: 'thread', identifiers: [partner] }] : [];
   },
+
+  places: [
+    { kind: 'feed', item: '[data-testid^="feedItem-by-"]', author: byTestId('feedItem-by-'), attributes: ['data-testid'] },
+    { kind: 'comment', item: '[data-testid^="postThreadItem-by-"]', author: byTestId('postThreadItem-by-'), attributes: ['data-testid'] },
+  ],
 
   veilPatterns(identifier) {
     const value = identifier.value.trim().replace(/^@+/, '');

@@ -34,6 +34,29 @@ export interface GroupSighting {
   group: true;
 }
 
+/** The kinds of place where someone turns up by chance (issue 24): each can be switched off on its own. */
+export type PlaceKind = 'feed' | 'story' | 'suggestion' | 'comment' | 'inbox';
+
+/**
+ * Where a person can turn up by chance on a site: the items of one kind (posts in a feed, comments,
+ * story bubbles, suggestion cards, inbox rows), and how each item names its own author. The content
+ * script softens the items of someone watched in place (entrypoints/watch.content/soften.ts).
+ */
+export interface Place {
+  kind: PlaceKind;
+  /** A CSS selector for one item: its outermost element, the one to cover. */
+  item: string;
+  /**
+   * The item's own author, from the item itself (its author attribute, its header's profile link),
+   * never from anything inside its content: a mention, a "liked by", a quote card, the last sender
+   * shown in a group's row are other people's items. Null when the item names nobody readable.
+   * Pure but for reading the item; cheap (it runs for every item the page adds).
+   */
+  author(item: Element): SeenIdentifier | null;
+  /** Attributes whose change on an item can change whose it is (a row the app reuses for another). */
+  attributes?: string[];
+}
+
 /** The sighting of an open group conversation (a fresh object each time: callers may keep it). */
 export function groupThread(): GroupSighting {
   return { kind: 'thread', identifiers: [], group: true };
@@ -79,6 +102,8 @@ export interface SiteAdapter {
    * script has decided, so not one frame of them is painted before the pause screen.
    */
   veilPatterns?(identifier: SeenIdentifier): string[];
+  /** Where people turn up by chance on this site, to be softened there (issue 24). */
+  places?: Place[];
   /**
    * Its addresses name someone only as written (a custom site's patterns, read as the user gave
    * them). Built-in sites' names ignore case, as the content script's matching does (`seenKey`):

@@ -1,0 +1,176 @@
+import type { WatchIndex } from '@/utils/model/matching';
+import type { Person } from '@/utils/model/schema';
+import { t } from '@/utils/model/i18n';
+import type { Place } from '@/utils/sites/types';
+
+/**
+ * Softening (issue 24): a post, comment, story bubble, suggestion or inbox row of someone watched,
+ * where it turns up by chance, is covered in place by a calm frosted cover ("From S.", See it), the
+ * page's own item left as it is beneath (nothing deleted, no account action). Seeing it goes through
+ * the pause screen (`onReveal`); Continue there uncovers that one item.
+ *
+ * Items are read as the page adds them, in the observer's callback, which runs before the browser
+ * paints: an item of theirs is covered before its first frame, however the feed loads more. Whose an
+ * item is comes from the item itself (`Place.author`), never from a link inside it.
+ */
+
+export interface Softener {
+  /** Uncovers one item for good (Continue on the pause screen for it). */
+  reveal(item: Element): void;
+  /** Takes every cover away and stops (the index changed, the script ends). */
+  stop(): void;
+}
+
+interface Options {
+  places: readonly Place[];
+  index: WatchIndex;
+  /** They are let through on this site now (a Continue's snooze): their items are not covered meanwhile. */
+  letThrough(personId: string): boolean;
+  /** A trusted press on an item's "See it". */
+  onReveal(item: Element, person: Person): void;
+}
+
+interface Cover {
+  host: HTMLElement;
+  person: Person;
+  /** The item's own inline position before it was made a containing block, if it was. */
+  position: string | null;
+  /** The item's children made inert under the cover (no focus, no reading), to give back. */
+  inert: Element[];
+}
+
+const CSS = `:host{all:initial!important}
+.c{position:absolute;inset:0;display:flex;flex-wrap:wrap;align-items:center;justify-content:center;gap:6px 12px;padding:8px;box-sizing:border-box;
+backdrop-filter:blur(24px) saturate(.5);-webkit-backdrop-filter:blur(24px) saturate(.5);background:rgba(244,241,236,.82);color:#2f2d2a;
+font:15px/1.4 system-ui,sans-serif;border-radius:inherit;overflow:hidden}
+button{font:inherit;padding:4px 14px;border-radius:999px;border:1px solid #8b8680;background:#fffdf9;color:#2f2d2a;cursor:pointer}
+button:focus-visible{outline:3px solid #5b7db1;outline-offset:2px}
+@media (prefers-color-scheme:dark){.c{background:rgba(38,37,35,.84);color:#ece8e1}button{background:#2f2d2a;color:#ece8e1;border-color:#8b8680}}`;
+
+// The cover's own box, inline and !important: a page stylesheet cannot hide or move it.
+const HOST_STYLE = 'all:initial!important;position:absolute!important;inset:0!important;z-index:2147483646!important;display:block!important';
+
+// How often in one frame covers are put back before the softener stops answering the page's
+// removals of them (a page removing them on every change would make two observers answer each other).
+const REPAIRS_PER_FRAME = 50;
+
+export function soften(options: Options): Softener {
+  const { places, index } = options;
+  const selector = places.map((place) => place.item).join(', ');
+  const covers = new Map<Element, Cover>();
+  const hosts = new WeakSet<Element>();
+  const revealed = new WeakSet<Element>();
+  let repairs = 0;
+  let frame = 0;
+
+  const whose = (item: Element): Person | null => {
+    const place = places.find((p) => item.matches(p.item));
+    const seen = place?.author(item);
+    if (!seen) return null;
+    const person = index.match({ kind: place!.kind === 'inbox' ? 'thread' : 'profile', identifiers: [seen] })?.person;
+    return person && !options.letThrough(person.id) ? person : null;
+  };
+
+  const cover = (item: Element, person: Person) => {
+    const host = document.createElement('div');
+    host.setAttribute('style', HOST_STYLE);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const box = document.createElement('div');
+    box.className = 'c';
+    const from = document.createElement('span');
+    from.textContent = t('soften_from', { alias: person.alias });
+    const show = document.createElement('button');
+    show.type = 'button';
+    show.textContent = t('soften_show');
+    // Only the user's own press: a page's scripted click reveals nothing.
+    show.addEventListener('click', (event) => {
+      event.stopPropagation();
+      event.preventDefault();
+      if (event.isTrusted && covers.get(item)?.host === host) options.onReveal(item, person);
+    });
+    // Nothing pressed on the cover reaches the item's own handlers (opening the post).
+    for (const type of ['click', 'pointerdown', 'mousedown', 'pointerup', 'mouseup']) host.addEventListener(type, (event) => event.stopPropagation());
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    box.append(from, show);
+    shadow.append(style, box);
+    const inert = [...item.children].filter((child) => !(child as HTMLElement).inert);
+    for (const child of inert) (child as HTMLElement).inert = true;
+    let position: string | null = null;
+    if (item instanceof HTMLElement && getComputedStyle(item).position === 'static') {
+      position = item.style.position;
+      item.style.position = 'relative';
+    }
+    item.append(host);
+    hosts.add(host);
+    covers.set(item, { host, person, position, inert });
+  };
+
+  const uncover = (item: Element) => {
+    const found = covers.get(item);
+    if (!found) return;
+    covers.delete(item);
+    found.host.remove();
+    for (const child of found.inert) (child as HTMLElement).inert = false;
+    if (found.position !== null) (item as HTMLElement).style.position = found.position;
+  };
+
+  const check = (item: Element) => {
+    if (revealed.has(item)) return;
+    const person = whose(item);
+    const found = covers.get(item);
+    if (found && found.person.id !== person?.id) uncover(item);
+    if (person && !covers.has(item)) cover(item, person);
+  };
+
+  const scan = (root: Element) => {
+    const item = root.closest(selector);
+    if (item) check(item);
+    for (const inner of root.querySelectorAll(selector)) check(inner);
+  };
+
+  // A cover the page took out is put back, a few dozen a frame at most.
+  const repair = () => {
+    for (const [item, found] of covers) {
+      if (found.host.parentNode === item || !item.isConnected) continue;
+      if (repairs >= REPAIRS_PER_FRAME) return;
+      repairs += 1;
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), (repairs = 0)));
+      item.append(found.host);
+    }
+  };
+
+  const observer = new MutationObserver((records) => {
+    let removed = false;
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        const item = (record.target as Element).closest(selector);
+        if (item) check(item);
+        continue;
+      }
+      for (const node of record.addedNodes) if (node instanceof Element && !hosts.has(node)) scan(node);
+      if (record.removedNodes.length > 0) removed = true;
+    }
+    if (removed) {
+      // Items gone from the page are forgotten with their covers; covers taken off items still there are put back.
+      for (const item of covers.keys()) if (!item.isConnected) covers.delete(item);
+      repair();
+    }
+  });
+
+  const attributeFilter = [...new Set(places.flatMap((place) => place.attributes ?? []))];
+  observer.observe(document, { childList: true, subtree: true, ...(attributeFilter.length ? { attributes: true, attributeFilter } : {}) });
+  if (document.documentElement) scan(document.documentElement);
+
+  return {
+    reveal(item) {
+      revealed.add(item);
+      uncover(item);
+    },
+    stop() {
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      for (const item of [...covers.keys()]) uncover(item);
+    },
+  };
+}

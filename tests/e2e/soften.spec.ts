@@ -1,0 +1,118 @@
+import type { Page, Worker } from '@playwright/test';
+import { attemptsOf, expect, seedSettings, storageOf, test } from './support/extension';
+import { axNodes, clickNode, continueThrough, expectNotPaused, expectPaused, pauseButton, pauseText } from './support/pause';
+import { expectDecided } from './support/read-page';
+
+/*
+ * Issue 24, point 1: where they turn up by chance. Their posts in a feed and their replies under
+ * someone else's post are softened in place (entrypoints/watch.content/soften.ts), from the item's
+ * own author only; a look goes through the pause screen and is recorded as its own kind. The page is
+ * tests/fixtures/bluesky/feed.html (reconstructed from bluesky-social/social-app, cited there).
+ */
+
+const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam.bsky.social', site: 'bluesky' }] };
+const ITEMS = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
+
+/** For each item in document order: whether a cover is on it (a page can tell: docs/protection.md). */
+const covered = (page: Page) =>
+  page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll(selector)].map((item) =>
+        [...item.children].some((child) => child instanceof HTMLDivElement && child.style.zIndex === '2147483646'),
+      ),
+    ITEMS,
+  );
+
+const THEIRS = [true, false, true, false, false, false, false, false, true, false];
+
+const seeIt = async (page: Page) => (await axNodes(page)).filter((node) => node.role === 'button' && node.name === 'See it');
+/** The attempts recorded, in the order they began. */
+const reveals = async (background: Worker) =>
+  (await attemptsOf(background)).sort((a, b) => (a.startedAt as number) - (b.startedAt as number)).map((a) => [a.kind, a.outcome]);
+
+test.describe('softened where they turn up (Bluesky)', () => {
+  test.beforeEach(async ({ serve }) => {
+    await serve('https://bsky.app/**', 'bluesky/feed.html');
+  });
+
+  test('their posts, their repost-carried post and their reply are covered; mentions, quotes, their reposts of others and similar names are not', async ({ context, background }) => {
+    await seedSettings(background, [sam]);
+    const page = await context.newPage();
+    await page.goto('https://bsky.app/');
+    await expectDecided(page, background, 'feed');
+    await expect.poll(() => covered(page)).toEqual(THEIRS);
+    // Calm words with the alias only, and nothing of theirs readable meanwhile (the item is inert beneath).
+    const text = (await axNodes(page)).filter((node) => node.role === 'StaticText').map((node) => node.name);
+    expect(text.filter((name) => name === 'From S.')).toHaveLength(3);
+    expect(text.join('\n')).not.toContain('their own post');
+    expect(text.join('\n')).toContain('someone whose handle starts like theirs');
+    expect(await seeIt(page)).toHaveLength(3);
+    // Nothing is recorded for a look that did not happen; nothing reaches the page's DOM but the covers.
+    expect(await reveals(background)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('S.');
+  });
+
+  test('a post of theirs the feed loads later is covered before its first frame; another’s is not', async ({ context, background }) => {
+    await seedSettings(background, [sam]);
+    const page = await context.newPage();
+    await page.goto('https://bsky.app/');
+    await expectDecided(page, background, 'feed');
+    await page.click('#load-more');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { firstFrames?: string[] }).firstFrames))
+      .toEqual(['feedItem-by-sam.bsky.social:true', 'feedItem-by-jo-other.bsky.social:false']);
+    await expect.poll(() => covered(page)).toEqual([...THEIRS.slice(0, 7), true, false, ...THEIRS.slice(7)]);
+  });
+
+  test('See it goes through the pause: Leave keeps it covered; Continue uncovers that one item only; each recorded as a look, no snooze', async ({ context, background }) => {
+    await seedSettings(background, [sam]);
+    const page = await context.newPage();
+    await page.goto('https://bsky.app/');
+    await expect.poll(() => covered(page)).toEqual(THEIRS);
+
+    await clickNode(page, (await seeIt(page))[0]!);
+    await expectPaused(page);
+    expect(await pauseText(page)).toContain('You are about to see something of S.’s that turned up here.');
+    await clickNode(page, (await pauseButton(page, 'Leave'))!);
+    await expectNotPaused(page);
+    expect(page.url()).toBe('https://bsky.app/');
+    expect(await covered(page)).toEqual(THEIRS);
+    await expect.poll(() => reveals(background)).toEqual([['reveal', 'left']]);
+
+    await clickNode(page, (await seeIt(page))[0]!);
+    await continueThrough(page);
+    await expect.poll(() => covered(page)).toEqual([false, ...THEIRS.slice(1)]);
+    await expect.poll(() => reveals(background)).toEqual([['reveal', 'left'], ['reveal', 'continued']]);
+    // A look at one item lets that item through, not them: no snooze on the site.
+    expect((await storageOf(background)).snoozes ?? []).toEqual([]);
+    expect((await axNodes(page)).some((node) => node.role === 'StaticText' && node.name === 'their own post')).toBe(true);
+  });
+
+  test('the page cannot reveal an item nor keep a cover off', async ({ context, background }) => {
+    await seedSettings(background, [sam]);
+    const page = await context.newPage();
+    await page.goto('https://bsky.app/');
+    await expect.poll(() => covered(page)).toEqual(THEIRS);
+    // Scripted clicks on the cover reach nothing; its button is in a closed root.
+    await page.evaluate((selector) => {
+      const item = document.querySelector(selector)!;
+      const cover = item.lastElementChild as HTMLElement;
+      cover.click();
+      cover.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      if (cover.shadowRoot) throw new Error('the cover’s root is open');
+    }, ITEMS);
+    await expectNotPaused(page, 500);
+    expect(await reveals(background)).toEqual([]);
+    // Taken off, put back.
+    await page.evaluate((selector) => document.querySelector(selector)!.lastElementChild!.remove(), ITEMS);
+    await expect.poll(() => covered(page)).toEqual(THEIRS);
+  });
+
+  test('with nobody of this feed watched, the script decides and covers nothing', async ({ context, background }) => {
+    await seedSettings(background, [{ id: 'p-kim', alias: 'K.', identifiers: [{ kind: 'handle', value: 'nobody-here.bsky.social', site: 'bluesky' }] }]);
+    const page = await context.newPage();
+    await page.goto('https://bsky.app/');
+    await expectDecided(page, background, 'feed');
+    expect(await covered(page)).toEqual(THEIRS.map(() => false));
+  });
+});
