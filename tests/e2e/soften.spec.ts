@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, storageOf, test } from './support/extension';
-import { axNodes, clickNode, continueThrough, expectNotPaused, expectPaused, pauseButton, pauseText } from './support/pause';
+import { axNodes, clickNode, continueThrough, expectNotPaused, expectPaused, nodeCentre, pauseButton, pauseText, type AxNode } from './support/pause';
 import { expectDecided } from './support/read-page';
 
 /*
@@ -14,18 +14,28 @@ const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '
 const ITEMS = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
 
 /** For each item in document order: whether a cover is on it (a page can tell: docs/protection.md). */
-const covered = (page: Page) =>
+const covered = (page: Page, items = ITEMS) =>
   page.evaluate(
     (selector) =>
       [...document.querySelectorAll(selector)].map((item) =>
         [...item.children].some((child) => child instanceof HTMLDivElement && child.style.zIndex === '2147483646'),
       ),
-    ITEMS,
+    items,
   );
 
 const THEIRS = [true, false, true, false, false, false, false, false, true, false];
 
 const seeIt = async (page: Page) => (await axNodes(page)).filter((node) => node.role === 'button' && node.name === 'See it');
+
+/** The See it button on the cover of the `index`th element matching `selector`. */
+async function seeItOn(page: Page, selector: string, index = 0): Promise<AxNode> {
+  const box = await page.locator(selector).nth(index).boundingBox();
+  for (const node of await seeIt(page)) {
+    const { x, y } = await nodeCentre(page, node);
+    if (box && x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height) return node;
+  }
+  throw new Error(`no See it on ${selector} #${index}`);
+}
 /** The attempts recorded, in the order they began. */
 const reveals = async (background: Worker) =>
   (await attemptsOf(background)).sort((a, b) => (a.startedAt as number) - (b.startedAt as number)).map((a) => [a.kind, a.outcome]);
@@ -114,5 +124,28 @@ test.describe('softened where they turn up (Bluesky)', () => {
     await page.goto('https://bsky.app/');
     await expectDecided(page, background, 'feed');
     expect(await covered(page)).toEqual(THEIRS.map(() => false));
+  });
+});
+
+test.describe('softened where they turn up (X)', () => {
+  // tests/fixtures/x/timeline.html, reconstructed from Control Panel for Twitter (cited there).
+  const samX = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'Sam_Lee', site: 'x' }] };
+  const X_ITEMS = '[data-testid="tweet"], [data-testid="UserCell"]';
+
+  test('their post, their post reposted by a friend and their suggestion card are covered; a quote, a mention and their repost of another’s are not; later posts too', async ({ context, background, serve }) => {
+    await serve('https://x.com/**', 'x/timeline.html');
+    await seedSettings(background, [samX]);
+    const page = await context.newPage();
+    await page.goto('https://x.com/home');
+    await expectDecided(page, background, 'timeline');
+    await expect.poll(() => covered(page, X_ITEMS)).toEqual([true, false, true, false, false, false, true, false]);
+    await page.click('#load-more');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { firstFrames?: string[] }).firstFrames)).toEqual(['sam_lee:true', 'jo_other:false']);
+    await expect.poll(() => covered(page, X_ITEMS)).toEqual([true, false, true, false, false, false, true, false, true, false]);
+    expect(await seeIt(page)).toHaveLength(4);
+    // See it on their suggestion card: the pause, then that card only.
+    await clickNode(page, await seeItOn(page, '[data-testid="UserCell"]'));
+    await continueThrough(page);
+    await expect.poll(() => covered(page, X_ITEMS)).toEqual([true, false, true, false, false, false, true, false, false, false]);
   });
 });

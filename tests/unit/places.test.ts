@@ -58,3 +58,29 @@ describe('Bluesky: posts in a feed and the replies of a thread, by their own aut
     expect(readItems(site('bluesky'), doc)[0]).toEqual(['feed', null]);
   });
 });
+
+describe('X: posts and suggested accounts, by their own author', () => {
+  it('reads each post as its first User-Name’s, and each suggestion as its card’s', () => {
+    expect(readItems(site('x'), fixture('x', 'timeline.html'))).toEqual([
+      ['feed', 'handle:sam_lee'],
+      // Jo's post that mentions them is Jo's.
+      ['feed', 'handle:jo_other'],
+      // Their post reposted by Jo ("Jo reposted" above it) is theirs.
+      ['feed', 'handle:sam_lee'],
+      // Jo's post that they reposted is Jo's.
+      ['feed', 'handle:jo_other'],
+      // Jo's post quoting theirs is Jo's: the quoted post's User-Name comes after.
+      ['feed', 'handle:jo_other'],
+      ['feed', 'handle:sam_lee_2'],
+      ['suggestion', 'handle:sam_lee'],
+      ['suggestion', 'handle:samantha_r'],
+    ]);
+  });
+
+  it('a post whose author link is not a profile names nobody', () => {
+    const doc = fixture('x', 'timeline.html');
+    doc.querySelector('[data-testid="User-Name"] a')!.setAttribute('href', '/i/lists/123');
+    doc.querySelectorAll('[data-testid="User-Name"] a')[1]!.setAttribute('href', '/home');
+    expect(readItems(site('x'), doc)[0]).toEqual(['feed', null]);
+  });
+});

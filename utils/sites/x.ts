@@ -238,6 +238,13 @@ function conversationPage(doc: Document, url: URL): Sighting[] {
   return identifiers.length ? [{ kind: 'thread', identifiers }] : [];
 }
 
+/** The handle a link to a profile names (`/<handle>`), or null for any other link. */
+function handleOfLink(link: Element | null): SeenIdentifier | null {
+  const href = link?.getAttribute('href');
+  const name = href ? profiles.read(new URL(href, 'https://x.com/')) : null;
+  return name ? { kind: 'handle', value: name } : null;
+}
+
 export const x: SiteAdapter = {
   id: 'x',
   name: siteNames.x,
@@ -257,6 +264,14 @@ export const x: SiteAdapter = {
     const drawer = drawerConversation(doc);
     return [...conversationPage(doc, url), ...(drawer ? [drawer] : [])];
   },
+
+  // Where they turn up (docs/sites/x.md#posts-and-suggestions): a post's own author is its first
+  // User-Name link, before any quoted post's (Control Panel for Twitter, script.js: `$tweet.querySelector(
+  // '[data-testid="User-Name"] a')` is the quoting author); a suggestion's card leads with its avatar link.
+  places: [
+    { kind: 'feed', item: '[data-testid="tweet"]', author: (item) => handleOfLink(item.querySelector('[data-testid="User-Name"] a[href]')) },
+    { kind: 'suggestion', item: '[data-testid="UserCell"]', author: (item) => handleOfLink(item.querySelector('a[href]')) },
+  ],
 
   // XChat's app, in its open shadow roots, for the page's observer to follow as they appear.
   shadowRoots: (doc) => [...doc.querySelectorAll(XCHAT_HOST)].flatMap((host) => (host.shadowRoot ? [host.shadowRoot] : [])),

@@ -66,16 +66,21 @@ export async function pauseText(page: Page): Promise<string> {
   return nodes.filter((n) => n.role === 'StaticText').map((n) => n.name).join('\n');
 }
 
+/** The centre of a node's box in the page, as CDP gives it (reaching into closed shadow roots). */
+export async function nodeCentre(page: Page, node: AxNode): Promise<{ x: number; y: number }> {
+  const session = await cdp(page);
+  const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as { model: { content: number[] } };
+  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+  return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+}
+
 /** Clicks an element with a real (trusted) mouse click at the centre of its box. */
 export async function clickNode(page: Page, node: AxNode): Promise<void> {
   const session = await cdp(page);
   // The screen can be taller than the window (it scrolls): a person scrolls to the button first.
   await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
-  const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
-    model: { content: number[] };
-  };
-  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  const { x, y } = await nodeCentre(page, node);
+  await page.mouse.click(x, y);
 }
 
 export async function focusNode(page: Page, node: AxNode): Promise<void> {
