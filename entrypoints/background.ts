@@ -22,6 +22,7 @@ import { installedAtItem, loadSettings, loadSnoozes, pendingItem, recordProblemI
 import { publishWatchIndexes } from '@/utils/background/watch-publish';
 import { syncScripts } from '@/utils/background/registration';
 import { learnThread, noteUnreadThread } from '@/utils/background/learn';
+import { noteTurnedUp } from '@/utils/background/turned-up';
 import { importBackup } from '@/utils/background/import';
 import {
   applyDue,
@@ -115,6 +116,10 @@ export default defineBackground(() => {
   // address; a chat nobody could be read in is counted (the site and the day only).
   onMessage('learnThread', ({ data, sender }) => learnThread(accept('learnThread', data, sender)));
   onMessage('unreadThread', ({ data, sender }) => noteUnreadThread(accept('unreadThread', data, sender).site));
+  onMessage('turnedUp', ({ data, sender }) => {
+    const { site, count } = accept('turnedUp', data, sender);
+    return noteTurnedUp(site, count);
+  });
   // Settings in the browser account's sync, as an option (utils/model/sync.ts).
   onMessage('setSync', ({ data, sender }) => setSync(accept('setSync', data, sender).enabled));
   startSync();

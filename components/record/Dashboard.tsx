@@ -21,10 +21,12 @@ import {
   shortDay,
   streak,
   todayKey,
+  weekStartKey,
   type Clock,
   type Streak,
 } from '@/utils/model/stats';
-import { loadSettings, settingsItem } from '@/utils/store/storage';
+import { loadSettings, loadTurnedUp, settingsItem, turnedUpItem } from '@/utils/store/storage';
+import { turnedUpBetween } from '@/utils/model/turned-up';
 import { localTimeZone, shownOutcome, type Summary } from '@/utils/model/summary';
 import { Calendar } from './Calendar';
 import { Bars, HourChart } from './Charts';
@@ -55,6 +57,25 @@ const STREAK_FROM: Record<Exclude<Streak['from'], 'today'>, MessageKey & `streak
   set: 'streak_from_set',
   install: 'streak_from_install',
 };
+
+/**
+ * "They turned up 9 times this week; you looked once." Their items softened where they turned up by
+ * chance (issue 24), apart from the attempts: the looks are this week's Continues. Nothing is said
+ * until they have turned up, nor when the counts cannot be read (unreadable is not none).
+ */
+function TurnedUp({ clock, looked }: { clock: Clock; looked: number }) {
+  const stored = useStored(loadTurnedUp, turnedUpItem);
+  if (!stored?.readable) return null;
+  const turned = turnedUpBetween(stored.value, weekStartKey(clock), todayKey(clock));
+  if (turned === 0) return null;
+  return (
+    <p class="turned-up" data-testid="turned-up">
+      {looked === 0
+        ? t('turned_up_week_no_look', { turned: plural('times', turned) })
+        : t('turned_up_week', { turned: plural('times', turned), looked: plural('times', looked) })}
+    </p>
+  );
+}
 
 /** The popup: the streak, the figures, the calendar, the pattern and the recent attempts. */
 export function Dashboard() {
@@ -183,6 +204,7 @@ function Figures({
           <dd data-testid="month">{formatNumber(counts.month.attempts)}</dd>
         </div>
       </dl>
+      <TurnedUp clock={clock} looked={counts.week.continued} />
       <section aria-labelledby="share-title">
         <h2 id="share-title">{t('share_heading')}</h2>
         {split.leftPercent === null ? (

@@ -28,6 +28,8 @@ interface Options {
   letThrough(personId: string): boolean;
   /** A trusted press on an item's "See it". */
   onReveal(item: Element, person: Person): void;
+  /** An item of theirs was covered (counted as "turned up": nothing about it is kept). */
+  onCovered(): void;
 }
 
 interface Cover {
@@ -104,6 +106,7 @@ export function soften(options: Options): Softener {
     item.append(host);
     hosts.add(host);
     covers.set(item, { host, person, position, inert });
+    options.onCovered();
   };
 
   const uncover = (item: Element) => {

@@ -199,6 +199,17 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     page?.observeShadowRoots();
   };
 
+  // "Seen by chance": the items covered, sent as one count every few seconds (and as the page goes).
+  let turnedUp = 0;
+  const sendTurnedUp = () => {
+    const count = Math.min(turnedUp, 1000);
+    turnedUp = 0;
+    if (count > 0) void sendMessage('turnedUp', { site: adapter.id, count }).catch(() => undefined);
+  };
+  const onCovered = () => {
+    if (turnedUp++ === 0) ctx.setTimeout(sendTurnedUp, 2000);
+  };
+
   // A look at one softened item: the same screen, recorded as its own kind; Continue uncovers it.
   const reveal = (item: Element, person: Person) => {
     if (pause || revealPause || !watched.site) return;
@@ -230,6 +241,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
         letThrough: (personId) =>
           state.through?.personId === personId || state.snoozes.some((s) => s.personId === personId && s.site === adapter.id && s.until > Date.now()),
         onReveal: reveal,
+        onCovered,
       });
     }
     look();
@@ -262,6 +274,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     else pause?.dismiss('unloaded');
     revealPause?.dismiss('unloaded');
     revealPause = null;
+    sendTurnedUp();
   });
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (!event.persisted) return;

@@ -74,7 +74,7 @@ test.describe('softened where they turn up (Bluesky)', () => {
     await expect.poll(() => covered(page)).toEqual([...THEIRS.slice(0, 7), true, false, ...THEIRS.slice(7)]);
   });
 
-  test('See it goes through the pause: Leave keeps it covered; Continue uncovers that one item only; each recorded as a look, no snooze', async ({ context, background }) => {
+  test('See it goes through the pause: Leave keeps it covered; Continue uncovers that one item only; each recorded as a look, no snooze; the popup counts them apart', async ({ context, background, extensionId }) => {
     await seedSettings(background, [sam]);
     const page = await context.newPage();
     await page.goto('https://bsky.app/');
@@ -96,6 +96,13 @@ test.describe('softened where they turn up (Bluesky)', () => {
     // A look at one item lets that item through, not them: no snooze on the site.
     expect((await storageOf(background)).snoozes ?? []).toEqual([]);
     expect((await axNodes(page)).some((node) => node.role === 'StaticText' && node.name === 'their own post')).toBe(true);
+
+    // Seen by chance, counted per day and site (three of their items covered), nothing else kept;
+    // shown apart from the attempts, with this week's looks.
+    await expect.poll(async () => (await storageOf(background)).turnedUp).toEqual([{ site: 'bluesky', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), count: 3 }]);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.getByTestId('turned-up')).toHaveText('They turned up 3 times this week; you looked once.');
   });
 
   test('the page cannot reveal an item nor keep a cover off', async ({ context, background }) => {

@@ -15,3 +15,4 @@ import './lock.mjs';
 import './custom-sites.mjs';
 import './health.mjs';
 import './stop.mjs';
+import './soften.mjs';

@@ -63,6 +63,7 @@ describe('the background refuses each request from a sender it must not take it 
     readPage: { from: 'extension-page', data: {} },
     learnThread: { from: 'content-script', data: { personId: 'p-sam', site: 'instagram', conversation: { kind: 'conversationId', value: '340282366841710300949128171234567890' } } },
     unreadThread: { from: 'content-script', data: { site: 'instagram' } },
+    turnedUp: { from: 'content-script', data: { site: 'bluesky', count: 3 } },
     setSync: { from: 'extension-page', data: { enabled: true } },
     publishWatch: { from: 'content-script', data: {} },
     openStop: { from: 'extension-page', data: stop },

@@ -71,6 +71,8 @@ export function keyOf(day: Date): string {
 
 /** Today's `yyyy-MM-dd` in the clock's zone. */
 export const todayKey = (clock: Clock) => keyOf(today(clock));
+/** This week's Monday, YYYY-MM-DD: the week the popup's figures count. */
+export const weekStartKey = (clock: Clock) => keyOf(startOfWeek(today(clock), { weekStartsOn: 1 }));
 
 const counts = (summary: Summary | null, key: string): DayCounts =>
   summary?.byDay[key] ?? { attempts: 0, left: 0, continued: 0 };

@@ -75,6 +75,8 @@ export const requests = {
   }),
   /** Content script: the address says a conversation is open, and nobody could be read from the page. */
   unreadThread: z.object({ site: SiteRef }),
+  /** Content script: this many of a watched person's items turned up and were softened (issue 24): a count, nothing else. */
+  turnedUp: z.object({ site: SiteRef, count: z.int().check(z.positive(), z.maximum(1000)) }),
   /** Options page: keep the settings in the browser account's sync, or stop (utils/background/sync.ts). */
   setSync: z.object({ enabled: z.boolean() }),
   /** Content script: this site's watch index is missing (a fresh profile, an update): write the indexes now. */
@@ -124,6 +126,7 @@ export interface ProtocolMap {
   readPage(data: z.infer<Requests['readPage']>): PageReading;
   learnThread(data: z.infer<Requests['learnThread']>): boolean;
   unreadThread(data: z.infer<Requests['unreadThread']>): void;
+  turnedUp(data: z.infer<Requests['turnedUp']>): void;
   setSync(data: z.infer<Requests['setSync']>): SyncReply;
   publishWatch(data: z.infer<Requests['publishWatch']>): void;
   openStop(data: z.infer<Requests['openStop']>): StopReading;

@@ -42,6 +42,7 @@ const backgroundAnswers = {
   rebuildSummary: ['extension-page'],
   learnThread: ['content-script'],
   unreadThread: ['content-script'],
+  turnedUp: ['content-script'],
   setSync: ['extension-page'],
   publishWatch: ['content-script'],
   openStop: ['extension-page'],

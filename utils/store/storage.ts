@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from '../model/zod';
 import { defaultSettings } from '../model/defaults';
 import { UnreadDay } from '../model/health';
+import { TurnedUpDay } from '../model/turned-up';
 import { CustomSite, Person, Settings, Snooze } from '../model/schema';
 import { PendingChange } from '../model/changes';
 import { LockClock } from '../model/lock-clock';
@@ -33,6 +34,15 @@ export const snoozesItem = storage.defineItem<unknown>('local:snoozes', {
  * nobody could be read from the page (utils/model/health.ts). Written by the background only.
  */
 export const healthItem = storage.defineItem<unknown>('local:health', {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * "Seen by chance": per site and local day, how many times a watched person's items turned up and
+ * were softened (utils/model/turned-up.ts). Written by the background only.
+ */
+export const turnedUpItem = storage.defineItem<unknown>('local:turnedUp', {
   fallback: [],
   version: 1,
 });
@@ -214,6 +224,7 @@ export async function load<T>(
 export const loadSettings = (heal = false) => load('settings', settingsItem, salvageSettings, heal);
 export const loadSnoozes = (heal = false) => load('snoozes', snoozesItem, (raw) => loadList(raw, Snooze), heal);
 export const loadHealth = (heal = false) => load('health', healthItem, (raw) => loadList(raw, UnreadDay), heal);
+export const loadTurnedUp = (heal = false) => load('turnedUp', turnedUpItem, (raw) => loadList(raw, TurnedUpDay), heal);
 export const loadPending = (heal = false) => load('pending', pendingItem, (raw) => loadList(raw, PendingChange), heal);
 /**
  * The lock's clock. One that does not parse starts again from nothing: held changes then wait
