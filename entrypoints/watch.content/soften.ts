@@ -61,45 +61,68 @@ export function soften(options: Options): Softener {
   const selector = places.map((place) => place.item).join(', ');
   const covers = new Map<Element, Cover>();
   const hosts = new WeakSet<Element>();
+  // What is the same for every cover, made once: the words (per person), the stylesheet (parsed once
+  // and shared, where the browser lets a content script share one), and whether a place's items
+  // need to be made a containing block (read once per place: reading an item's computed style makes
+  // the browser work out the page's styles there and then).
+  const show = t('soften_show');
+  const from = new Map<string, string>();
+  const staticPlace = new Map<Place, boolean>();
+  let sheet: CSSStyleSheet | null | undefined;
   const revealed = new WeakSet<Element>();
   let repairs = 0;
   let frame = 0;
 
-  const whose = (item: Element): Person | null => {
+  /** Whose the item is, of the watched not let through now, and which place it is in. */
+  const whose = (item: Element): { person: Person; place: Place } | null => {
     const place = places.find((p) => item.matches(p.item));
     const seen = place?.author(item);
-    if (!seen) return null;
-    const person = index.match({ kind: place!.kind === 'inbox' ? 'thread' : 'profile', identifiers: [seen] })?.person;
-    return person && !options.letThrough(person.id) ? person : null;
+    if (!place || !seen) return null;
+    const person = index.match({ kind: place.kind === 'inbox' ? 'thread' : 'profile', identifiers: [seen] })?.person;
+    return person && !options.letThrough(person.id) ? { person, place } : null;
   };
 
-  const cover = (item: Element, person: Person) => {
+  const cover = (item: Element, person: Person, place: Place) => {
     const host = document.createElement('div');
     host.setAttribute('style', HOST_STYLE);
     const shadow = host.attachShadow({ mode: 'closed' });
     const box = document.createElement('div');
     box.className = 'c';
-    const from = document.createElement('span');
-    from.textContent = t('soften_from', { alias: person.alias });
-    const show = document.createElement('button');
-    show.type = 'button';
-    show.textContent = t('soften_show');
+    const words = document.createElement('span');
+    if (!from.has(person.id)) from.set(person.id, t('soften_from', { alias: person.alias }));
+    words.textContent = from.get(person.id)!;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = show;
     // Only the user's own press: a page's scripted click reveals nothing.
-    show.addEventListener('click', (event) => {
+    button.addEventListener('click', (event) => {
       event.stopPropagation();
       event.preventDefault();
       if (event.isTrusted && covers.get(item)?.host === host) options.onReveal(item, person);
     });
     // Nothing pressed on the cover reaches the item's own handlers (opening the post).
     for (const type of ['click', 'pointerdown', 'mousedown', 'pointerup', 'mouseup']) host.addEventListener(type, (event) => event.stopPropagation());
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    box.append(from, show);
-    shadow.append(style, box);
+    box.append(words, button);
+    if (sheet === undefined) {
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+        shadow.adoptedStyleSheets = [sheet];
+      } catch {
+        sheet = null;
+      }
+    } else if (sheet) shadow.adoptedStyleSheets = [sheet];
+    if (!sheet) {
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      shadow.append(style);
+    }
+    shadow.append(box);
     const inert = [...item.children].filter((child) => !(child as HTMLElement).inert);
     for (const child of inert) (child as HTMLElement).inert = true;
     let position: string | null = null;
-    if (item instanceof HTMLElement && getComputedStyle(item).position === 'static') {
+    if (!staticPlace.has(place)) staticPlace.set(place, item instanceof HTMLElement && getComputedStyle(item).position === 'static');
+    if (staticPlace.get(place) && item instanceof HTMLElement && !item.style.position) {
       position = item.style.position;
       item.style.position = 'relative';
     }
@@ -120,10 +143,10 @@ export function soften(options: Options): Softener {
 
   const check = (item: Element) => {
     if (revealed.has(item)) return;
-    const person = whose(item);
+    const theirs = whose(item);
     const found = covers.get(item);
-    if (found && found.person.id !== person?.id) uncover(item);
-    if (person && !covers.has(item)) cover(item, person);
+    if (found && found.person.id !== theirs?.person.id) uncover(item);
+    if (theirs && !covers.has(item)) cover(item, theirs.person, theirs.place);
   };
 
   const scan = (root: Element) => {

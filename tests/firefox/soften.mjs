@@ -45,3 +45,18 @@ test('Bluesky in Firefox: their posts and reply are covered before their first f
     assert.equal(await page.evaluate(() => location.href), 'https://bsky.app/');
     assert.equal((await covered(page))[0], true);
   }));
+
+test('Bluesky in Firefox: their row in the chat list is covered; another person’s and a group’s whose last message is theirs are not', () =>
+  withFirefox(async (ff) => {
+    await ff.seedSettings([sam]);
+    const page = await ff.sitePage([['https://bsky.app/', 'bluesky/app.html']]);
+    await page.goto('https://bsky.app/messages');
+    const rows = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('a[href^="/messages/"]')].map((row) => [row.getAttribute('href'), [...row.children].some((c) => c instanceof HTMLDivElement && c.style.zIndex === '2147483646')]),
+      );
+    const want = [['/messages/3ksamdirect2a', true], ['/messages/3kjodirect22b', false], ['/messages/3kgroupchat2c', false]];
+    await until(async () => same(await rows(), want), 'their row is covered, and only theirs');
+    // Nothing of theirs is reachable beneath: the row's own content is inert.
+    assert.equal(await page.evaluate(() => document.querySelector('a[href="/messages/3ksamdirect2a"] > div').inert), true);
+  }));

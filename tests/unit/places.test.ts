@@ -49,6 +49,14 @@ describe('Bluesky: posts in a feed and the replies of a thread, by their own aut
     ]);
   });
 
+  it('reads a chat list’s rows by the avatar beside them; a group’s row, whose last message is theirs, names nobody', () => {
+    expect(readItems(site('bluesky'), fixture('bluesky', 'chat-list.html'))).toEqual([
+      ['inbox', 'handle:sam.bsky.social'],
+      ['inbox', 'handle:jo-other.bsky.social'],
+      ['inbox', null],
+    ]);
+  });
+
   it('an item whose test id carries no handle names nobody', () => {
     const doc = fixture('bluesky', 'feed.html');
     const item = doc.querySelector('[data-testid^="feedItem-by-"]')!;

@@ -94,6 +94,14 @@ export const bluesky: SiteAdapter = {
   places: [
     { kind: 'feed', item: '[data-testid^="feedItem-by-"]', author: byTestId('feedItem-by-'), attributes: ['data-testid'] },
     { kind: 'comment', item: '[data-testid^="postThreadItem-by-"]', author: byTestId('postThreadItem-by-'), attributes: ['data-testid'] },
+    // A chat list's row (src/screens/Messages/components/ChatListItem.tsx): the link into the
+    // conversation, whose sibling before it holds the other member's avatar, a link to their profile.
+    // A group's row has no such link (docs/sites/bluesky.md#chat-list-rows).
+    {
+      kind: 'inbox',
+      item: 'a[href^="/messages/"][role="link"]',
+      author: (item) => actorFromHref(item.previousElementSibling?.querySelector('a[href^="/profile/"]')?.getAttribute('href') ?? null),
+    },
   ],
 
   veilPatterns(identifier) {

@@ -1,6 +1,6 @@
 import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { expectPaused } from '../support/pause';
+import { axNodes, clickNode, continueThrough, expectPaused } from '../support/pause';
 import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // On Bluesky the person is their handle.
@@ -8,7 +8,10 @@ const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '
 
 /** Attempts begun since `since`: the previous test's page, closed at teardown, may still be recording its own. */
 async function attemptsSince(background: Worker, since: number) {
-  return (await attemptsOf(background)).filter((attempt) => (attempt.startedAt as number) >= since).map((a) => [a.kind, a.outcome]);
+  return (await attemptsOf(background))
+    .filter((attempt) => (attempt.startedAt as number) >= since)
+    .sort((a, b) => (a.startedAt as number) - (b.startedAt as number))
+    .map((a) => [a.kind, a.outcome]);
 }
 
 test.describe('Bluesky', () => {
@@ -40,7 +43,7 @@ test.describe('Bluesky', () => {
     await expectPaused(page);
   });
 
-  test('their conversation opened from the chat list is paused; the list, another person and a group are not', async ({
+  test('their row in the chat list is softened (the group whose last message is theirs is not); seen through the pause, their conversation opened from it is paused; another person and a group are not', async ({
     context,
     background,
   }) => {
@@ -48,6 +51,13 @@ test.describe('Bluesky', () => {
     const page = await context.newPage();
     await page.goto('https://bsky.app/messages');
     await expectDecided(page, background, 'chat list');
+    // docs/sites/bluesky.md#chat-list-rows: the row's link into the conversation is covered.
+    const rows = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('a[href^="/messages/"]')].map((row) => [row.getAttribute('href'), [...row.children].some((c) => c instanceof HTMLDivElement && c.style.zIndex === '2147483646')]),
+      );
+    await expect.poll(rows).toEqual([['/messages/3ksamdirect2a', true], ['/messages/3kjodirect22b', false], ['/messages/3kgroupchat2c', false]]);
+    expect((await axNodes(page)).some((node) => node.name === 'ok see you')).toBe(false);
     for (const convo of ['3kjodirect22b', '3kgroupchat2c']) {
       await page.locator(`a[href="/messages/${convo}"]`).first().click();
       await expect(page.locator('[data-testid="convoScreen"]')).toBeVisible();
@@ -55,9 +65,14 @@ test.describe('Bluesky', () => {
     }
     expect(await attemptsSince(background, since)).toEqual([]);
 
-    await page.locator('a[href="/messages/3ksamdirect2a"]').click();
+    // Their row, seen through the pause (a look: their last message, not their chat), then opened.
+    const seeIt = (await axNodes(page)).find((node) => node.role === 'button' && node.name === 'See it');
+    await clickNode(page, seeIt!);
+    await continueThrough(page);
+    await expect.poll(async () => (await axNodes(page)).some((node) => node.name === 'ok see you')).toBe(true);
+    await page.locator('a[href="/messages/3ksamdirect2a"]').first().click();
     await expectPaused(page);
-    await expect.poll(() => attemptsSince(background, since)).toEqual([['thread', 'pending']]);
+    await expect.poll(() => attemptsSince(background, since)).toEqual([['reveal', 'continued'], ['thread', 'pending']]);
   });
 
   test('their conversation is paused on a full page load', async ({ context, serve }) => {
