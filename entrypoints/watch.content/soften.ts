@@ -149,10 +149,12 @@ export function soften(options: Options): Softener {
     if (theirs && !covers.has(item)) cover(item, theirs.person, theirs.place);
   };
 
+  // An element the page added: an item itself (a post added whole: the common case, one call), or
+  // a part of one (its author rendered later), or a part of the page holding items.
   const scan = (root: Element) => {
-    const item = root.closest(selector);
+    const item = root.matches(selector) ? root : root.parentElement?.closest(selector);
     if (item) check(item);
-    for (const inner of root.querySelectorAll(selector)) check(inner);
+    if (root.firstElementChild) for (const inner of root.querySelectorAll(selector)) check(inner);
   };
 
   // A cover the page took out is put back, a few dozen a frame at most.
@@ -174,7 +176,7 @@ export function soften(options: Options): Softener {
         if (item) check(item);
         continue;
       }
-      for (const node of record.addedNodes) if (node instanceof Element && !hosts.has(node)) scan(node);
+      for (const node of record.addedNodes) if (node.nodeType === 1 && !hosts.has(node as Element)) scan(node as Element);
       if (record.removedNodes.length > 0) removed = true;
     }
     if (removed) {
