@@ -78,7 +78,7 @@ export function soften(options: Options): Softener {
     const place = places.find((p) => item.matches(p.item));
     const seen = place?.author(item);
     if (!place || !seen) return null;
-    const person = index.match({ kind: place.kind === 'inbox' ? 'thread' : 'profile', identifiers: [seen] })?.person;
+    const person = index.match({ kind: place.kind === 'inbox' ? 'thread' : 'profile', identifiers: Array.isArray(seen) ? seen : [seen] })?.person;
     return person && !options.letThrough(person.id) ? { person, place } : null;
   };
 

@@ -16,14 +16,15 @@ const fixture = (site: string, file: string) => {
   return doc;
 };
 
-/** Every item of every place on the page, in document order, with whose it reads as (`kind:value`), or null. */
+/** Every item of every place on the page, in document order, with whose it reads as (`kind:value`, several joined by ' '), or null. */
 function readItems(adapter: SiteAdapter, doc: Document): [string, string | null][] {
   const places = adapter.places ?? [];
   const selector = places.map((place) => place.item).join(', ');
   return [...doc.querySelectorAll(selector)].map((item) => {
     const place = places.find((p) => item.matches(p.item))!;
     const author = place.author(item);
-    return [place.kind, author ? seenKey(author) : null];
+    const seen = author === null ? [] : Array.isArray(author) ? author : [author];
+    return [place.kind, seen.length ? seen.map(seenKey).join(' ') : null];
   });
 }
 

@@ -6,13 +6,16 @@ import { SiteRef } from './schema';
  * conversation was open while nobody could be read from the page, counted per site and local day.
  * Only the site's id, the day and the count are kept: nothing about the page or its people.
  */
-export const UnreadDay = z.object({
+/** A count for one site on one local day: all that is kept of the health signal and of "seen by chance". */
+export const SiteDayCount = z.object({
   site: SiteRef,
   /** The local day, YYYY-MM-DD. */
   day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   count: z.int().check(z.positive()),
 });
-export type UnreadDay = z.infer<typeof UnreadDay>;
+export type SiteDayCount = z.infer<typeof SiteDayCount>;
+export const UnreadDay = SiteDayCount;
+export type UnreadDay = SiteDayCount;
 
 /** How many days of counts are kept. */
 export const KEEP_DAYS = 30;
@@ -35,12 +38,21 @@ function daysBefore(time: number, days: number, timeZone: string): string {
 
 /** The counts with one more unread chat on `site` today; days older than KEEP_DAYS are dropped. */
 export function countUnread(days: readonly UnreadDay[], site: string, now: number, timeZone: string): UnreadDay[] {
+  return addToToday(days, site, 1, now, timeZone, KEEP_DAYS);
+}
+
+/**
+ * The counts with `count` (a positive whole number) more on `site` today; days older than
+ * `keepDays`, and days after today (a clock set back), are dropped.
+ */
+export function addToToday(days: readonly SiteDayCount[], site: string, count: number, now: number, timeZone: string, keepDays: number): SiteDayCount[] {
   const today = dayOf(now, timeZone);
-  const oldest = daysBefore(now, KEEP_DAYS - 1, timeZone);
+  const oldest = daysBefore(now, keepDays - 1, timeZone);
   const kept = days.filter((entry) => entry.day >= oldest && entry.day <= today);
+  if (count <= 0) return kept;
   const counted = kept.find((entry) => entry.site === site && entry.day === today);
-  if (counted) return kept.map((entry) => (entry === counted ? { ...entry, count: entry.count + 1 } : entry));
-  return [...kept, { site, day: today, count: 1 }];
+  if (counted) return kept.map((entry) => (entry === counted ? { ...entry, count: entry.count + count } : entry));
+  return [...kept, { site, day: today, count }];
 }
 
 /** The sites with at least WEAK_FROM unread chats in the last WEEK_DAYS days (today included), most first. */

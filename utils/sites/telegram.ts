@@ -153,6 +153,16 @@ function readA(doc: Document, open: OpenChat): Sighting | null {
   return group ? groupThread() : null;
 }
 
+/**
+ * A chat list row's peer: a person's account id and the row's title. A group's or a channel's
+ * (negative id), or a row with no peer id, names nobody, whatever its title or last sender.
+ */
+function rowPeer(peerId: string | null | undefined, title: Element | null): SeenIdentifier[] | null {
+  if (!peerId || !USER_ID.test(peerId)) return null;
+  const name = textOf(title);
+  return [{ kind: 'accountId', value: peerId }, ...(name ? [{ kind: 'name' as const, value: name }] : [])];
+}
+
 export const telegram: SiteAdapter = {
   id: 'telegram',
   name: siteNames.telegram,
@@ -176,6 +186,13 @@ export const telegram: SiteAdapter = {
   resolvesInPlace(url) {
     return url.hostname === 'web.telegram.org' && tgAddressOf(url) !== null;
   },
+
+  // Their row in the chat list (docs/sites/telegram.md#chat-list-rows): K's rows carry the peer id
+  // (tweb appDialogsManager.ts), A's on their avatar (telegram-tt Chat.tsx, Avatar.tsx).
+  places: [
+    { kind: 'inbox', item: 'a.chatlist-chat[data-peer-id]', author: (row) => rowPeer(row.getAttribute('data-peer-id'), row.querySelector('.peer-title')), attributes: ['data-peer-id'] },
+    { kind: 'inbox', item: '.ListItem.Chat', author: (row) => rowPeer(row.querySelector('.Avatar[data-peer-id]')?.getAttribute('data-peer-id'), row.querySelector('.fullName')) },
+  ],
 
   fromPage(doc, url) {
     // No person's chat in the hash: none is open (closing a chat clears it), or it is a group.

@@ -49,10 +49,12 @@ export interface Place {
   /**
    * The item's own author, from the item itself (its author attribute, its header's profile link),
    * never from anything inside its content: a mention, a "liked by", a quote card, the last sender
-   * shown in a group's row are other people's items. Null when the item names nobody readable.
-   * Pure but for reading the item; cheap (it runs for every item the page adds).
+   * shown in a group's row are other people's items. Null when the item names nobody readable (a
+   * group's row). An array where the item names its author in several ways (a chat row's peer id
+   * and title): it is theirs when any of them is. Pure but for reading the item; cheap (it runs for
+   * every item the page adds).
    */
-  author(item: Element): SeenIdentifier | null;
+  author(item: Element): SeenIdentifier | SeenIdentifier[] | null;
   /** Attributes whose change on an item can change whose it is (a row the app reuses for another). */
   attributes?: string[];
 }

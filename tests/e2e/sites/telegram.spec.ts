@@ -1,6 +1,17 @@
 import { attemptsOf, expect, identifiersOf, seedSettings, test } from '../support/extension';
 import type { BrowserContext, Page } from '@playwright/test';
-import { axNodes, continueThrough, pauseDialog, expectPaused } from '../support/pause';
+import { axNodes, clickNode, continueThrough, pauseDialog, expectPaused } from '../support/pause';
+
+/** For each chat list row (`selector`), its peer id (`idOf`) and whether a cover is on it (soften.ts). */
+const rowsOf = (page: Page, selector: string) =>
+  page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll(selector)].map((row) => [
+        row.getAttribute('data-peer-id') ?? row.querySelector('[data-peer-id]')?.getAttribute('data-peer-id'),
+        [...row.children].some((child) => child instanceof HTMLDivElement && child.style.zIndex === '2147483646'),
+      ]),
+    selector,
+  );
 import { expectDecided } from '@/tests/e2e/support/read-page';
 
 const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };
@@ -43,6 +54,18 @@ test.describe('Telegram Web K', () => {
     await expectPaused(page);
   });
 
+  test('their row in the chat list is softened; a group and a channel named like them and another person are not', async ({ context, background }) => {
+    // docs/sites/telegram.md#chat-list-rows: by the row's peer id or its title; a negative id is a group's or a channel's.
+    await seedSettings(background, [byNameAndId]);
+    const page = await context.newPage();
+    await page.goto('https://web.telegram.org/k/');
+    await expectDecided(page, background);
+    await expect
+      .poll(() => rowsOf(page, 'a.chatlist-chat'))
+      .toEqual([['123456789', true], ['987654321', false], ['-1234567890', false], ['-1987654321', false]]);
+    expect((await axNodes(page)).some((node) => node.name.includes('See you tomorrow'))).toBe(false);
+  });
+
   test('a group named like them and another person stay quiet', async ({ context, background }) => {
     await seedSettings(background, [byNameAndId]);
     const page = await context.newPage();
@@ -68,15 +91,19 @@ test.describe('Telegram Web A', () => {
     await expectPaused(page);
   });
 
-  test('a chat opened from the list (history.pushState) is paused; searching for them is not', async ({ context, background }) => {
+  test('their row is softened (the group named like them is not); seen through the pause, the chat opened from it (history.pushState) is paused; searching for them is not', async ({ context, background }) => {
     const page = await context.newPage();
     await page.goto('https://web.telegram.org/a/');
+    await expect.poll(() => rowsOf(page, '#chat-list .ListItem.Chat')).toEqual([['123456789', true], ['987654321', false], ['-1001234567890', false]]);
     await page.locator('#telegram-search-input').fill('sam');
     await expect(page.locator('.LeftSearch .ChatInfo')).toBeVisible();
     await expectDecided(page, background);
 
+    await clickNode(page, (await axNodes(page)).find((node) => node.role === 'button' && node.name === 'See it')!);
+    await continueThrough(page);
     await page.locator('#chat-list a[href="#123456789"]').click();
     await expectPaused(page);
+    await expect.poll(async () => (await attemptsOf(background)).map((a) => a.kind).sort()).toEqual(['reveal', 'thread']);
   });
 
   test('a group named like them stays quiet', async ({ context, background }) => {
