@@ -73,13 +73,27 @@ export function soften(options: Options): Softener {
   let repairs = 0;
   let frame = 0;
 
+  // Whom each text read off an item names, of the watched (a feed shows the same authors again and
+  // again): kept for this index, a few thousand texts at most.
+  const named = new Map<string, Person | null>();
+  const personOf = (place: Place, read: string): Person | null => {
+    const key = `${places.indexOf(place)}\u0000${read}`;
+    let person = named.get(key);
+    if (person === undefined) {
+      const seen = place.author(read);
+      person = seen ? (index.match({ kind: place.kind === 'inbox' ? 'thread' : 'profile', identifiers: Array.isArray(seen) ? seen : [seen] })?.person ?? null) : null;
+      if (named.size >= 5000) named.clear();
+      named.set(key, person);
+    }
+    return person;
+  };
+
   /** Whose the item is, of the watched not let through now, and which place it is in. */
   const whose = (item: Element): { person: Person; place: Place } | null => {
     const place = places.find((p) => item.matches(p.item));
-    const seen = place?.author(item);
-    if (!place || !seen) return null;
-    const person = index.match({ kind: place.kind === 'inbox' ? 'thread' : 'profile', identifiers: Array.isArray(seen) ? seen : [seen] })?.person;
-    return person && !options.letThrough(person.id) ? { person, place } : null;
+    const read = place?.read(item);
+    const person = place && read ? personOf(place, read) : null;
+    return person && !options.letThrough(person.id) ? { person, place: place! } : null;
   };
 
   const cover = (item: Element, person: Person, place: Place) => {

@@ -22,7 +22,8 @@ function readItems(adapter: SiteAdapter, doc: Document): [string, string | null]
   const selector = places.map((place) => place.item).join(', ');
   return [...doc.querySelectorAll(selector)].map((item) => {
     const place = places.find((p) => item.matches(p.item))!;
-    const author = place.author(item);
+    const read = place.read(item);
+    const author = read === null ? null : place.author(read);
     const seen = author === null ? [] : Array.isArray(author) ? author : [author];
     return [place.kind, seen.length ? seen.map(seenKey).join(' ') : null];
   });

@@ -61,7 +61,8 @@ function actorFromHref(href: string | null): SeenIdentifier | null {
  * `src/screens/PostThread/components/ThreadItemPost.tsx` (`postThreadItem-by-…`); react-native-web
  * writes a testID as `data-testid`. docs/sites/bluesky.md#feed-items
  */
-const byTestId = (prefix: string) => (item: Element) => actor(item.getAttribute('data-testid')?.slice(prefix.length) ?? '');
+const testId = (item: Element) => item.getAttribute('data-testid');
+const byTestId = (prefix: string) => (read: string) => actor(read.slice(prefix.length));
 
 export const bluesky: SiteAdapter = {
   id: 'bluesky',
@@ -92,15 +93,16 @@ export const bluesky: SiteAdapter = {
   },
 
   places: [
-    { kind: 'feed', item: '[data-testid^="feedItem-by-"]', author: byTestId('feedItem-by-'), attributes: ['data-testid'] },
-    { kind: 'comment', item: '[data-testid^="postThreadItem-by-"]', author: byTestId('postThreadItem-by-'), attributes: ['data-testid'] },
+    { kind: 'feed', item: '[data-testid^="feedItem-by-"]', read: testId, author: byTestId('feedItem-by-'), attributes: ['data-testid'] },
+    { kind: 'comment', item: '[data-testid^="postThreadItem-by-"]', read: testId, author: byTestId('postThreadItem-by-'), attributes: ['data-testid'] },
     // A chat list's row (src/screens/Messages/components/ChatListItem.tsx): the link into the
     // conversation, whose sibling before it holds the other member's avatar, a link to their profile.
     // A group's row has no such link (docs/sites/bluesky.md#chat-list-rows).
     {
       kind: 'inbox',
       item: 'a[href^="/messages/"][role="link"]',
-      author: (item) => actorFromHref(item.previousElementSibling?.querySelector('a[href^="/profile/"]')?.getAttribute('href') ?? null),
+      read: (item) => item.previousElementSibling?.querySelector('a[href^="/profile/"]')?.getAttribute('href') ?? null,
+      author: actorFromHref,
     },
   ],
 

@@ -153,13 +153,16 @@ function readA(doc: Document, open: OpenChat): Sighting | null {
   return group ? groupThread() : null;
 }
 
+/** A chat list row's peer id and title, as one text (`<id>\n<title>`), or null with no peer id. */
+const rowRead = (peerId: string | null | undefined, title: Element | null) => (peerId ? `${peerId}\n${textOf(title)}` : null);
+
 /**
  * A chat list row's peer: a person's account id and the row's title. A group's or a channel's
- * (negative id), or a row with no peer id, names nobody, whatever its title or last sender.
+ * (negative id) names nobody, whatever its title or last sender.
  */
-function rowPeer(peerId: string | null | undefined, title: Element | null): SeenIdentifier[] | null {
-  if (!peerId || !USER_ID.test(peerId)) return null;
-  const name = textOf(title);
+function rowPeer(read: string): SeenIdentifier[] | null {
+  const [peerId = '', name = ''] = read.split('\n');
+  if (!USER_ID.test(peerId)) return null;
   return [{ kind: 'accountId', value: peerId }, ...(name ? [{ kind: 'name' as const, value: name }] : [])];
 }
 
@@ -190,8 +193,19 @@ export const telegram: SiteAdapter = {
   // Their row in the chat list (docs/sites/telegram.md#chat-list-rows): K's rows carry the peer id
   // (tweb appDialogsManager.ts), A's on their avatar (telegram-tt Chat.tsx, Avatar.tsx).
   places: [
-    { kind: 'inbox', item: 'a.chatlist-chat[data-peer-id]', author: (row) => rowPeer(row.getAttribute('data-peer-id'), row.querySelector('.peer-title')), attributes: ['data-peer-id'] },
-    { kind: 'inbox', item: '.ListItem.Chat', author: (row) => rowPeer(row.querySelector('.Avatar[data-peer-id]')?.getAttribute('data-peer-id'), row.querySelector('.fullName')) },
+    {
+      kind: 'inbox',
+      item: 'a.chatlist-chat[data-peer-id]',
+      read: (row) => rowRead(row.getAttribute('data-peer-id'), row.querySelector('.peer-title')),
+      author: rowPeer,
+      attributes: ['data-peer-id'],
+    },
+    {
+      kind: 'inbox',
+      item: '.ListItem.Chat',
+      read: (row) => rowRead(row.querySelector('.Avatar[data-peer-id]')?.getAttribute('data-peer-id'), row.querySelector('.fullName')),
+      author: rowPeer,
+    },
   ],
 
   fromPage(doc, url) {

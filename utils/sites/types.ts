@@ -47,14 +47,18 @@ export interface Place {
   /** A CSS selector for one item: its outermost element, the one to cover. */
   item: string;
   /**
-   * The item's own author, from the item itself (its author attribute, its header's profile link),
-   * never from anything inside its content: a mention, a "liked by", a quote card, the last sender
-   * shown in a group's row are other people's items. Null when the item names nobody readable (a
-   * group's row). An array where the item names its author in several ways (a chat row's peer id
-   * and title): it is theirs when any of them is. Pure but for reading the item; cheap (it runs for
-   * every item the page adds).
+   * What names the item's own author, as the page writes it (its author attribute, its header's
+   * profile link, a row's peer id and title), read from the item itself, never from anything inside
+   * its content: a mention, a "liked by", a quote card, the last sender shown in a group's row are
+   * other people's items. Null when there is none. Cheap: it runs for every item the page adds.
    */
-  author(item: Element): SeenIdentifier | SeenIdentifier[] | null;
+  read(item: Element): string | null;
+  /**
+   * Whose that is (pure, so the content script keeps the answer for each text it has read): an
+   * identifier, or several where the item names its author in several ways (a chat row's peer id
+   * and title: theirs when any of them is); null when it names nobody (a group's row).
+   */
+  author(read: string): SeenIdentifier | SeenIdentifier[] | null;
   /** Attributes whose change on an item can change whose it is (a row the app reuses for another). */
   attributes?: string[];
 }

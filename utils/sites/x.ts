@@ -238,12 +238,17 @@ function conversationPage(doc: Document, url: URL): Sighting[] {
   return identifiers.length ? [{ kind: 'thread', identifiers }] : [];
 }
 
-/** The handle a link to a profile names (`/<handle>`), or null for any other link. */
-function handleOfLink(link: Element | null): SeenIdentifier | null {
-  const href = link?.getAttribute('href');
-  const name = href ? profiles.read(new URL(href, 'https://x.com/')) : null;
+/** The handle a link's address names when it is a profile's (`/<handle>`), or null for any other. */
+function handleOfHref(href: string): SeenIdentifier | null {
+  let name: string | null = null;
+  try {
+    name = profiles.read(new URL(href, 'https://x.com/'));
+  } catch {
+    // Not an address: nobody.
+  }
   return name ? { kind: 'handle', value: name } : null;
 }
+const hrefOf = (link: Element | null) => link?.getAttribute('href') ?? null;
 
 export const x: SiteAdapter = {
   id: 'x',
@@ -269,8 +274,8 @@ export const x: SiteAdapter = {
   // User-Name link, before any quoted post's (Control Panel for Twitter, script.js: `$tweet.querySelector(
   // '[data-testid="User-Name"] a')` is the quoting author); a suggestion's card leads with its avatar link.
   places: [
-    { kind: 'feed', item: '[data-testid="tweet"]', author: (item) => handleOfLink(item.querySelector('[data-testid="User-Name"] a[href]')) },
-    { kind: 'suggestion', item: '[data-testid="UserCell"]', author: (item) => handleOfLink(item.querySelector('a[href]')) },
+    { kind: 'feed', item: '[data-testid="tweet"]', read: (item) => hrefOf(item.querySelector('[data-testid="User-Name"] a[href]')), author: handleOfHref },
+    { kind: 'suggestion', item: '[data-testid="UserCell"]', read: (item) => hrefOf(item.querySelector('a[href]')), author: handleOfHref },
   ],
 
   // XChat's app, in its open shadow roots, for the page's observer to follow as they appear.
