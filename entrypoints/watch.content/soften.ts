@@ -114,8 +114,14 @@ export function soften(options: Options): Softener {
       event.preventDefault();
       if (event.isTrusted && covers.get(item)?.host === host) options.onReveal(item, person);
     });
-    // Nothing pressed on the cover reaches the item's own handlers (opening the post).
-    for (const type of ['click', 'pointerdown', 'mousedown', 'pointerup', 'mouseup']) host.addEventListener(type, (event) => event.stopPropagation());
+    // Nothing pressed on the cover reaches the item's own handlers (opening the post), nor follows
+    // the item's link (a chat row is an <a>: a click's default action would open the chat).
+    for (const type of ['click', 'pointerdown', 'mousedown', 'pointerup', 'mouseup', 'auxclick']) {
+      host.addEventListener(type, (event) => {
+        event.stopPropagation();
+        if (type === 'click' || type === 'auxclick') event.preventDefault();
+      });
+    }
     box.append(words, button);
     if (sheet === undefined) {
       try {
@@ -160,6 +166,7 @@ export function soften(options: Options): Softener {
     const theirs = whose(item);
     const found = covers.get(item);
     if (found && found.person.id !== theirs?.person.id) uncover(item);
+    else if (found && found.host.parentNode !== item) item.append(found.host);
     if (theirs && !covers.has(item)) cover(item, theirs.person, theirs.place);
   };
 
@@ -193,11 +200,10 @@ export function soften(options: Options): Softener {
       for (const node of record.addedNodes) if (node.nodeType === 1 && !hosts.has(node as Element)) scan(node as Element);
       if (record.removedNodes.length > 0) removed = true;
     }
-    if (removed) {
-      // Items gone from the page are forgotten with their covers; covers taken off items still there are put back.
-      for (const item of covers.keys()) if (!item.isConnected) covers.delete(item);
-      repair();
-    }
+    // Covers taken off items still in the page are put back. An item the page took out keeps its
+    // cover (and its children inert) while it is out: put back in the page (a list moving its rows)
+    // it is still covered, and stop() still gives it back whole.
+    if (removed) repair();
   });
 
   const attributeFilter = [...new Set(places.flatMap((place) => place.attributes ?? []))];

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { attemptsOf, expect, seedSettings, storageOf, test } from './support/extension';
+import { attemptsOf, expect, seedSettings, stopInEffect, storageOf, test } from './support/extension';
 import { pauseDialog, expectPaused } from './support/pause';
 import { expectDecided, expectNotInjected } from './support/read-page';
 
@@ -216,6 +216,8 @@ test('a built-in site turned off in options is not watched until it is turned on
   await sites.getByRole('checkbox', { name: 'Instagram' }).uncheck();
   await expect(options.locator('main > p.status')).toHaveText('Instagram is no longer watched.');
   expect((await storageOf(background)).settings).toMatchObject({ disabledSites: ['instagram'] });
+  // The rules that stop their address before the request follow the settings a moment later.
+  await stopInEffect(background, 'https://www.instagram.com/sam.lee/', false);
 
   const page = await context.newPage();
   await page.goto('https://www.instagram.com/sam.lee/');

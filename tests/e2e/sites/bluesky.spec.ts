@@ -1,6 +1,6 @@
 import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { axNodes, clickNode, continueThrough, expectPaused } from '../support/pause';
+import { axNodes, clickNode, continueThrough, expectNotPaused, expectPaused } from '../support/pause';
 import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // On Bluesky the person is their handle.
@@ -63,6 +63,14 @@ test.describe('Bluesky', () => {
       await expect(page.locator('[data-testid="convoScreen"]')).toBeVisible();
       await expectDecided(page, background, convo);
     }
+    expect(await attemptsSince(background, since)).toEqual([]);
+
+    // A press on the cover beside See it opens nothing: the row is a link, and its click stops there.
+    await page.goto('https://bsky.app/messages');
+    await expectDecided(page, background, 'chat list again');
+    await clickNode(page, (await axNodes(page)).find((node) => node.role === 'StaticText' && node.name === 'From S.')!);
+    await expectNotPaused(page, 1000);
+    expect(page.url()).toBe('https://bsky.app/messages');
     expect(await attemptsSince(background, since)).toEqual([]);
 
     // Their row, seen through the pause (a look: their last message, not their chat), then opened.

@@ -304,13 +304,15 @@ export async function veilInEffect(context: BrowserContext, background: Worker, 
 }
 
 /** Waits until the background's redirect for `url` is in place (it writes the rules when the settings change). */
-export async function stopInEffect(background: Worker, url: string): Promise<void> {
+export async function stopInEffect(background: Worker, url: string, inEffect = true): Promise<void> {
   await expect
     .poll(() =>
       background.evaluate(async (url) => {
         const rules = await chrome.declarativeNetRequest.getDynamicRules();
-        return rules.some((rule) => rule.action.type === 'redirect' && new RegExp(rule.condition.regexFilter ?? '$^').test(url));
+        return rules.some(
+          (rule) => rule.action.type === 'redirect' && new RegExp(rule.condition.regexFilter ?? '$^', rule.condition.isUrlFilterCaseSensitive === false ? 'i' : '').test(url),
+        );
       }, url),
     )
-    .toBe(true);
+    .toBe(inEffect);
 }
