@@ -125,6 +125,37 @@ test.describe('softened where they turn up (Bluesky)', () => {
     await expect.poll(() => covered(page)).toEqual(THEIRS);
   });
 
+  test('an item the app reuses for someone else is uncovered, and covered again when it is theirs; one taken out and put back stays covered; no longer watched, all is given back whole', async ({ context, background }) => {
+    await seedSettings(background, [sam]);
+    const page = await context.newPage();
+    await page.goto('https://bsky.app/');
+    await expect.poll(() => covered(page)).toEqual(THEIRS);
+    const first = '[data-testid="feedItem-by-sam.bsky.social"]';
+    // A virtualised list reusing the element for another author (its test id rewritten).
+    await page.evaluate(() => document.querySelector('#feed > div')!.setAttribute('data-testid', 'feedItem-by-jo-other.bsky.social'));
+    await expect.poll(async () => (await covered(page))[0]).toBe(false);
+    expect(await page.evaluate(() => [...document.querySelector('#feed > div')!.children].some((child) => (child as HTMLElement).inert))).toBe(false);
+    await page.evaluate(() => document.querySelector('#feed > div')!.setAttribute('data-testid', 'feedItem-by-sam.bsky.social'));
+    await expect.poll(async () => (await covered(page))[0]).toBe(true);
+    // Taken out of the page and put back (a list moving its rows): still covered, its content still inert.
+    await page.evaluate(async (first) => {
+      const item = document.querySelector(first)!;
+      const feed = item.parentElement!;
+      item.remove();
+      await new Promise((r) => requestAnimationFrame(r));
+      feed.append(item);
+    }, first);
+    await expect.poll(async () => (await covered(page)).slice(0, 7)).toEqual([false, true, false, false, false, false, true]);
+    expect(await page.evaluate(() => (document.querySelector('#feed > div:last-child > a') as HTMLElement).inert)).toBe(true);
+    // No longer watched: every cover goes, and the items are as the page made them.
+    await seedSettings(background, [{ id: 'p-kim', alias: 'K.', identifiers: [{ kind: 'handle', value: 'nobody-here.bsky.social', site: 'bluesky' }] }]);
+    await expect.poll(() => covered(page)).toEqual(THEIRS.map(() => false));
+    expect(
+      await page.evaluate(() => [...document.querySelectorAll('[data-testid] *')].filter((element) => (element as HTMLElement).inert).length),
+    ).toBe(0);
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-testid^="feedItem-by-"]')].map((item) => (item as HTMLElement).style.position))).toEqual(THEIRS.slice(0, 7).map(() => ''));
+  });
+
   test('with nobody of this feed watched, the script decides and covers nothing', async ({ context, background }) => {
     await seedSettings(background, [{ id: 'p-kim', alias: 'K.', identifiers: [{ kind: 'handle', value: 'nobody-here.bsky.social', site: 'bluesky' }] }]);
     const page = await context.newPage();
