@@ -1,4 +1,5 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SiteAdapter } from '@/utils/sites/types';
 
 /**
  * WXT ends a content script's context when it hears, on `document`, the event a newer copy of the
@@ -83,4 +84,22 @@ export function leavingDocument(ctx: ContentScriptContext, onStay: () => void): 
     { signal: ctx.signal },
   );
   return () => leaving;
+}
+
+/** Leave: back where the user came from, or the site's home when the tab has no history. */
+export function goBack(ctx: ContentScriptContext, adapter: SiteAdapter) {
+  const from = location.href;
+  if (history.length > 1) {
+    // Hidden meanwhile, the page did go back: into the back/forward cache, from which Forward may
+    // bring it back, timers and all; this one must not then send it home.
+    let hidden = false;
+    ctx.addEventListener(window, 'pagehide', () => (hidden = true), { once: true });
+    history.back();
+    // history.back() does nothing when the previous entry is outside this page's reach.
+    ctx.setTimeout(() => {
+      if (!hidden && location.href === from) location.replace(adapter.home);
+    }, 1500);
+  } else {
+    location.replace(adapter.home);
+  }
 }

@@ -1,6 +1,8 @@
 import type { WatchIndex } from '@/utils/model/matching';
 import type { Person } from '@/utils/model/schema';
 import { t } from '@/utils/model/i18n';
+import { sendMessage } from '@/utils/protocol/messaging';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Place } from '@/utils/sites/types';
 
 /**
@@ -220,5 +222,24 @@ export function soften(options: Options): Softener {
       if (frame) cancelAnimationFrame(frame);
       for (const item of [...covers.keys()]) uncover(item);
     },
+  };
+}
+
+/**
+ * "Seen by chance": the items covered on this page, sent to the background as one count every few
+ * seconds (`covered`), and at once as the page goes (`flush`). Only the number leaves the page.
+ */
+export function turnedUpCounter(ctx: ContentScriptContext, site: string): { covered(): void; flush(): void } {
+  let count = 0;
+  const flush = () => {
+    const sent = Math.min(count, 1000);
+    count = 0;
+    if (sent > 0) void sendMessage('turnedUp', { site, count: sent }).catch(() => undefined);
+  };
+  return {
+    covered() {
+      if (count++ === 0) ctx.setTimeout(flush, 2000);
+    },
+    flush,
   };
 }

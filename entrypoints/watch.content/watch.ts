@@ -17,11 +17,11 @@ import {
 } from '@/utils/store/watch-index';
 import { BLANK_GRACE_MS, carry, decide, initialState, report, SETTLE_MS, type Decided, type Report } from './decide';
 import { findWatched, readPage, sightingsOf, threadReading, type Seen } from './readers';
-import { followNavigation, holdContext, leavingDocument } from './context-guard';
+import { followNavigation, goBack, holdContext, leavingDocument } from './context-guard';
 import { showPause, type PauseHandle } from './pause';
 import { onlyQuietChanges } from './quiet';
 import { armSendCheck, type SendCheckHandle } from './send-check';
-import { soften, type Softener } from './soften';
+import { soften, turnedUpCounter, type Softener } from './soften';
 
 interface Watched {
   /** This site's watch index; null when there is none to be had (nobody is watched meanwhile). */
@@ -199,16 +199,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     page?.observeShadowRoots();
   };
 
-  // "Seen by chance": the items covered, sent as one count every few seconds (and as the page goes).
-  let turnedUp = 0;
-  const sendTurnedUp = () => {
-    const count = Math.min(turnedUp, 1000);
-    turnedUp = 0;
-    if (count > 0) void sendMessage('turnedUp', { site: adapter.id, count }).catch(() => undefined);
-  };
-  const onCovered = () => {
-    if (turnedUp++ === 0) ctx.setTimeout(sendTurnedUp, 2000);
-  };
+  const turnedUp = turnedUpCounter(ctx, adapter.id);
 
   // A look at one softened item: the same screen, recorded as its own kind; Continue uncovers it.
   const reveal = (item: Element, person: Person) => {
@@ -241,7 +232,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
         letThrough: (personId) =>
           state.through?.personId === personId || state.snoozes.some((s) => s.personId === personId && s.site === adapter.id && s.until > Date.now()),
         onReveal: reveal,
-        onCovered,
+        onCovered: turnedUp.covered,
       });
     }
     look();
@@ -274,7 +265,7 @@ export async function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter)
     else pause?.dismiss('unloaded');
     revealPause?.dismiss('unloaded');
     revealPause = null;
-    sendTurnedUp();
+    turnedUp.flush();
   });
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (!event.persisted) return;
@@ -399,22 +390,4 @@ async function loadIndex<T>(key: string, isIndex: (value: unknown) => value is T
 async function loadWatched(adapter: SiteAdapter): Promise<Watched> {
   const site = await loadIndex(watchIndexKey(adapter.id), (value): value is SiteWatch => isSiteWatch(value, adapter.id));
   return { site, index: compileWatchIndex(site?.people ?? [], adapter.id) };
-}
-
-/** Leave: back where the user came from, or the site's home when the tab has no history. */
-function goBack(ctx: ContentScriptContext, adapter: SiteAdapter) {
-  const from = location.href;
-  if (history.length > 1) {
-    // Hidden meanwhile, the page did go back: into the back/forward cache, from which Forward may
-    // bring it back, timers and all; this one must not then send it home.
-    let hidden = false;
-    ctx.addEventListener(window, 'pagehide', () => (hidden = true), { once: true });
-    history.back();
-    // history.back() does nothing when the previous entry is outside this page's reach.
-    ctx.setTimeout(() => {
-      if (!hidden && location.href === from) location.replace(adapter.home);
-    }, 1500);
-  } else {
-    location.replace(adapter.home);
-  }
 }

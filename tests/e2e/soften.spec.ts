@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, storageOf, test } from './support/extension';
-import { axNodes, clickNode, continueThrough, expectNotPaused, expectPaused, nodeCentre, pauseButton, pauseText, type AxNode } from './support/pause';
+import { axNodes, clickNode, continueThrough, coveredItems, expectNotPaused, expectPaused, nodeCentre, pauseButton, pauseText, type AxNode } from './support/pause';
 import { expectDecided } from './support/read-page';
 
 /*
@@ -14,14 +14,7 @@ const sam = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: '
 const ITEMS = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
 
 /** For each item in document order: whether a cover is on it (a page can tell: docs/protection.md). */
-const covered = (page: Page, items = ITEMS) =>
-  page.evaluate(
-    (selector) =>
-      [...document.querySelectorAll(selector)].map((item) =>
-        [...item.children].some((child) => child instanceof HTMLDivElement && child.style.zIndex === '2147483646'),
-      ),
-    items,
-  );
+const covered = (page: Page, items = ITEMS) => coveredItems(page, items);
 
 const THEIRS = [true, false, true, false, false, false, false, false, true, false];
 

@@ -1,6 +1,6 @@
 import type { Worker } from '@playwright/test';
 import { attemptsOf, expect, seedSettings, test } from '../support/extension';
-import { axNodes, clickNode, continueThrough, expectNotPaused, expectPaused } from '../support/pause';
+import { axNodes, clickNode, continueThrough, coveredItems, expectNotPaused, expectPaused } from '../support/pause';
 import { expectDecided } from '@/tests/e2e/support/read-page';
 
 // On Bluesky the person is their handle.
@@ -52,10 +52,7 @@ test.describe('Bluesky', () => {
     await page.goto('https://bsky.app/messages');
     await expectDecided(page, background, 'chat list');
     // docs/sites/bluesky.md#chat-list-rows: the row's link into the conversation is covered.
-    const rows = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('a[href^="/messages/"]')].map((row) => [row.getAttribute('href'), [...row.children].some((c) => c instanceof HTMLDivElement && c.style.zIndex === '2147483646')]),
-      );
+    const rows = () => coveredItems(page, 'a[href^="/messages/"]', 'href');
     await expect.poll(rows).toEqual([['/messages/3ksamdirect2a', true], ['/messages/3kjodirect22b', false], ['/messages/3kgroupchat2c', false]]);
     expect((await axNodes(page)).some((node) => node.name === 'ok see you')).toBe(false);
     for (const convo of ['3kjodirect22b', '3kgroupchat2c']) {

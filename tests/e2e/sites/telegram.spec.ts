@@ -1,17 +1,9 @@
 import { attemptsOf, expect, identifiersOf, seedSettings, test } from '../support/extension';
 import type { BrowserContext, Page } from '@playwright/test';
-import { axNodes, clickNode, continueThrough, pauseDialog, expectPaused } from '../support/pause';
+import { axNodes, clickNode, continueThrough, coveredItems, pauseDialog, expectPaused } from '../support/pause';
 
-/** For each chat list row (`selector`), its peer id (`idOf`) and whether a cover is on it (soften.ts). */
-const rowsOf = (page: Page, selector: string) =>
-  page.evaluate(
-    (selector) =>
-      [...document.querySelectorAll(selector)].map((row) => [
-        row.getAttribute('data-peer-id') ?? row.querySelector('[data-peer-id]')?.getAttribute('data-peer-id'),
-        [...row.children].some((child) => child instanceof HTMLDivElement && child.style.zIndex === '2147483646'),
-      ]),
-    selector,
-  );
+/** For each chat list row (`selector`), its peer id and whether a cover is on it (soften.ts). */
+const rowsOf = (page: Page, selector: string) => coveredItems(page, selector, 'data-peer-id');
 import { expectDecided } from '@/tests/e2e/support/read-page';
 
 const byHandle = { id: 'p-sam', alias: 'S.', identifiers: [{ kind: 'handle', value: 'sam_lee', site: 'telegram' }] };

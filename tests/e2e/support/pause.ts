@@ -189,3 +189,21 @@ export async function countScreenRemovals(page: Page): Promise<void> {
 }
 
 export const screenRemovals = (page: Page) => page.evaluate(() => (window as unknown as { __removals: number }).__removals);
+
+/**
+ * For each element matching `selector`, in document order: whether a softening cover is on it
+ * (entrypoints/watch.content/soften.ts: a child <div> whose inline z-index is the cover's; a page can
+ * tell, docs/protection.md) and, with `attribute`, that attribute's value (or a descendant's).
+ */
+export function coveredItems(page: Page, selector: string, attribute?: string): Promise<(boolean | [string | null, boolean])[]> {
+  return page.evaluate(
+    ([selector, attribute]) =>
+      [...document.querySelectorAll(selector!)].map((item) => {
+        const covered = [...item.children].some((child) => child instanceof HTMLDivElement && child.style.zIndex === '2147483646');
+        if (!attribute) return covered;
+        return [item.getAttribute(attribute) ?? item.querySelector(`[${attribute}]`)?.getAttribute(attribute) ?? null, covered] as [string | null, boolean];
+      }),
+    [selector, attribute] as const,
+  );
+}
+
